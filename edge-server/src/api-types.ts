@@ -1,0 +1,118 @@
+/**
+ * The HTTP/SSE contract between edge-server and kiosk-ui.
+ * kiosk-ui imports this file type-only (ARCHITECTURE.md: never runtime code across that line).
+ */
+
+/** How a person was identified; the same words as the upstream protocol's `method`. */
+export type IdentMethod = 'fingerprint' | 'card' | 'photo_confirmed' | 'staff_assisted';
+
+/** A member's accessibility profile; applied by the UI the moment the member is identified. */
+export interface AccessibilityProfile {
+  speech: boolean;
+  largeText: boolean;
+  highContrast: boolean;
+  easyRead: boolean;
+  /** Multiplier for every member-screen timeout (1 = default, 2 = twice as long). */
+  timeoutScale: number;
+}
+
+export const DEFAULT_PROFILE: AccessibilityProfile = {
+  speech: true,
+  largeText: false,
+  highContrast: false,
+  easyRead: false,
+  timeoutScale: 1,
+};
+
+export interface MemberCard {
+  id: string;
+  name: string;
+  /** URL of the member's photo, or null: the UI then draws a friendly avatar. */
+  photoUrl: string | null;
+  profile: AccessibilityProfile;
+}
+
+export interface StaffCard {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** One of today's activities for a member (empty until the activities issue lands). */
+export interface ActivitySummary {
+  id: string;
+  kind: 'day_care' | 'assisted_employment' | 'skills_training' | 'rehabilitation' | 'culture_sports' | 'other';
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  room: string | null;
+}
+
+/**
+ * What the kiosk screen should show after an identification (finger, card) or a confirmation.
+ * `id` is unique per outcome so a UI that receives the same outcome twice (HTTP and SSE) shows it once.
+ */
+export type KioskOutcome =
+  | { id: string; kind: 'checked_in'; member: MemberCard; at: string; method: IdentMethod;
+      /** true when this is a repeat within 60 s of the check-in: nothing new was recorded */
+      repeat: boolean; activities: ActivitySummary[] }
+  | { id: string; kind: 'confirm_checkout'; member: MemberCard; checkedInAt: string;
+      /** single-use, short-lived token that POST /api/attendance/checkout needs */
+      confirmToken: string; expiresAt: string }
+  | { id: string; kind: 'checked_out'; member: MemberCard; at: string; method: IdentMethod; repeat: boolean }
+  | { id: string; kind: 'not_recognised'; method: IdentMethod }
+  | { id: string; kind: 'member_inactive'; method: IdentMethod }
+  | { id: string; kind: 'staff_identified'; staff: StaffCard; clockedIn: boolean;
+      /** single-use token for POST /api/staff/clock and POST /api/staff/session (finger + PIN) */
+      identToken: string; expiresAt: string }
+  | { id: string; kind: 'staff_clocked'; staff: StaffCard; direction: 'in' | 'out'; at: string };
+
+export interface KioskInfo {
+  version: string;
+  centre: { name: string; timezone: string };
+  /** UI default language for this centre */
+  language: 'zh-CN' | 'en';
+  /** true when hardware is simulated (demo) and /api/sim/* exists */
+  simulated: boolean;
+  hardware: { fingerprint: HardwareHealth; gpio: HardwareHealth };
+  serverTime: string;
+}
+
+export type HardwareHealth = 'ok' | 'absent' | 'error' | 'degraded';
+
+export interface ApiError {
+  error: { code: string; message: string };
+}
+
+/** Staff view of today's attendance. */
+export interface TodayAttendance {
+  date: string;
+  present: AttendanceLine[];
+  left: AttendanceLine[];
+  notYet: { memberId: string; name: string }[];
+}
+
+export interface AttendanceLine {
+  memberId: string;
+  name: string;
+  /** the effective (corrected) check-in, and its record id for corrections */
+  checkInId: string;
+  checkedInAt: string;
+  checkInMethod: IdentMethod;
+  checkOutId: string | null;
+  checkedOutAt: string | null;
+}
+
+/**
+ * Server-sent events on GET /api/events:
+ *  - `outcome`  data: KioskOutcome   (identifications coming from the reader)
+ *  - `record`   data: { seq, type, occurredAt, data }  (every event appended to the local log)
+ *  - `hardware` data: { fingerprint: HardwareHealth, gpio: HardwareHealth }
+ * Each message has an `id:`; a comment line is sent every 15 s as keep-alive.
+ */
+export interface RecordMessage {
+  seq: number;
+  type: string;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}

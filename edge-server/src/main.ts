@@ -1,0 +1,96 @@
+import { serve } from '@hono/node-server';
+import { createFingerprint, SimulatedFingerprint } from '../../hardware/fingerprint/index.js';
+import { createGpio, SimulatedGpio } from '../../hardware/gpio/index.js';
+import { createApp } from './app.js';
+import { assertTimeZone, SystemClock } from './clock.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/connection.js';
+import { listEnrolments } from './db/enrolments.repo.js';
+import { seedDemoData } from './demo-data.js';
+import { EventBus } from './events/bus.js';
+import { EventLog } from './events/event-log.js';
+import { createServices } from './services.js';
+
+/** A long-lived part of the kiosk; started in order, stopped in reverse. */
+interface Lifecycle { name: string; stop(): Promise<void> | void }
+
+const SIM_SENSOR_ID = 'sim-0';
+
+/** Composition root: config → db → hardware → services → HTTP. */
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  assertTimeZone(config.centre.timezone);
+  const running: Lifecycle[] = [];
+
+  const db = openDatabase(config.dbFile);
+  running.push({ name: 'database', stop: () => { db.close(); } });
+
+  const fingerprintConfig = config.hardware.fingerprint.driver === 'sim'
+    ? { sensorId: SIM_SENSOR_ID, ...config.hardware.fingerprint }
+    : config.hardware.fingerprint;
+  const sensorId = typeof fingerprintConfig.sensorId === 'string' ? fingerprintConfig.sensorId : SIM_SENSOR_ID;
+  if (config.demoData && seedDemoData(db, sensorId)) console.log('demo data: created a demo centre with 12 members and staff 王芳 (PIN 2468)');
+
+  // The simulated sensor holds a template for every slot the database links to a person.
+  const fingerprint = createFingerprint(config.hardware.fingerprint.driver === 'sim'
+    ? { ...fingerprintConfig, enrolledSlots: listEnrolments(db, sensorId).map((e) => e.slot) }
+    : fingerprintConfig);
+  const gpio = createGpio(config.hardware.gpio);
+
+  const clock = new SystemClock();
+  const bus = new EventBus();
+  const timeZone = () => config.centre.timezone;
+  const log = new EventLog({ db, clock, bus, timeZone });
+  const services = createServices({ db, log, bus, clock, timeZone }, { fingerprint, gpio }, { staffIdleSec: config.staff.sessionIdleSec });
+  running.push({ name: 'reader link', stop: services.attachReader() });
+
+  for (const device of [fingerprint, gpio]) {
+    try {
+      await device.start();
+      running.push({ name: `${device.driver} driver`, stop: () => device.stop() });
+    } catch (err) {
+      // One failing device must not keep the kiosk from serving the card and staff paths.
+      console.error(`${device.driver} driver failed to start: ${(err as Error).message}; continuing without it`);
+    }
+  }
+
+  const sim = fingerprint instanceof SimulatedFingerprint && gpio instanceof SimulatedGpio ? { fingerprint, gpio } : undefined;
+  const app = createApp({ config, db, bus, clock, services, sim });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const ms = Math.round(performance.now() - startedAt);
+    console.log(`kiosk ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port} in ${ms} ms (${sim ? 'simulated hardware' : 'real hardware'}, data in ${config.dataDir})`);
+  });
+  running.push({
+    name: 'http server',
+    stop: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // SSE streams never end by themselves.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }),
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    const force = setTimeout(() => process.exit(0), 3000);
+    force.unref();
+    for (const part of running.reverse()) {
+      try {
+        await part.stop();
+      } catch (err) {
+        console.error(`stopping ${part.name} failed: ${(err as Error).message}`);
+      }
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`kiosk failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { SimulatedFingerprint } from '../../../hardware/fingerprint/index.js';
+import { LINE_NAMES, type LineName, type SimulatedGpio } from '../../../hardware/gpio/index.js';
+import type { AppDeps } from '../app.js';
+import { listEnrolments } from '../db/enrolments.repo.js';
+import { findMemberById } from '../db/members.repo.js';
+import { findStaffById } from '../db/staff.repo.js';
+import { DomainError } from '../domain/errors.js';
+import { readJson } from './validate.js';
+
+const touchBody = z.object({ slot: z.number().int().min(0).max(65535).nullable() });
+const levelBody = z.object({ value: z.union([z.literal(0), z.literal(1)]) });
+
+export interface SimHardware {
+  fingerprint: SimulatedFingerprint;
+  gpio: SimulatedGpio;
+}
+
+/** Control of the simulated hardware (demo and tests). Mounted only when all hardware is simulated. */
+export function simRoutes(deps: AppDeps, sim: SimHardware): Hono {
+  return new Hono()
+    .get('/', (c) => {
+      const enrolled = listEnrolments(deps.db, sim.fingerprint.sensorId).map((e) => {
+        const person = e.personKind === 'member' ? findMemberById(deps.db, e.personId) : findStaffById(deps.db, e.personId);
+        return { slot: e.slot, personId: e.personId, kind: e.personKind, name: person?.name ?? null };
+      });
+      const lines = sim.gpio.lines();
+      const gpio = Object.fromEntries(LINE_NAMES.map((name) => [name, {
+        direction: lines[name].direction, value: sim.gpio.read(name), activeLow: lines[name].activeLow ?? false,
+      }]));
+      return c.json({ fingerprint: { sensorId: sim.fingerprint.sensorId, enrolled }, gpio });
+    })
+    .post('/fingerprint/touch', async (c) => {
+      const { slot } = await readJson(c, touchBody);
+      sim.fingerprint.touch(slot);
+      return c.json({ accepted: true }, 202);
+    })
+    .post('/gpio/:line', async (c) => {
+      const line = c.req.param('line');
+      if (!(LINE_NAMES as readonly string[]).includes(line)) {
+        throw new DomainError('not_found', 'unknown_line', `No GPIO line '${line}'; lines are ${LINE_NAMES.join(', ')}`);
+      }
+      const { value } = await readJson(c, levelBody);
+      if (sim.gpio.lines()[line as LineName].direction !== 'in') {
+        throw new DomainError('conflict', 'not_an_input', `GPIO line '${line}' is an output; only inputs can be driven from outside`);
+      }
+      sim.gpio.setInput(line as LineName, value);
+      return c.json({ accepted: true }, 202);
+    });
+}

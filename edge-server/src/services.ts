@@ -1,0 +1,51 @@
+import type { HardwareHealth } from './api-types.js';
+import type { FingerprintPort } from '../../hardware/fingerprint/index.js';
+import type { GpioPort } from '../../hardware/gpio/index.js';
+import { AlertService } from './domain/alerts.js';
+import { AttendanceService } from './domain/attendance.js';
+import type { DomainContext } from './domain/context.js';
+import { IdentificationService } from './domain/identification.js';
+import { StaffAuth } from './domain/staff-auth.js';
+
+/** The domain services one kiosk runs, built once by the composition root (and by tests). */
+export interface KioskServices {
+  attendance: AttendanceService;
+  identification: IdentificationService;
+  staffAuth: StaffAuth;
+  alerts: AlertService;
+  hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
+  /** Feeds reader identifications into the domain and their outcomes onto the bus; returns the unsubscribe. */
+  attachReader(): () => void;
+}
+
+export function createServices(
+  ctx: DomainContext,
+  hardware: { fingerprint: FingerprintPort; gpio: GpioPort },
+  options: { staffIdleSec: number },
+): KioskServices {
+  const attendance = new AttendanceService(ctx);
+  const identification = new IdentificationService(ctx, attendance, () => hardware.fingerprint.sensorId);
+  const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
+  return {
+    attendance,
+    identification,
+    staffAuth: new StaffAuth(ctx, options.staffIdleSec * 1000),
+    alerts: new AlertService(ctx),
+    hardwareHealth,
+    attachReader() {
+      const offs = [
+        hardware.fingerprint.events.on('identified', ({ slot }) => {
+          try {
+            ctx.bus.publish('outcome', identification.fingerprint(slot));
+          } catch (err) {
+            // The reader loop must survive anything the domain throws; the person just tries again.
+            console.error(`check-in from the fingerprint reader failed: ${(err as Error).message}`);
+          }
+        }),
+        hardware.fingerprint.events.on('health', () => ctx.bus.publish('hardware', hardwareHealth())),
+        hardware.gpio.events.on('health', () => ctx.bus.publish('hardware', hardwareHealth())),
+      ];
+      return () => offs.forEach((off) => off());
+    },
+  };
+}
