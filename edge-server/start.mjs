@@ -1,4 +1,5 @@
-// `npm start`: builds whatever is missing or older than its sources, then runs the server.
+// `npm start`: builds whatever is missing or older than its sources, then runs the server
+// (`--build-only` stops after building; `--server-only` builds only the server, for `npm run provision`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,7 @@ function run(script) {
 }
 
 if (stale(join(root, 'build/edge-server/src/main.js'), ['edge-server/src', 'hardware', 'provision'])) run('edge-server/build.mjs');
+if (process.argv.includes('--server-only')) process.exit(0);
 if (stale(join(root, 'kiosk-ui/dist/index.html'), ['kiosk-ui/src'])) run('kiosk-ui/build.mjs');
 
-await import(join(root, 'build/edge-server/src/main.js'));
+if (!process.argv.includes('--build-only')) await import(join(root, 'build/edge-server/src/main.js'));

@@ -1,0 +1,65 @@
+/**
+ * Technician CLI: `npm run provision -- <command>`. This version has `status`; enrolment with the
+ * district platform, hardware set-up, self-test and autostart arrive with their issues.
+ */
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../edge-server/src/config.js';
+import { openDatabase } from '../edge-server/src/db/connection.js';
+import { pendingUpstream } from '../edge-server/src/db/events.repo.js';
+import { countMembers } from '../edge-server/src/db/members.repo.js';
+
+const USAGE = `usage: npm run provision -- <command>
+
+commands:
+  status [--json]   what this kiosk is: version, data directory, hardware drivers, members, unsent events
+  help              this text`;
+
+function status(json: boolean): number {
+  const config = loadConfig();
+  const hasDb = existsSync(config.dbFile);
+  const db = hasDb ? openDatabase(config.dbFile) : undefined;
+  const report = {
+    version: config.version,
+    centre: config.centre,
+    dataDir: config.dataDir,
+    database: hasDb ? config.dbFile : null,
+    hardware: { fingerprint: config.hardware.fingerprint.driver, gpio: config.hardware.gpio.driver },
+    simulated: config.simulated,
+    members: db ? countMembers(db) : 0,
+    upstream: { connected: false, pending: db ? pendingUpstream(db) : { count: 0, oldestOccurredAt: null } },
+  };
+  db?.close();
+  if (json) {
+    console.log(JSON.stringify(report, null, 2));
+    return 0;
+  }
+  console.log(`kiosk ${report.version} — ${report.centre.name} (${report.centre.timezone})`);
+  console.log(`data directory   ${report.dataDir}${hasDb ? '' : ' (no database yet: start the kiosk once)'}`);
+  console.log(`hardware         fingerprint: ${report.hardware.fingerprint}, gpio: ${report.hardware.gpio}${report.simulated ? ' (simulated, demo mode)' : ''}`);
+  console.log(`members          ${report.members}`);
+  console.log(`upstream         not connected to a district platform; ${report.upstream.pending.count} events waiting to be sent`);
+  return 0;
+}
+
+function run(argv: string[]): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'status':
+      return status(rest.includes('--json'));
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return 0;
+    default:
+      console.error(`Unknown command '${command}'.\n${USAGE}`);
+      return 2;
+  }
+}
+
+try {
+  process.exitCode = run(process.argv.slice(2));
+} catch (err) {
+  console.error(`provision failed: ${(err as Error).message}`);
+  process.exitCode = 1;
+}
