@@ -76,6 +76,22 @@ export interface KioskInfo {
   simulated: boolean;
   hardware: { fingerprint: HardwareHealth; gpio: HardwareHealth };
   serverTime: string;
+  /** seconds a member screen stays before its "more time?" warning (scaled by the member's timeoutScale) */
+  timeouts: { idleSec: number };
+}
+
+/** `GET/POST /api/staff/session` */
+export interface StaffSessionInfo {
+  staff: StaffCard;
+  idleTimeoutSec: number;
+}
+
+/** One row of `GET /api/staff/members?q=` */
+export interface MemberMatch {
+  id: string;
+  name: string;
+  disabilityCategory: string | null;
+  present: boolean;
 }
 
 export type HardwareHealth = 'ok' | 'absent' | 'error' | 'degraded';

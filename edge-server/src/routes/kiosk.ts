@@ -14,7 +14,7 @@ export function kioskRoutes(deps: AppDeps): Hono {
   const { services, config } = deps;
   return new Hono()
     .get('/kiosk', (c) => {
-      const info: KioskInfo & { timeouts: { idleSec: number } } = {
+      const info: KioskInfo = {
         version: config.version,
         centre: config.centre,
         language: config.language,

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import type { MemberMatch, StaffSessionInfo } from '../api-types.js';
 import type { AppDeps } from '../app.js';
 import { searchMembers } from '../db/members.repo.js';
 import type { Staff } from '../db/staff.repo.js';
@@ -40,7 +41,7 @@ export function staffRoutes(deps: AppDeps): Hono {
 
   const signedIn = new Hono<StaffEnv>()
     .use(requireStaff)
-    .get('/session', (c) => c.json({ staff: toStaffCard(c.var.staff), idleTimeoutSec }))
+    .get('/session', (c) => c.json<StaffSessionInfo>({ staff: toStaffCard(c.var.staff), idleTimeoutSec }))
     .delete('/session', (c) => {
       services.staffAuth.signOut(c.var.sessionToken, c.var.staff.id);
       deleteCookie(c, STAFF_COOKIE, { path: '/' });
@@ -51,7 +52,7 @@ export function staffRoutes(deps: AppDeps): Hono {
       const parsed = searchQuery.safeParse(c.req.query('q') ?? '');
       if (!parsed.success) throw new DomainError('invalid', 'invalid_query', 'q is at most 50 characters');
       const present = new Set(services.attendance.todayOverview().present.map((l) => l.memberId));
-      const members = searchMembers(deps.db, parsed.data.trim()).map((m) => ({
+      const members: MemberMatch[] = searchMembers(deps.db, parsed.data.trim()).map((m) => ({
         id: m.id, name: m.name, disabilityCategory: m.disabilityCategory, present: present.has(m.id),
       }));
       return c.json({ members });
@@ -76,7 +77,7 @@ export function staffRoutes(deps: AppDeps): Hono {
       if (!identity) throw new DomainError('gone', 'token_expired', 'This identification has expired or was used; place the finger or card again');
       const { staff, sessionToken } = await services.staffAuth.signIn(identity.staffId, body.pin);
       setCookie(c, STAFF_COOKIE, sessionToken, { httpOnly: true, sameSite: 'Strict', path: '/', secure: config.secureCookies });
-      return c.json({ staff: toStaffCard(staff), idleTimeoutSec });
+      return c.json<StaffSessionInfo>({ staff: toStaffCard(staff), idleTimeoutSec });
     })
     .route('/', signedIn);
 }
