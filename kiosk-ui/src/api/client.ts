@@ -1,0 +1,98 @@
+/**
+ * Typed calls to edge-server. Types come from the server's contract, type-only (ARCHITECTURE.md).
+ * Every non-2xx answer becomes an `ApiFailure` carrying the server's stable error `code`.
+ */
+import type {
+  ApiError,
+  KioskInfo,
+  KioskOutcome,
+  StaffCard,
+  TodayAttendance,
+} from '../../../edge-server/src/api-types.js';
+
+/** KioskInfo plus the member-screen timeout the server announces (older servers may not send it). */
+export type KioskInfoWithTimeouts = KioskInfo & { timeouts?: { idleSec: number } };
+
+export interface StaffSession {
+  staff: StaffCard;
+  idleTimeoutSec: number;
+}
+
+export interface MemberMatch {
+  id: string;
+  name: string;
+  disabilityCategory: string;
+  present: boolean;
+}
+
+export type Direction = 'in' | 'out';
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** the whole error body, for fields such as `attemptsLeft` or `lockedUntil` */
+    readonly body: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal,
+    });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiFailure(0, 'network', err instanceof Error ? err.message : String(err), {});
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  const json: unknown = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    const error = (json as Partial<ApiError> | undefined)?.error;
+    throw new ApiFailure(
+      res.status,
+      error?.code ?? `http_${res.status}`,
+      error?.message ?? res.statusText,
+      (json && typeof json === 'object' ? json : {}) as Record<string, unknown>,
+    );
+  }
+  return json as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const api = {
+  kiosk: (signal?: AbortSignal) => request<KioskInfoWithTimeouts>('GET', '/api/kiosk', undefined, signal),
+  identifyCard: (cardNumber: string) => request<KioskOutcome>('POST', '/api/identify/card', { cardNumber }),
+  checkout: (confirmToken: string) => request<KioskOutcome>('POST', '/api/attendance/checkout', { confirmToken }),
+  callStaff: (memberId: string | null) => request<{ alertId: string }>('POST', '/api/help', { memberId }),
+  staffClock: (identToken: string, direction: Direction) =>
+    request<KioskOutcome>('POST', '/api/staff/clock', { identToken, direction }),
+  staffSignIn: (identToken: string, pin: string) =>
+    request<StaffSession>('POST', '/api/staff/session', { identToken, pin }),
+  staffSession: () => request<StaffSession>('GET', '/api/staff/session'),
+  staffSignOut: () => request<void>('DELETE', '/api/staff/session'),
+  today: (signal?: AbortSignal) => request<TodayAttendance>('GET', '/api/staff/attendance/today', undefined, signal),
+  members: (q: string, signal?: AbortSignal) =>
+    request<{ members: MemberMatch[] }>('GET', `/api/staff/members?q=${encodeURIComponent(q)}`, undefined, signal),
+  assist: (memberId: string, direction: Direction, reason: string) =>
+    request<{ attendanceId: string }>('POST', '/api/staff/attendance', { memberId, direction, reason }),
+  correct: (attendanceId: string, field: 'occurredAt' | 'voided', to: string, reason: string) =>
+    request<unknown>('POST', '/api/staff/attendance/corrections', { attendanceId, field, to, reason }),
+};

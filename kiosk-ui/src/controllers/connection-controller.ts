@@ -1,0 +1,99 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { HardwareHealth, KioskOutcome, RecordMessage } from '../../../edge-server/src/api-types.js';
+
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting';
+
+export interface ConnectionHandlers {
+  onOutcome(outcome: KioskOutcome): void;
+  onRecord(record: RecordMessage): void;
+  onHardware(health: { fingerprint: HardwareHealth; gpio: HardwareHealth }): void;
+  /** The stream is back after an outage: refresh anything that may be stale. */
+  onReconnect(): void;
+}
+
+const PROBE_MS = 2000;
+
+/**
+ * The live link to the server: the `/api/events` stream. While it is down the state is `reconnecting`
+ * and `/healthz` is probed; as soon as the server answers, the stream is opened again (EventSource
+ * retries by itself too, but on its own slower clock).
+ */
+export class ConnectionController implements ReactiveController {
+  state: ConnectionState = 'connecting';
+  private source: EventSource | null = null;
+  private probe: ReturnType<typeof setInterval> | null = null;
+  private hadOutage = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly handlers: ConnectionHandlers,
+    private readonly url = '/api/events',
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.open();
+  }
+
+  hostDisconnected(): void {
+    this.source?.close();
+    this.source = null;
+    this.stopProbe();
+  }
+
+  private open(): void {
+    this.source?.close();
+    const source = new EventSource(this.url);
+    this.source = source;
+    source.addEventListener('open', () => {
+      if (this.source !== source) return;
+      this.stopProbe();
+      this.setState('online');
+      if (this.hadOutage) {
+        this.hadOutage = false;
+        this.handlers.onReconnect();
+      }
+    });
+    source.addEventListener('error', () => {
+      if (this.source !== source || source.readyState === EventSource.OPEN) return;
+      this.hadOutage = true;
+      this.setState('reconnecting');
+      this.startProbe();
+    });
+    source.addEventListener('outcome', (e) => this.handlers.onOutcome(parse<KioskOutcome>(e)));
+    source.addEventListener('record', (e) => this.handlers.onRecord(parse<RecordMessage>(e)));
+    source.addEventListener('hardware', (e) =>
+      this.handlers.onHardware(parse<{ fingerprint: HardwareHealth; gpio: HardwareHealth }>(e)),
+    );
+  }
+
+  private startProbe(): void {
+    if (this.probe) return;
+    this.probe = setInterval(() => void this.checkHealth(), PROBE_MS);
+  }
+
+  private stopProbe(): void {
+    if (this.probe) clearInterval(this.probe);
+    this.probe = null;
+  }
+
+  private async checkHealth(): Promise<void> {
+    try {
+      const res = await fetch('/healthz', { cache: 'no-store' });
+      if (res.ok && this.source?.readyState !== EventSource.OPEN) this.open();
+    } catch {
+      // still down; the next probe tries again
+    }
+  }
+
+  private setState(state: ConnectionState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}
+
+function parse<T>(event: Event): T {
+  return JSON.parse((event as MessageEvent<string>).data) as T;
+}

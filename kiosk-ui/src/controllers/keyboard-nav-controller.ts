@@ -1,0 +1,84 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
+
+/** The focused element, looking inside shadow roots. */
+export function deepActiveElement(): Element | null {
+  let el: Element | null = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/** Focusable elements under `root` in visual (tree) order, through shadow roots. */
+export function focusableElements(root: ParentNode): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  const walk = (node: ParentNode): void => {
+    for (const el of Array.from(node.children)) {
+      if (el instanceof HTMLElement && el.matches(FOCUSABLE) && !el.matches(':disabled') && el.getClientRects().length > 0) {
+        found.push(el);
+      }
+      walk(el.shadowRoot ?? el);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/**
+ * Keypad navigation for the whole kiosk: arrows move focus to the next/previous control (Tab works
+ * natively too), Enter chooses (native button behaviour), Backspace/Escape call `onBack`.
+ * Keys typed into text fields are left to the field.
+ */
+export class KeyboardNavController implements ReactiveController {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly onBack: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('keydown', this.onKeyDown);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('keydown', this.onKeyDown);
+  }
+
+  private readonly onKeyDown = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.composedPath()[0];
+    const inField = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowRight':
+      case 'ArrowUp':
+      case 'ArrowLeft': {
+        if (inField) return;
+        e.preventDefault();
+        this.move(e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : -1);
+        return;
+      }
+      case 'Escape':
+        e.preventDefault();
+        this.onBack();
+        return;
+      case 'Backspace':
+        if (inField) return;
+        e.preventDefault();
+        this.onBack();
+        return;
+    }
+  };
+
+  private move(delta: 1 | -1): void {
+    const root = this.host.shadowRoot;
+    if (!root) return;
+    const items = focusableElements(root);
+    if (items.length === 0) return;
+    const current = deepActiveElement();
+    const index = items.findIndex((el) => el === current);
+    const next = index === -1 ? (delta === 1 ? 0 : items.length - 1) : (index + delta + items.length) % items.length;
+    items[next]?.focus();
+  }
+}

@@ -1,0 +1,57 @@
+import type { AttendanceLine, KioskOutcome } from '../../edge-server/src/api-types.js';
+import type { Lang } from './i18n/catalogue.js';
+
+/** Every custom event the kiosk's elements send up to `<kiosk-app>`, with its detail type. */
+export interface KioskEventMap {
+  /** an identification or confirmation result to show */
+  'kiosk-outcome': KioskOutcome;
+  /** go to another member screen */
+  'kiosk-navigate': { to: 'idle' | 'card' | 'pin' | 'staff-mode' };
+  /** the member (or nobody) asks for staff */
+  'kiosk-call-staff': { memberId: string | null };
+  'kiosk-repeat': Record<string, never>;
+  'kiosk-language': { lang: Lang };
+  'kiosk-more-time': Record<string, never>;
+  /** the card screen or the wedge read a card number */
+  'kiosk-card': { cardNumber: string };
+  /** staff PIN accepted: a session cookie is set */
+  'kiosk-staff-session': { idleTimeoutSec: number };
+  /** something to say and show as a status (e.g. an error on a member screen) */
+  'kiosk-say': { text: string };
+  /** staff mode: open the correction form for one line of today's attendance */
+  'kiosk-staff-correct': { line: AttendanceLine };
+  /** staff mode: an assisted check-in/out or a correction was saved */
+  'kiosk-staff-done': { message: string };
+  /** the kiosk is back on the idle screen (a safe moment to apply an update) */
+  'kiosk-idle-entered': Record<string, never>;
+}
+
+export type KioskEventName = keyof KioskEventMap;
+
+/** Dispatch a typed event that bubbles out of shadow roots. */
+export function fireEvent<K extends KioskEventName>(node: EventTarget, type: K, detail: KioskEventMap[K]): void {
+  node.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'kiosk-outcome': CustomEvent<KioskEventMap['kiosk-outcome']>;
+    'kiosk-navigate': CustomEvent<KioskEventMap['kiosk-navigate']>;
+    'kiosk-call-staff': CustomEvent<KioskEventMap['kiosk-call-staff']>;
+    'kiosk-repeat': CustomEvent<KioskEventMap['kiosk-repeat']>;
+    'kiosk-language': CustomEvent<KioskEventMap['kiosk-language']>;
+    'kiosk-more-time': CustomEvent<KioskEventMap['kiosk-more-time']>;
+    'kiosk-card': CustomEvent<KioskEventMap['kiosk-card']>;
+    'kiosk-staff-session': CustomEvent<KioskEventMap['kiosk-staff-session']>;
+    'kiosk-say': CustomEvent<KioskEventMap['kiosk-say']>;
+    'kiosk-staff-correct': CustomEvent<KioskEventMap['kiosk-staff-correct']>;
+    'kiosk-staff-done': CustomEvent<KioskEventMap['kiosk-staff-done']>;
+    'kiosk-idle-entered': CustomEvent<KioskEventMap['kiosk-idle-entered']>;
+  }
+}
+
+declare global {
+  interface WindowEventMap {
+    'kiosk-idle-entered': CustomEvent<KioskEventMap['kiosk-idle-entered']>;
+  }
+}

@@ -1,0 +1,489 @@
+import { Task } from '@lit/task';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { KioskOutcome, StaffCard } from '../../edge-server/src/api-types.js';
+import { api, type KioskInfoWithTimeouts } from './api/client.js';
+import { pictogram } from './components/pictograms.js';
+import { CardWedgeController } from './controllers/card-wedge-controller.js';
+import { ClockController } from './controllers/clock-controller.js';
+import { ConnectionController } from './controllers/connection-controller.js';
+import { I18nController, centreTimeZone, languageStore } from './controllers/i18n-controller.js';
+import { IdleController } from './controllers/idle-controller.js';
+import { KeyboardNavController } from './controllers/keyboard-nav-controller.js';
+import { NEUTRAL_PROFILE, ProfileController, profileStore } from './controllers/profile-controller.js';
+import { SpeechController } from './controllers/speech-controller.js';
+import { fireEvent, type KioskEventMap } from './fire-event.js';
+import { greetingKey } from './i18n/greeting.js';
+import './screens/kiosk-card.js';
+import './screens/kiosk-confirm-checkout.js';
+import './screens/kiosk-goodbye.js';
+import './screens/kiosk-idle.js';
+import './screens/kiosk-inactive.js';
+import './screens/kiosk-not-recognised.js';
+import type { KioskScreen } from './screens/kiosk-screen.js';
+import './screens/kiosk-timeout-warning.js';
+import './screens/kiosk-welcome.js';
+import './staff/kiosk-pin-pad.js';
+import './staff/kiosk-staff-choice.js';
+import './staff/kiosk-staff-clocked.js';
+import './staff/kiosk-staff-mode.js';
+import { screenStyles, themeTokens } from './styles/theme.js';
+
+type Outcome<K extends KioskOutcome['kind']> = Extract<KioskOutcome, { kind: K }>;
+
+export type Screen =
+  | { name: 'idle' }
+  | { name: 'card' }
+  | { name: 'welcome'; outcome: Outcome<'checked_in'> }
+  | { name: 'goodbye'; outcome: Outcome<'checked_out'> }
+  | { name: 'confirm'; outcome: Outcome<'confirm_checkout'> }
+  | { name: 'not-recognised'; via: 'finger' | 'card' }
+  | { name: 'inactive' }
+  | { name: 'staff-choice'; outcome: Outcome<'staff_identified'> }
+  | { name: 'staff-clocked'; outcome: Outcome<'staff_clocked'> }
+  | { name: 'pin'; staff: StaffCard; identToken: string }
+  | { name: 'staff-mode'; staff: StaffCard; idleTimeoutSec: number };
+
+/** Screens a member may see: they get the call-staff and repeat buttons and the member timeouts. */
+const MEMBER_SCREENS: ReadonlySet<Screen['name']> = new Set([
+  'idle', 'card', 'welcome', 'goodbye', 'confirm', 'not-recognised', 'inactive',
+]);
+/** Screens where an identification from the reader must not pull the staff member away. */
+const STAFF_WORK_SCREENS: ReadonlySet<Screen['name']> = new Set(['pin', 'staff-mode']);
+
+/** How long the "do you need more time?" warning stands before going back (× the member's timeoutScale). */
+export const WARNING_SEC = 20;
+const DEFAULT_IDLE_SEC = 30;
+
+interface Notice {
+  text: string;
+  urgent: boolean;
+}
+
+/**
+ * The kiosk: one screen at a time, driven by outcomes from the reader (SSE) and from the kiosk's own
+ * requests. Owns the frame every member screen shares (centre, clock, language, repeat, call staff).
+ */
+export class KioskApp extends LitElement {
+  static override properties = {
+    screen: { state: true },
+    notice: { state: true },
+    misses: { state: true },
+    cardBusy: { state: true },
+    recordRevision: { state: true },
+  };
+  declare screen: Screen;
+  declare notice: Notice | null;
+  declare misses: number;
+  declare cardBusy: boolean;
+  declare recordRevision: number;
+
+  private readonly i18n = new I18nController(this);
+  private readonly profile = new ProfileController(this, true);
+  private readonly speech = new SpeechController(this);
+  private readonly clock = new ClockController(this);
+  private readonly seenOutcomes = new Set<string>();
+  private infoRevision = 0;
+  private languageChosen = false;
+
+  private readonly info = new Task(this, {
+    task: ([], { signal }) => api.kiosk(signal),
+    args: () => [this.infoRevision] as const,
+    onComplete: (info) => this.applyInfo(info),
+  });
+
+  private readonly connection = new ConnectionController(this, {
+    onOutcome: (o) => this.showOutcome(o),
+    onRecord: () => {
+      this.recordRevision += 1;
+    },
+    onHardware: () => {},
+    onReconnect: () => {
+      this.infoRevision += 1;
+      this.requestUpdate();
+    },
+  });
+
+  private readonly idle = new IdleController(this, {
+    onWarn: () => {
+      this.speech.say(this.i18n.t('timeout.spoken'));
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector('kiosk-timeout-warning')?.focusPrimary(),
+      );
+    },
+    onExpire: () => this.go({ name: 'idle' }),
+  });
+
+  private readonly wedge = new CardWedgeController(this, (cardNumber) => void this.identifyCard(cardNumber));
+
+  static override styles = [
+    themeTokens,
+    screenStyles,
+    css`
+      :host {
+        position: fixed;
+        inset: 0;
+        display: grid;
+        grid-template-rows: auto auto 1fr auto;
+        background: var(--k-bg);
+        color: var(--k-fg);
+        overflow: hidden;
+      }
+      header,
+      footer {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--k-gap);
+        padding: 12px var(--k-gap);
+        border-color: var(--k-border);
+        border-style: solid;
+        border-width: 0;
+      }
+      header {
+        border-bottom-width: 2px;
+      }
+      footer {
+        border-top-width: 2px;
+        justify-content: space-between;
+      }
+      .centre {
+        font-weight: 700;
+        flex: 1 1 auto;
+        min-width: 0;
+      }
+      .clock {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        font-variant-numeric: tabular-nums;
+        font-size: var(--k-h2);
+        font-weight: 700;
+      }
+      .banners {
+        display: grid;
+        gap: 8px;
+        padding: 0 var(--k-gap);
+      }
+      .banners > :not(:empty) {
+        margin-top: 8px;
+      }
+      .banner {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        padding: 8px 16px;
+        border-radius: var(--k-radius);
+        border: 2px solid currentColor;
+        font-weight: 600;
+      }
+      .banner.info {
+        background: var(--k-warn-bg);
+        color: var(--k-warn-fg);
+      }
+      .banner.ok {
+        background: var(--k-ok-bg);
+        color: var(--k-ok-fg);
+      }
+      .banner.alert {
+        background: var(--k-alert-bg);
+        color: var(--k-alert-fg);
+      }
+      main {
+        overflow: auto;
+        min-height: 0;
+      }
+      main > * {
+        min-height: 100%;
+      }
+      footer button {
+        flex: 0 1 auto;
+      }
+      footer button.help {
+        min-height: var(--k-primary-h);
+        font-size: var(--k-h2);
+        margin-inline-start: auto;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.screen = { name: 'idle' };
+    this.notice = null;
+    this.misses = 0;
+    this.cardBusy = false;
+    this.recordRevision = 0;
+    new KeyboardNavController(this, () => this.back());
+    this.addEventListener('pointerdown', () => this.idle.activity());
+    this.addEventListener('keydown', () => this.idle.activity());
+    this.listen('kiosk-outcome', (d) => this.showOutcome(d));
+    this.listen('kiosk-navigate', (d) => this.navigate(d.to));
+    this.listen('kiosk-call-staff', (d) => void this.callStaff(d.memberId));
+    this.listen('kiosk-more-time', () => this.idle.activity());
+    this.listen('kiosk-card', (d) => void this.identifyCard(d.cardNumber));
+    this.listen('kiosk-say', (d) => this.announce(d.text, true));
+    this.listen('kiosk-staff-session', (d) => {
+      if (this.screen.name === 'pin') this.go({ name: 'staff-mode', staff: this.screen.staff, idleTimeoutSec: d.idleTimeoutSec });
+    });
+  }
+
+  override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    const member = MEMBER_SCREENS.has(this.screen.name);
+    const info = this.info.value;
+    const other = this.i18n.lang === 'zh-CN' ? 'en' : 'zh-CN';
+    return html`
+      <header>
+        <div class="centre">${info?.centre.name ?? ''}</div>
+        <div class="clock">${pictogram('clock')}<span><span class="visually-hidden">${t('idle.clock')}</span>${this.i18n.time(this.clock.now)}</span></div>
+        <button class="lang" lang=${other} aria-label=${t('lang.switchLabel')} @click=${this.toggleLanguage}>
+          ${pictogram('language')}<span>${t('lang.switch')}</span>
+        </button>
+      </header>
+      <div class="banners">
+        <div role="status">
+          ${this.connection.state === 'reconnecting'
+            ? html`<p class="banner info">${pictogram('wait')}<span>${t('app.reconnecting')}</span></p>`
+            : nothing}
+        </div>
+        <div role="status">
+          ${this.notice && !this.notice.urgent ? html`<p class="banner ok">${pictogram('yes')}<span>${this.notice.text}</span></p>` : nothing}
+        </div>
+        <div role="alert">
+          ${this.notice?.urgent ? html`<p class="banner alert">${pictogram('help')}<span>${this.notice.text}</span></p>` : nothing}
+        </div>
+        ${this.idle.phase === 'warning' && member
+          ? html`<kiosk-timeout-warning .seconds=${this.idle.secondsLeft}></kiosk-timeout-warning>`
+          : nothing}
+      </div>
+      <main>${this.renderScreen()}</main>
+      ${member
+        ? html`<footer>
+            <button @click=${() => this.speech.repeat()}>${pictogram('speaker')}<span>${t('frame.repeat')}</span></button>
+            <button class="help" @click=${() => void this.callStaff(this.currentMemberId())}>
+              ${pictogram('help')}<span>${t('frame.callStaff')}</span>
+            </button>
+          </footer>`
+        : nothing}
+    `;
+  }
+
+  private renderScreen() {
+    const s = this.screen;
+    switch (s.name) {
+      case 'idle':
+        return html`<kiosk-idle></kiosk-idle>`;
+      case 'card':
+        return html`<kiosk-card .busy=${this.cardBusy}></kiosk-card>`;
+      case 'welcome':
+        return html`<kiosk-welcome .outcome=${s.outcome}></kiosk-welcome>`;
+      case 'goodbye':
+        return html`<kiosk-goodbye .outcome=${s.outcome}></kiosk-goodbye>`;
+      case 'confirm':
+        return html`<kiosk-confirm-checkout .outcome=${s.outcome}></kiosk-confirm-checkout>`;
+      case 'not-recognised':
+        return html`<kiosk-not-recognised .misses=${this.misses} .via=${s.via}></kiosk-not-recognised>`;
+      case 'inactive':
+        return html`<kiosk-inactive></kiosk-inactive>`;
+      case 'staff-choice':
+        return html`<kiosk-staff-choice .outcome=${s.outcome}></kiosk-staff-choice>`;
+      case 'staff-clocked':
+        return html`<kiosk-staff-clocked .outcome=${s.outcome}></kiosk-staff-clocked>`;
+      case 'pin':
+        return html`<kiosk-pin-pad .identToken=${s.identToken} .staffName=${s.staff.name}></kiosk-pin-pad>`;
+      case 'staff-mode':
+        return html`<kiosk-staff-mode
+          .staff=${s.staff}
+          .idleTimeoutSec=${s.idleTimeoutSec}
+          .revision=${this.recordRevision}
+        ></kiosk-staff-mode>`;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('screen')) this.setAttribute('screen', this.screen.name);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('screen')) return;
+    const previous = changed.get('screen') as Screen | undefined;
+    void this.enterScreen(previous);
+  }
+
+  /** After a screen is drawn: speak its prompt, put focus on its main choice, start its timeout. */
+  private async enterScreen(previous: Screen | undefined): Promise<void> {
+    const s = this.screen;
+    this.wedge.enabled = !STAFF_WORK_SCREENS.has(s.name);
+    this.armTimeout();
+    const el = this.renderRoot.querySelector('main > *') as KioskScreen | null;
+    await el?.updateComplete;
+    const text = this.promptFor(s);
+    if (text) this.speech.say(text);
+    await el?.focusPrimary();
+    if (s.name === 'idle' && previous && previous.name !== 'idle') {
+      fireEvent(this, 'kiosk-idle-entered', {});
+    }
+  }
+
+  /** The words spoken on entering a screen; each is also what the screen shows. */
+  private promptFor(s: Screen): string | null {
+    const t = this.i18n.t.bind(this.i18n);
+    switch (s.name) {
+      case 'idle':
+        return t('idle.prompt');
+      case 'card':
+        return t('card.prompt');
+      case 'welcome': {
+        const greeting = t(greetingKey(s.outcome.at));
+        return t(s.outcome.repeat ? 'welcome.spokenRepeat' : 'welcome.spoken', { greeting, name: s.outcome.member.name });
+      }
+      case 'goodbye':
+        return t('goodbye.spoken', { name: s.outcome.member.name });
+      case 'confirm':
+        return t('confirm.spoken', { name: s.outcome.member.name });
+      case 'not-recognised':
+        return this.renderRoot.querySelector('kiosk-not-recognised')?.message() ?? t('unknown.prompt');
+      case 'inactive':
+        return t('inactive.prompt');
+      case 'staff-choice':
+        return t('staff.spoken', { name: s.outcome.staff.name });
+      case 'staff-clocked':
+        return this.renderRoot.querySelector('kiosk-staff-clocked')?.message() ?? null;
+      case 'pin':
+        return t('pin.heading');
+      case 'staff-mode':
+        return null;
+    }
+  }
+
+  private armTimeout(): void {
+    const s = this.screen;
+    if (s.name === 'idle' || s.name === 'staff-mode') {
+      this.idle.disarm();
+      return;
+    }
+    const idleSec = this.info.value?.timeouts?.idleSec ?? DEFAULT_IDLE_SEC;
+    const scale = MEMBER_SCREENS.has(s.name) ? Math.max(1, profileStore.value.timeoutScale) : 1;
+    this.idle.arm(idleSec * scale, WARNING_SEC * scale);
+  }
+
+  /** Show an outcome from the reader or from one of our requests (each outcome once). */
+  private showOutcome(o: KioskOutcome): void {
+    if (this.seenOutcomes.has(o.id)) return;
+    this.seenOutcomes.add(o.id);
+    if (STAFF_WORK_SCREENS.has(this.screen.name)) {
+      // staff are working at the kiosk; the record still updates their lists
+      this.recordRevision += 1;
+      return;
+    }
+    switch (o.kind) {
+      case 'checked_in':
+        return this.go({ name: 'welcome', outcome: o }, o.member.profile);
+      case 'confirm_checkout':
+        return this.go({ name: 'confirm', outcome: o }, o.member.profile);
+      case 'checked_out':
+        return this.go({ name: 'goodbye', outcome: o }, o.member.profile);
+      case 'not_recognised':
+        this.misses += 1;
+        return this.go({ name: 'not-recognised', via: o.method === 'card' ? 'card' : 'finger' }, NEUTRAL_PROFILE, true);
+      case 'member_inactive':
+        return this.go({ name: 'inactive' });
+      case 'staff_identified':
+        return this.go({ name: 'staff-choice', outcome: o });
+      case 'staff_clocked':
+        return this.go({ name: 'staff-clocked', outcome: o });
+    }
+  }
+
+  /**
+   * Change screen. The profile applies at once (before the new screen speaks); the miss count only
+   * survives from one "not recognised" to the next.
+   */
+  private go(screen: Screen, profile = NEUTRAL_PROFILE, keepMisses = false): void {
+    if (!keepMisses) this.misses = 0;
+    this.notice = null;
+    profileStore.set(profile);
+    this.cardBusy = false;
+    // A new object even for the same screen name, so a repeat outcome is spoken again.
+    this.screen = screen;
+  }
+
+  private navigate(to: KioskEventMap['kiosk-navigate']['to']): void {
+    const s = this.screen;
+    if (to === 'idle') return this.go({ name: 'idle' });
+    if (to === 'card') return this.go({ name: 'card' }, NEUTRAL_PROFILE, true);
+    if (to === 'pin' && s.name === 'staff-choice') {
+      return this.go({ name: 'pin', staff: s.outcome.staff, identToken: s.outcome.identToken });
+    }
+  }
+
+  private back(): void {
+    const s = this.screen;
+    if (s.name === 'idle') return;
+    if (s.name === 'staff-mode') {
+      this.renderRoot.querySelector('kiosk-staff-mode')?.back();
+      return;
+    }
+    this.go({ name: 'idle' });
+  }
+
+  private async identifyCard(cardNumber: string): Promise<void> {
+    if (this.cardBusy || STAFF_WORK_SCREENS.has(this.screen.name)) return;
+    this.cardBusy = true;
+    try {
+      this.showOutcome(await api.identifyCard(cardNumber));
+    } catch {
+      this.announce(this.i18n.t('card.failed'), true);
+    } finally {
+      this.cardBusy = false;
+    }
+  }
+
+  private async callStaff(memberId: string | null): Promise<void> {
+    try {
+      await api.callStaff(memberId);
+      this.announce(this.i18n.t('frame.helpSent'), false);
+    } catch {
+      this.announce(this.i18n.t('frame.helpFailed'), true);
+    }
+  }
+
+  /** Show and speak a status (or, if urgent, an alert) at the same time. */
+  private announce(text: string, urgent: boolean): void {
+    this.notice = { text, urgent };
+    this.speech.say(text);
+  }
+
+  private currentMemberId(): string | null {
+    const s = this.screen;
+    if (s.name === 'welcome' || s.name === 'goodbye' || s.name === 'confirm') return s.outcome.member.id;
+    return null;
+  }
+
+  private toggleLanguage(): void {
+    this.languageChosen = true;
+    languageStore.set(this.i18n.lang === 'zh-CN' ? 'en' : 'zh-CN');
+    // say the current screen again in the new language
+    void this.updateComplete.then(() => {
+      const text = this.promptFor(this.screen);
+      if (text) this.speech.say(text);
+    });
+  }
+
+  private applyInfo(info: KioskInfoWithTimeouts): void {
+    centreTimeZone.set(info.centre.timezone);
+    if (!this.languageChosen) languageStore.set(info.language);
+  }
+
+  private listen<K extends keyof KioskEventMap>(type: K, handler: (detail: KioskEventMap[K]) => void): void {
+    this.addEventListener(type, (e: Event) => handler((e as CustomEvent<KioskEventMap[K]>).detail));
+  }
+}
+
+customElements.define('kiosk-app', KioskApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-app': KioskApp;
+  }
+}

@@ -1,0 +1,102 @@
+import { css, html } from 'lit';
+import { pictogram } from '../components/pictograms.js';
+import { fireEvent } from '../fire-event.js';
+import { screenStyles } from '../styles/theme.js';
+import { KioskScreen } from './kiosk-screen.js';
+
+/** Card screen: the wedge reader (or a person) types the card number into a labelled field. */
+export class KioskCard extends KioskScreen {
+  static override properties = { busy: { type: Boolean } };
+  declare busy: boolean;
+
+  static override styles = [
+    screenStyles,
+    css`
+      :host {
+        padding: var(--k-gap);
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        text-align: center;
+        gap: calc(var(--k-gap) * 1.5);
+      }
+      .big {
+        width: min(20vh, 150px);
+        height: min(20vh, 150px);
+        color: var(--k-primary-bg);
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--k-gap);
+        align-items: end;
+        justify-content: center;
+      }
+      label {
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+        text-align: start;
+      }
+      input {
+        width: 10em;
+        font-size: var(--k-h2);
+        letter-spacing: 0.1em;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.busy = false;
+  }
+
+  override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    return html`
+      ${pictogram('card', 'big')}
+      <h1>${t('card.heading')}</h1>
+      <p>${t('card.prompt')}</p>
+      <form @submit=${this.onSubmit}>
+        <label>
+          <span>${t('card.label')}</span>
+          <input
+            name="card"
+            data-primary
+            autocomplete="off"
+            inputmode="numeric"
+            enterkeyhint="done"
+            ?readonly=${this.busy}
+            @keydown=${this.onKeyDown}
+          />
+        </label>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${pictogram('yes')}<span>${t('card.submit')}</span></button>
+      </form>
+    `;
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    // Escape goes back even from inside the field; Backspace there deletes a digit as usual.
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      fireEvent(this, 'kiosk-navigate', { to: 'idle' });
+    }
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    const input = this.renderRoot.querySelector('input');
+    const cardNumber = input?.value.trim() ?? '';
+    if (!cardNumber || this.busy) return;
+    if (input) input.value = '';
+    fireEvent(this, 'kiosk-card', { cardNumber });
+  }
+}
+
+customElements.define('kiosk-card', KioskCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-card': KioskCard;
+  }
+}

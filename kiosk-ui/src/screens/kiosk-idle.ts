@@ -1,0 +1,50 @@
+import { css, html } from 'lit';
+import { pictogram } from '../components/pictograms.js';
+import { fireEvent } from '../fire-event.js';
+import { screenStyles } from '../styles/theme.js';
+import { KioskScreen } from './kiosk-screen.js';
+
+/** Nobody identified yet: place a finger, or use a card. */
+export class KioskIdle extends KioskScreen {
+  static override styles = [
+    screenStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: calc(var(--k-gap) * 1.5);
+        text-align: center;
+        padding: var(--k-gap);
+      }
+      .finger {
+        width: min(30vh, 220px);
+        height: min(30vh, 220px);
+        color: var(--k-primary-bg);
+      }
+      button.primary {
+        min-width: 320px;
+      }
+    `,
+  ];
+
+  override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    return html`
+      ${pictogram('finger', 'finger')}
+      <h1>${t(this.easyRead ? 'idle.promptEasy' : 'idle.prompt')}</h1>
+      <button class="primary" data-primary @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'card' })}>
+        ${pictogram('card')}<span>${t('idle.useCard')}</span>
+      </button>
+    `;
+  }
+}
+
+customElements.define('kiosk-idle', KioskIdle);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-idle': KioskIdle;
+  }
+}

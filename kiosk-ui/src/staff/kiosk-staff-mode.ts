@@ -1,0 +1,169 @@
+import { css, html, nothing } from 'lit';
+import type { AttendanceLine, StaffCard } from '../../../edge-server/src/api-types.js';
+import { api } from '../api/client.js';
+import { centreTimeZone } from '../controllers/i18n-controller.js';
+import { IdleController } from '../controllers/idle-controller.js';
+import { fireEvent } from '../fire-event.js';
+import { KioskScreen } from '../screens/kiosk-screen.js';
+import '../screens/kiosk-timeout-warning.js';
+import { screenStyles } from '../styles/theme.js';
+import './kiosk-staff-assist.js';
+import './kiosk-staff-correction.js';
+import './kiosk-staff-today.js';
+import { staffStyles } from './staff-styles.js';
+
+type View = { name: 'today' } | { name: 'assist' } | { name: 'correct'; line: AttendanceLine };
+
+/** Staff mode: today's attendance, assisted check-in/out, corrections; signs itself out when left alone. */
+export class KioskStaffMode extends KioskScreen {
+  static override properties = {
+    staff: { attribute: false },
+    idleTimeoutSec: { type: Number },
+    revision: { type: Number },
+    view: { state: true },
+    notice: { state: true },
+  };
+  declare staff: StaffCard;
+  declare idleTimeoutSec: number;
+  declare revision: number;
+  declare view: View;
+  declare notice: string;
+
+  private readonly idle = new IdleController(this, {
+    onWarn: () => void this.focusWarning(),
+    onExpire: () => void this.signOut(),
+  });
+
+  static override styles = [
+    screenStyles,
+    staffStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-rows: auto auto 1fr;
+        gap: var(--k-gap);
+        padding: var(--k-gap);
+        min-height: 100%;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--k-gap);
+      }
+      nav {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+      }
+      nav button[aria-current='page'] {
+        background: var(--k-primary-bg);
+        color: var(--k-primary-fg);
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.idleTimeoutSec = 120;
+    this.revision = 0;
+    this.view = { name: 'today' };
+    this.notice = '';
+    this.addEventListener('pointerdown', () => this.idle.activity());
+    this.addEventListener('keydown', () => this.idle.activity());
+    this.addEventListener('kiosk-more-time', (e) => {
+      e.stopPropagation();
+      this.idle.activity();
+    });
+    this.addEventListener('kiosk-staff-correct', (e) => {
+      this.view = { name: 'correct', line: e.detail.line };
+    });
+    this.addEventListener('kiosk-staff-done', (e) => {
+      this.notice = e.detail.message;
+      this.view = { name: 'today' };
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const warn = Math.min(20, Math.max(5, Math.floor(this.idleTimeoutSec / 3)));
+    this.idle.arm(Math.max(1, this.idleTimeoutSec - warn), warn);
+  }
+
+  override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    const v = this.view;
+    return html`
+      <header>
+        <h1>${t('mode.title', { name: this.staff.name })}</h1>
+        <button @click=${() => void this.signOut()}>${t('mode.signOut')}</button>
+      </header>
+      <div>
+        <nav aria-label=${t('mode.title', { name: this.staff.name })}>
+          <button aria-current=${v.name === 'today' ? 'page' : 'false'} data-primary @click=${() => this.go({ name: 'today' })}>
+            ${t('mode.today')}
+          </button>
+          <button aria-current=${v.name === 'assist' ? 'page' : 'false'} @click=${() => this.go({ name: 'assist' })}>
+            ${t('mode.assist')}
+          </button>
+        </nav>
+        ${this.idle.phase === 'warning'
+          ? html`<kiosk-timeout-warning staff .seconds=${this.idle.secondsLeft}></kiosk-timeout-warning>`
+          : nothing}
+        <p role="status" class=${this.notice ? 'ok' : ''}>${this.notice}</p>
+      </div>
+      <main>${this.renderView(v)}</main>
+    `;
+  }
+
+  private renderView(v: View) {
+    switch (v.name) {
+      case 'today':
+        return html`<kiosk-staff-today .revision=${this.revision}></kiosk-staff-today>`;
+      case 'assist':
+        return html`<kiosk-staff-assist></kiosk-staff-assist>`;
+      case 'correct':
+        return html`<kiosk-staff-correction .line=${v.line} date=${todayIn(centreTimeZone.value)}></kiosk-staff-correction>`;
+    }
+  }
+
+  /** Escape/Backspace from a sub-view goes back to today's list. */
+  back(): boolean {
+    if (this.view.name === 'today') return false;
+    this.go({ name: 'today' });
+    return true;
+  }
+
+  private go(view: View): void {
+    this.notice = '';
+    this.view = view;
+  }
+
+  private async focusWarning(): Promise<void> {
+    await this.updateComplete;
+    await this.renderRoot.querySelector('kiosk-timeout-warning')?.focusPrimary();
+  }
+
+  private async signOut(): Promise<void> {
+    this.idle.disarm();
+    try {
+      await api.staffSignOut();
+    } catch {
+      // the session also ends on the server by itself after idleTimeoutSec
+    }
+    fireEvent(this, 'kiosk-navigate', { to: 'idle' });
+  }
+}
+
+function todayIn(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+customElements.define('kiosk-staff-mode', KioskStaffMode);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-staff-mode': KioskStaffMode;
+  }
+}
