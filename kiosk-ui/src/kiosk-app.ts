@@ -1,7 +1,7 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { KioskOutcome, StaffCard } from '../../edge-server/src/api-types.js';
-import { api, type KioskInfoWithTimeouts } from './api/client.js';
+import type { KioskInfo, KioskOutcome, StaffCard } from '../../edge-server/src/api-types.js';
+import { api } from './api/client.js';
 import { pictogram } from './components/pictograms.js';
 import { CardWedgeController } from './controllers/card-wedge-controller.js';
 import { ClockController } from './controllers/clock-controller.js';
@@ -362,7 +362,7 @@ export class KioskApp extends LitElement {
       this.idle.disarm();
       return;
     }
-    const idleSec = this.info.value?.timeouts?.idleSec ?? DEFAULT_IDLE_SEC;
+    const idleSec = this.info.value?.timeouts.idleSec ?? DEFAULT_IDLE_SEC;
     const scale = MEMBER_SCREENS.has(s.name) ? Math.max(1, profileStore.value.timeoutScale) : 1;
     this.idle.arm(idleSec * scale, WARNING_SEC * scale);
   }
@@ -470,7 +470,7 @@ export class KioskApp extends LitElement {
     });
   }
 
-  private applyInfo(info: KioskInfoWithTimeouts): void {
+  private applyInfo(info: KioskInfo): void {
     centreTimeZone.set(info.centre.timezone);
     if (!this.languageChosen) languageStore.set(info.language);
   }

@@ -19,7 +19,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import type { TodayAttendance } from '../../edge-server/src/api-types.js';
+import type { RecordMessage, TodayAttendance } from '../../edge-server/src/api-types.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -349,8 +349,12 @@ export function demoCard(slot: number): string {
   return `1000${String(slot).padStart(2, '0')}`;
 }
 
-/** Sign in as the demo staff through the API (card → ident token → PIN) and read today's attendance. */
-export async function todayAttendance(server: ServerProcess): Promise<TodayAttendance> {
+/** The staff API as the demo staff, signed in through the API (card → ident token → PIN). */
+export interface StaffApi {
+  call<T>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+export async function staffApi(server: ServerProcess): Promise<StaffApi> {
   const ident = await server.api<{ kind: string; identToken?: string }>('POST', '/api/identify/card', {
     cardNumber: DEMO_STAFF.card,
   });
@@ -361,10 +365,75 @@ export async function todayAttendance(server: ServerProcess): Promise<TodayAtten
     body: JSON.stringify({ identToken: ident.identToken, pin: DEMO_STAFF.pin }),
   });
   if (!res.ok) throw new Error(`staff session → ${res.status}: ${await res.text()}`);
-  const cookie = (res.headers.getSetCookie?.() ?? [])
+  const cookie = res.headers
+    .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  return server.api<TodayAttendance>('GET', '/api/staff/attendance/today', undefined, { cookie });
+  return { call: (method, path, body) => server.api(method, path, body, { cookie }) };
+}
+
+/** Today's attendance as staff sees it. */
+export async function todayAttendance(server: ServerProcess): Promise<TodayAttendance> {
+  return (await staffApi(server)).call<TodayAttendance>('GET', '/api/staff/attendance/today');
+}
+
+/**
+ * Move a member's check-in today `minutes` back (a staff correction), so that the next identification
+ * is past the 60-second repeat window and asks "leaving?" instead of repeating the welcome.
+ */
+export async function backdateCheckIn(server: ServerProcess, memberName: string, minutes = 3): Promise<void> {
+  const staff = await staffApi(server);
+  const today = await staff.call<TodayAttendance>('GET', '/api/staff/attendance/today');
+  const line = today.present.find((l) => l.name === memberName);
+  if (!line) throw new Error(`${memberName} is not present today`);
+  const to = new Date(Date.parse(line.checkedInAt) - minutes * 60_000).toISOString();
+  await staff.call('POST', '/api/staff/attendance/corrections', {
+    attendanceId: line.checkInId,
+    field: 'occurredAt',
+    to,
+    reason: 'browser test: past the repeat window',
+  });
+}
+
+/** Records seen on the server's SSE stream since `watchRecords()` was called. */
+export interface RecordWatch {
+  readonly records: RecordMessage[];
+  /** resolves once the stream is open (so nothing after this is missed) */
+  ready: Promise<void>;
+  close(): void;
+}
+
+/** Listen to `record` events on /api/events from the test process (Node has no EventSource). */
+export function watchRecords(baseUrl: string): RecordWatch {
+  const controller = new AbortController();
+  const records: RecordMessage[] = [];
+  let opened: () => void = () => undefined;
+  const ready = new Promise<void>((done) => (opened = done));
+  void (async () => {
+    try {
+      const res = await fetch(`${baseUrl}/api/events`, { signal: controller.signal, headers: { accept: 'text/event-stream' } });
+      opened();
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) !== -1) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const lines = message.split('\n');
+          const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
+          const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+          if (event === 'record' && data) records.push(JSON.parse(data) as RecordMessage);
+        }
+      }
+    } catch {
+      // aborted by close(), or the server went away
+    }
+  })();
+  return { records, ready, close: () => controller.abort() };
 }
 
 export function delay(ms: number): Promise<void> {

@@ -6,24 +6,12 @@ import type {
   ApiError,
   KioskInfo,
   KioskOutcome,
-  StaffCard,
+  MemberMatch,
+  StaffSessionInfo,
   TodayAttendance,
 } from '../../../edge-server/src/api-types.js';
 
-/** KioskInfo plus the member-screen timeout the server announces (older servers may not send it). */
-export type KioskInfoWithTimeouts = KioskInfo & { timeouts?: { idleSec: number } };
-
-export interface StaffSession {
-  staff: StaffCard;
-  idleTimeoutSec: number;
-}
-
-export interface MemberMatch {
-  id: string;
-  name: string;
-  disabilityCategory: string;
-  present: boolean;
-}
+export type { MemberMatch, StaffSessionInfo };
 
 export type Direction = 'in' | 'out';
 
@@ -78,15 +66,15 @@ function safeJson(text: string): unknown {
 }
 
 export const api = {
-  kiosk: (signal?: AbortSignal) => request<KioskInfoWithTimeouts>('GET', '/api/kiosk', undefined, signal),
+  kiosk: (signal?: AbortSignal) => request<KioskInfo>('GET', '/api/kiosk', undefined, signal),
   identifyCard: (cardNumber: string) => request<KioskOutcome>('POST', '/api/identify/card', { cardNumber }),
   checkout: (confirmToken: string) => request<KioskOutcome>('POST', '/api/attendance/checkout', { confirmToken }),
   callStaff: (memberId: string | null) => request<{ alertId: string }>('POST', '/api/help', { memberId }),
   staffClock: (identToken: string, direction: Direction) =>
     request<KioskOutcome>('POST', '/api/staff/clock', { identToken, direction }),
   staffSignIn: (identToken: string, pin: string) =>
-    request<StaffSession>('POST', '/api/staff/session', { identToken, pin }),
-  staffSession: () => request<StaffSession>('GET', '/api/staff/session'),
+    request<StaffSessionInfo>('POST', '/api/staff/session', { identToken, pin }),
+  staffSession: () => request<StaffSessionInfo>('GET', '/api/staff/session'),
   staffSignOut: () => request<void>('DELETE', '/api/staff/session'),
   today: (signal?: AbortSignal) => request<TodayAttendance>('GET', '/api/staff/attendance/today', undefined, signal),
   members: (q: string, signal?: AbortSignal) =>

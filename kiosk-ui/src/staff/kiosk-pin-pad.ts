@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing } from 'lit';
-import { api, ApiFailure, type StaffSession } from '../api/client.js';
+import { api, ApiFailure, type StaffSessionInfo } from '../api/client.js';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
 import { KioskScreen } from '../screens/kiosk-screen.js';
@@ -21,7 +21,7 @@ export class KioskPinPad extends KioskScreen {
 
   private readonly signIn = new Task(this, {
     autoRun: false,
-    task: async ([token, pin]: readonly [string, string]): Promise<StaffSession> => {
+    task: async ([token, pin]: readonly [string, string]): Promise<StaffSessionInfo> => {
       const session = await api.staffSignIn(token, pin);
       fireEvent(this, 'kiosk-staff-session', { idleTimeoutSec: session.idleTimeoutSec });
       return session;

@@ -1,0 +1,672 @@
+/**
+ * Accessibility checks the browser harness does not have: axe with the house rule set, measurements of
+ * every interactive element through shadow roots, focus-ring inspection, speech helpers, and staff API
+ * calls that put the demo members into the state a screen needs (present for a while, or not in yet).
+ *
+ * Floors and how they are measured: /work/shared/ACCESSIBILITY.md.
+ */
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
+import type { AttendanceLine, RecordMessage, TodayAttendance } from '../../../edge-server/src/api-types.js';
+import {
+  DEMO_STAFF,
+  currentScreen,
+  delay,
+  kioskText,
+  speechLog,
+  waitForScreen,
+  type KioskHarness,
+  type ServerProcess,
+  type SpeechLogEntry,
+} from '../harness.js';
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Screens a member can see (the frame with "call staff" and "repeat"); the others are staff screens. */
+export const MEMBER_SCREENS = ['idle', 'card', 'welcome', 'goodbye', 'confirm', 'not-recognised', 'inactive'] as const;
+
+/** House floors (ACCESSIBILITY.md). */
+export const FLOOR = {
+  memberTarget: 64,
+  staffTarget: 44,
+  spacing: 8,
+  primaryHeight: 96,
+  memberText: 24,
+} as const;
+
+/** Demo member names by fingerprint slot (edge-server/src/demo-data.ts). */
+export const MEMBER_NAMES: Record<number, string> = {
+  1: '张伟',
+  2: '李秀英',
+  3: '王建国',
+  4: '刘小明',
+  5: '陈静',
+  6: '杨丽华',
+  7: '赵磊',
+  8: '黄志强',
+  9: '周敏',
+  10: '吴桂兰',
+  11: '徐晓东',
+  12: '孙丽娟',
+};
+export const INACTIVE_CARD = '100013';
+
+export function memberId(slot: number): string {
+  return `mem_demo_${String(slot).padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------------------------------------- axe
+
+/**
+ * axe on the whole page with `target-size` switched on (it is off by default). `options()` replaces
+ * earlier options, so options first, then tags. One line per failing node: id, target, summary.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // @axe-core/puppeteer is typed against `puppeteer`; puppeteer-core's Page is the same class at runtime.
+  const results = await new AxePuppeteer(page as never)
+    .options({ rules: { 'target-size': { enabled: true } } })
+    .withTags(AXE_TAGS)
+    .analyze();
+  return results.violations.flatMap((v) =>
+    v.nodes.map(
+      (n) =>
+        `${v.id} [${v.impact ?? '?'}] ${v.help} — target ${JSON.stringify(n.target)} — ${(n.failureSummary ?? '').replace(/\s+/g, ' ').trim()}`,
+    ),
+  );
+}
+
+/** Soft assertion (the test goes on to the next state) that axe finds nothing on `state`. */
+export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect.soft(violations.length, `axe on ${state}: ${violations.length} violation(s)\n  ${violations.join('\n  ')}`).toBe(0);
+}
+
+// ------------------------------------------------------------------------------------ layout report
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface InteractiveInfo {
+  /** where it is: host tags and the element, e.g. `kiosk-app > kiosk-idle > button.primary` */
+  path: string;
+  name: string;
+  /** the box a finger can hit: the element, or for a control inside a <label> the label */
+  box: Box;
+  /** the element's own box */
+  own: Box;
+  primary: boolean;
+  /** the footer's call-staff button */
+  callStaff: boolean;
+  /** an `overflow: hidden/clip` ancestor cuts it off: part of it cannot be seen or pressed */
+  clippedBy: string | null;
+  /** the box that is really visible (after scroll containers), null when scrolled out of view */
+  visible: Box | null;
+}
+
+export interface TextInfo {
+  path: string;
+  text: string;
+  fontSize: number;
+  /** the text's container overflows sideways (text cut off or pushing out) */
+  scrollWidth: number;
+  clientWidth: number;
+  scrollHeight: number;
+  clientHeight: number;
+  overflowX: string;
+  overflowY: string;
+  box: Box;
+  visible: Box | null;
+  hiddenVisually: boolean;
+}
+
+export interface LayoutReport {
+  screen: string | null;
+  viewport: { width: number; height: number };
+  interactive: InteractiveInfo[];
+  texts: TextInfo[];
+  /** text-bearing or interactive elements whose visible boxes overlap (neither contains the other) */
+  overlaps: string[];
+  documentScroll: { scrollWidth: number; clientWidth: number };
+}
+
+/**
+ * Everything visible on the page, through every shadow root: interactive elements (button, a, input,
+ * select, textarea, [role=button], focusable [tabindex]) with their boxes, and text containers with
+ * their font size and overflow. Runs in the page; must stay self-contained.
+ */
+function collectLayout(): Omit<LayoutReport, 'overlaps'> & { overlapCandidates: { path: string; box: Box; id: number; ancestors: number[] }[] } {
+  type B = { x: number; y: number; width: number; height: number };
+  const INTERACTIVE = 'button, a[href], a, input, select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])';
+  const ids = new Map<Element, number>();
+  const idOf = (el: Element): number => {
+    let id = ids.get(el);
+    if (id === undefined) {
+      id = ids.size + 1;
+      ids.set(el, id);
+    }
+    return id;
+  };
+  const parentOf = (el: Element): Element | null => {
+    if (el.assignedSlot) return el.assignedSlot;
+    if (el.parentElement) return el.parentElement;
+    const root = el.parentNode;
+    return root instanceof ShadowRoot ? root.host : null;
+  };
+  const describe = (el: Element): string => {
+    const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+    return el.tagName.toLowerCase() + cls;
+  };
+  const pathOf = (el: Element): string => {
+    const parts: string[] = [describe(el)];
+    for (let p = parentOf(el); p; p = parentOf(p)) {
+      if (p.tagName.includes('-')) parts.unshift(p.tagName.toLowerCase());
+    }
+    return parts.join(' > ');
+  };
+  const toBox = (r: DOMRect): B => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+  const intersect = (a: B, b: B): B | null => {
+    const x = Math.max(a.x, b.x);
+    const y = Math.max(a.y, b.y);
+    const r = Math.min(a.x + a.width, b.x + b.width);
+    const bt = Math.min(a.y + a.height, b.y + b.height);
+    return r > x && bt > y ? { x, y, width: r - x, height: bt - y } : null;
+  };
+  const viewport: B = { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight };
+  /** the visible part of `el` and the first overflow-hidden ancestor that cuts it */
+  const clipping = (el: Element, box: B): { visible: B | null; clippedBy: string | null } => {
+    let visible: B | null = intersect(box, viewport);
+    let clippedBy: string | null = visible && visible.width >= box.width - 1 && visible.height >= box.height - 1 ? null : 'viewport';
+    for (let p = parentOf(el); p && visible; p = parentOf(p)) {
+      const cs = getComputedStyle(p);
+      if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+      const pr = toBox(p.getBoundingClientRect());
+      const next = intersect(visible, pr);
+      const scrolls = /auto|scroll/.test(cs.overflowX + cs.overflowY);
+      if (!scrolls && clippedBy === null && (!next || next.width < visible.width - 1 || next.height < visible.height - 1)) {
+        clippedBy = pathOf(p);
+      }
+      visible = next;
+    }
+    return { visible, clippedBy };
+  };
+  const isHiddenVisually = (el: Element): boolean => {
+    for (let p: Element | null = el; p; p = parentOf(p)) {
+      const r = p.getBoundingClientRect();
+      const cs = getComputedStyle(p);
+      if ((r.width <= 1 && r.height <= 1) || cs.clipPath === 'inset(50%)') return true;
+    }
+    return false;
+  };
+  const nameOf = (el: Element): string => {
+    const label = el.getAttribute('aria-label');
+    if (label) return label;
+    if (el instanceof HTMLInputElement) {
+      const l = el.closest('label');
+      return (l?.textContent ?? el.name ?? '').replace(/\s+/g, ' ').trim() || `input[${el.type}]`;
+    }
+    return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  };
+
+  const interactive: InteractiveInfo[] = [];
+  const texts: TextInfo[] = [];
+  const overlapCandidates: { path: string; box: B; id: number; ancestors: number[] }[] = [];
+  const ancestorsOf = (el: Element): number[] => {
+    const list: number[] = [];
+    for (let p = parentOf(el); p; p = parentOf(p)) list.push(idOf(p));
+    return list;
+  };
+
+  const visit = (el: Element): void => {
+    const rendered = el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    if (!rendered) return;
+    if (el.matches(INTERACTIVE) && !(el instanceof HTMLInputElement && el.type === 'hidden')) {
+      const own = toBox(el.getBoundingClientRect());
+      const label = el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement ? el.closest('label') : null;
+      const hitEl = label ?? el;
+      const box = toBox(hitEl.getBoundingClientRect());
+      const { visible, clippedBy } = clipping(hitEl, box);
+      interactive.push({
+        path: pathOf(el),
+        name: nameOf(el),
+        box,
+        own,
+        primary: el instanceof HTMLButtonElement && (el.classList.contains('primary') || el.hasAttribute('data-primary')),
+        callStaff: el instanceof HTMLButtonElement && el.classList.contains('help') && el.closest('footer') !== null,
+        clippedBy,
+        visible,
+      });
+      if (visible) overlapCandidates.push({ path: pathOf(hitEl), box: visible, id: idOf(hitEl), ancestors: ancestorsOf(hitEl) });
+    }
+    const ownText = Array.from(el.childNodes)
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent ?? '')
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (ownText) {
+      const cs = getComputedStyle(el);
+      // an inline element has no box of its own to scroll; its block container is checked instead
+      const container = cs.display === 'inline' ? (parentOf(el) ?? el) : el;
+      const ccs = getComputedStyle(container);
+      const box = toBox(el.getBoundingClientRect());
+      const hiddenVisually = isHiddenVisually(el);
+      const { visible } = clipping(el, box);
+      texts.push({
+        path: pathOf(el),
+        text: ownText.slice(0, 60),
+        fontSize: parseFloat(cs.fontSize),
+        scrollWidth: container.scrollWidth,
+        clientWidth: container.clientWidth,
+        scrollHeight: container.scrollHeight,
+        clientHeight: container.clientHeight,
+        overflowX: ccs.overflowX,
+        overflowY: ccs.overflowY,
+        box,
+        visible,
+        hiddenVisually,
+      });
+      if (visible && !hiddenVisually && cs.display !== 'inline') {
+        overlapCandidates.push({ path: pathOf(el), box: visible, id: idOf(el), ancestors: ancestorsOf(el) });
+      }
+    }
+    if (el.shadowRoot) for (const child of Array.from(el.shadowRoot.children)) visit(child);
+    for (const child of Array.from(el.children)) visit(child);
+  };
+  visit(document.body);
+  return {
+    screen: document.querySelector('kiosk-app')?.getAttribute('screen') ?? null,
+    viewport: { width: window.innerWidth, height: window.innerHeight },
+    interactive,
+    texts,
+    overlapCandidates,
+    documentScroll: { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth },
+  };
+}
+
+export async function layoutReport(page: Page): Promise<LayoutReport> {
+  const raw = await page.evaluate(collectLayout);
+  const overlaps: string[] = [];
+  const c = raw.overlapCandidates;
+  for (let i = 0; i < c.length; i++) {
+    for (let j = i + 1; j < c.length; j++) {
+      const a = c[i]!;
+      const b = c[j]!;
+      if (a.id === b.id || a.ancestors.includes(b.id) || b.ancestors.includes(a.id)) continue;
+      const w = Math.min(a.box.x + a.box.width, b.box.x + b.box.width) - Math.max(a.box.x, b.box.x);
+      const h = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
+      // a pixel of shared edge from rounding is not an overlap
+      if (w > 1 && h > 1) overlaps.push(`${a.path} overlaps ${b.path} by ${Math.round(w)}×${Math.round(h)} px`);
+    }
+  }
+  const { overlapCandidates: _unused, ...rest } = raw;
+  return { ...rest, overlaps };
+}
+
+/** Gap between two boxes: 0 when they touch or overlap; otherwise the larger of the x and y gaps. */
+export function gapBetween(a: Box, b: Box): number {
+  const dx = Math.max(0, Math.max(a.x - (b.x + b.width), b.x - (a.x + a.width)));
+  const dy = Math.max(0, Math.max(a.y - (b.y + b.height), b.y - (a.y + a.height)));
+  return Math.max(dx, dy);
+}
+
+const fmt = (b: Box): string => `${Math.round(b.width)}×${Math.round(b.height)} at (${Math.round(b.x)},${Math.round(b.y)})`;
+
+/**
+ * Problems against the target floors: size (member 64 / staff 44), spacing 8 px, primary 96 px tall,
+ * nothing cut off by an overflow-hidden ancestor.
+ */
+export function targetProblems(report: LayoutReport, kind: 'member' | 'staff'): string[] {
+  const min = kind === 'member' ? FLOOR.memberTarget : FLOOR.staffTarget;
+  const problems: string[] = [];
+  const items = report.interactive;
+  for (const el of items) {
+    if (el.box.width < min - 0.5 || el.box.height < min - 0.5) {
+      problems.push(`${el.path} "${el.name}" is ${fmt(el.box)}, below ${min}×${min}`);
+    }
+    if (kind === 'member' && el.primary && el.box.height < FLOOR.primaryHeight - 0.5) {
+      problems.push(`primary ${el.path} "${el.name}" is ${Math.round(el.box.height)} px tall, below ${FLOOR.primaryHeight}`);
+    }
+    if (el.clippedBy) problems.push(`${el.path} "${el.name}" (${fmt(el.box)}) is cut off by ${el.clippedBy}`);
+  }
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i]!;
+      const b = items[j]!;
+      // a control and the label around it are one target
+      if (sameBox(a.box, b.box)) continue;
+      const gap = gapBetween(a.box, b.box);
+      if (gap < FLOOR.spacing - 0.5) {
+        problems.push(`${a.path} "${a.name}" and ${b.path} "${b.name}" are ${Math.round(gap)} px apart (< ${FLOOR.spacing})`);
+      }
+    }
+  }
+  return problems;
+}
+
+function sameBox(a: Box, b: Box): boolean {
+  return Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
+}
+
+/** Text below 24 px on a member screen (visually hidden text for the speech/AT only is skipped). */
+export function smallTextProblems(report: LayoutReport): string[] {
+  return report.texts
+    .filter((t) => !t.hiddenVisually && t.fontSize < FLOOR.memberText - 0.01)
+    .map((t) => `${t.path} "${t.text}" is ${t.fontSize} px (< ${FLOOR.memberText})`);
+}
+
+/** Clipped text (container narrower than its content, or cut off vertically), overlaps, sideways scroll. */
+export function reflowProblems(report: LayoutReport): string[] {
+  const problems: string[] = [];
+  for (const t of report.texts) {
+    if (t.hiddenVisually) continue;
+    if (t.scrollWidth > t.clientWidth + 1 && t.clientWidth > 0) {
+      problems.push(`${t.path} "${t.text}": content ${t.scrollWidth} px wide in a ${t.clientWidth} px box (overflow-x ${t.overflowX})`);
+    }
+    if (!/auto|scroll/.test(t.overflowY) && t.scrollHeight > t.clientHeight + 1 && t.clientHeight > 0) {
+      problems.push(`${t.path} "${t.text}": content ${t.scrollHeight} px tall in a ${t.clientHeight} px box (overflow-y ${t.overflowY})`);
+    }
+    if (t.visible && (t.box.x < -0.5 || t.box.x + t.box.width > report.viewport.width + 0.5)) {
+      problems.push(`${t.path} "${t.text}" runs off the screen sideways: ${fmt(t.box)}`);
+    }
+  }
+  problems.push(...report.overlaps);
+  if (report.documentScroll.scrollWidth > report.documentScroll.clientWidth + 1) {
+    problems.push(`the page scrolls sideways: ${report.documentScroll.scrollWidth} > ${report.documentScroll.clientWidth}`);
+  }
+  return problems;
+}
+
+// --------------------------------------------------------------------------------------- focus ring
+
+export interface FocusInfo {
+  path: string;
+  text: string;
+  outlineStyle: string;
+  outlineWidth: number;
+  boxShadow: string;
+  box: Box;
+  /** the element (or something inside it) is what is on top at its centre */
+  onTop: boolean;
+  inViewport: boolean;
+}
+
+/** The deepest focused element and how its focus indicator is drawn. */
+export async function focusInfo(page: Page): Promise<FocusInfo | null> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return null;
+    const cs = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    const cx = r.x + r.width / 2;
+    const cy = r.y + r.height / 2;
+    let top: Element | null = document.elementFromPoint(cx, cy);
+    while (top?.shadowRoot) {
+      const inner = top.shadowRoot.elementFromPoint(cx, cy);
+      if (!inner || inner === top) break;
+      top = inner;
+    }
+    const contains = (outer: Element, inner: Element | null): boolean => {
+      for (let p: Node | null = inner; p; p = p instanceof ShadowRoot ? p.host : p.parentNode) if (p === outer) return true;
+      return false;
+    };
+    const tag = el.tagName.toLowerCase();
+    const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+    const host = (el.getRootNode() as ShadowRoot).host;
+    return {
+      path: (host ? host.tagName.toLowerCase() + ' > ' : '') + tag + cls,
+      text: (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      outlineStyle: cs.outlineStyle,
+      outlineWidth: parseFloat(cs.outlineWidth) || 0,
+      boxShadow: cs.boxShadow,
+      box: { x: r.x, y: r.y, width: r.width, height: r.height },
+      onTop: contains(el, top),
+      inViewport: r.bottom > 0 && r.right > 0 && r.top < window.innerHeight && r.left < window.innerWidth,
+    };
+  });
+}
+
+/** Asserts something is focused and its focus ring is drawn and not hidden. Returns it. */
+export async function expectVisibleFocus(page: Page, where: string): Promise<FocusInfo> {
+  const f = await focusInfo(page);
+  expect(f, `${where}: nothing has keyboard focus`).not.toBeNull();
+  const info = f!;
+  const ring = (info.outlineStyle !== 'none' && info.outlineWidth >= 2) || (info.boxShadow !== 'none' && info.boxShadow !== '');
+  expect(ring, `${where}: focused ${info.path} "${info.text}" has no focus ring (outline ${info.outlineStyle} ${info.outlineWidth}px, box-shadow ${info.boxShadow})`).toBe(true);
+  expect(info.inViewport && info.onTop, `${where}: focused ${info.path} "${info.text}" is off screen or covered (${fmt(info.box)})`).toBe(true);
+  return info;
+}
+
+/**
+ * Press `key` until the focused element's text or label includes `text` (at most `max` presses),
+ * checking the focus ring at every step.
+ */
+export async function moveFocusTo(page: Page, text: string, key: 'Tab' | 'ArrowRight' | 'ArrowDown' = 'Tab', max = 12): Promise<FocusInfo> {
+  const seen: string[] = [];
+  for (let i = 0; i <= max; i++) {
+    const f = await focusInfo(page);
+    if (f && f.text.includes(text)) {
+      await expectVisibleFocus(page, `focus on "${text}"`);
+      return f;
+    }
+    if (f) {
+      seen.push(f.text);
+      await expectVisibleFocus(page, `moving focus towards "${text}"`);
+    }
+    await page.keyboard.press(key);
+  }
+  throw new Error(`"${text}" never got focus with ${key}; focus went through: ${seen.join(' | ')}`);
+}
+
+// ------------------------------------------------------------------------------------------- speech
+
+/** Speech entries after the first `from` ones. */
+export async function speechSince(page: Page, from: number): Promise<SpeechLogEntry[]> {
+  return (await speechLog(page)).slice(from);
+}
+
+/**
+ * Waits until an utterance containing `spoken` reaches the speech port after entry `from`, then
+ * checks — at that moment — that the screen shows `shown` and the utterance's language is `lang`.
+ */
+export async function expectSpokenAndShown(
+  page: Page,
+  opts: { from: number; spoken: string; shown: string | string[]; lang: 'zh-CN' | 'en'; timeoutMs?: number },
+): Promise<SpeechLogEntry> {
+  await page
+    .waitForFunction(
+      (from: number, needle: string) =>
+        ((window as unknown as { __kioskSpeechLog?: { text: string }[] }).__kioskSpeechLog ?? [])
+          .slice(from)
+          .some((e) => e.text.includes(needle)),
+      { timeout: opts.timeoutMs ?? 10_000 },
+      opts.from,
+      opts.spoken,
+    )
+    .catch(async () => {
+      const log = await speechSince(page, opts.from);
+      throw new Error(`"${opts.spoken}" was never spoken; spoken since: ${JSON.stringify(log.map((e) => e.text))}`);
+    });
+  const shownText = await kioskText(page);
+  const entry = (await speechSince(page, opts.from)).filter((e) => e.text.includes(opts.spoken)).at(-1)!;
+  for (const s of Array.isArray(opts.shown) ? opts.shown : [opts.shown]) {
+    expect(shownText, `"${entry.text}" was spoken but "${s}" is not shown`).toContain(s);
+  }
+  expect(entry.lang, `language of "${entry.text}"`).toBe(opts.lang);
+  return entry;
+}
+
+// ------------------------------------------------------------------------------- server-side state
+
+/** Staff API calls as the demo staff, for putting members into the state a screen needs. */
+export class StaffApi {
+  private cookie = '';
+
+  constructor(private readonly server: ServerProcess) {}
+
+  private async signIn(): Promise<void> {
+    const ident = await this.server.api<{ kind: string; identToken?: string }>('POST', '/api/identify/card', {
+      cardNumber: DEMO_STAFF.card,
+    });
+    if (ident.kind !== 'staff_identified' || !ident.identToken) throw new Error(`staff card gave ${ident.kind}`);
+    const res = await fetch(`${this.server.baseUrl}/api/staff/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identToken: ident.identToken, pin: DEMO_STAFF.pin }),
+    });
+    if (!res.ok) throw new Error(`staff session → ${res.status}: ${await res.text()}`);
+    this.cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  }
+
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    if (!this.cookie) await this.signIn();
+    try {
+      return await this.server.api<T>(method, path, body, { cookie: this.cookie });
+    } catch (err) {
+      // the session may have idled out (or the server restarted): sign in once more
+      if (!String(err).includes('→ 401')) throw err;
+      await this.signIn();
+      return this.server.api<T>(method, path, body, { cookie: this.cookie });
+    }
+  }
+
+  today(): Promise<TodayAttendance> {
+    return this.call('GET', '/api/staff/attendance/today');
+  }
+
+  async line(slot: number): Promise<AttendanceLine | undefined> {
+    const today = await this.today();
+    return [...today.present, ...today.left].find((l) => l.memberId === memberId(slot));
+  }
+
+  /** Void every record of today, so each member's next finger is a fresh check-in. */
+  async resetAttendance(): Promise<void> {
+    for (let round = 0; round < 20; round++) {
+      const today = await this.today();
+      const lines = [...today.present, ...today.left];
+      if (lines.length === 0) return;
+      for (const l of lines) {
+        if (l.checkOutId) await this.correct(l.checkOutId, 'voided', 'true');
+        await this.correct(l.checkInId, 'voided', 'true');
+      }
+    }
+    throw new Error('attendance did not clear after 20 rounds of voiding');
+  }
+
+  /** Check the member in (staff-assisted) if needed and move the check-in 2 minutes back, so the next finger asks "leaving?". */
+  async makePresentForAWhile(slot: number): Promise<void> {
+    let line = await this.line(slot);
+    if (!line || line.checkedOutAt) {
+      await this.call('POST', '/api/staff/attendance', { memberId: memberId(slot), direction: 'in', reason: 'a11y test' });
+      line = await this.line(slot);
+    }
+    const earlier = new Date(Date.parse(line!.checkedInAt) - 120_000).toISOString();
+    await this.correct(line!.checkInId, 'occurredAt', earlier);
+  }
+
+  private correct(attendanceId: string, field: 'voided' | 'occurredAt', to: string): Promise<unknown> {
+    return this.call('POST', '/api/staff/attendance/corrections', { attendanceId, field, to, reason: 'a11y test setup' });
+  }
+}
+
+/**
+ * The records of the event log after `afterSeq`, read from `GET /api/events` (Last-Event-ID replays
+ * them), until one of `type` arrives or `timeoutMs` passes.
+ */
+export async function waitForRecord(baseUrl: string, type: string, afterSeq = 0, timeoutMs = 5000): Promise<RecordMessage> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const seen: string[] = [];
+  try {
+    const res = await fetch(`${baseUrl}/api/events`, { headers: { 'Last-Event-ID': String(afterSeq) }, signal: controller.signal });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: ?(.*)$/m.exec(block)?.[1];
+        const data = block
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.replace(/^data: ?/, ''))
+          .join('\n');
+        if (event !== 'record' || !data) continue;
+        const record = JSON.parse(data) as RecordMessage;
+        seen.push(record.type);
+        if (record.type === type && record.seq > afterSeq) return record;
+      }
+    }
+  } catch (err) {
+    if (!controller.signal.aborted) throw err;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  throw new Error(`no '${type}' record after seq ${afterSeq} within ${timeoutMs} ms; records seen: ${seen.join(', ') || 'none'}`);
+}
+
+/** The newest event-log sequence number (the stream's `hello`). */
+export async function lastSeq(baseUrl: string): Promise<number> {
+  const controller = new AbortController();
+  try {
+    const res = await fetch(`${baseUrl}/api/events`, { signal: controller.signal });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('event stream closed before hello');
+      buffer += value;
+      const m = /event: ?hello\ndata: ?(\{.*\})/.exec(buffer);
+      if (m) return (JSON.parse(m[1]!) as { seq: number }).seq;
+    }
+  } finally {
+    controller.abort();
+  }
+}
+
+// ------------------------------------------------------------------------------------------ the page
+
+/** Back to a fresh idle screen (a reload), optionally switched to English by its own button. */
+export async function freshIdle(h: KioskHarness, page: Page, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
+  await page.goto(h.baseUrl + '/', { waitUntil: 'load' });
+  await waitForScreen(page, 'idle');
+  // the centre's default language arrives with /api/kiosk; wait for it before switching
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  if (lang === 'en') await switchLanguage(page, 'en');
+}
+
+/** Press the language button (by mouse) and wait for `<html lang>`. */
+export async function switchLanguage(page: Page, to: 'zh-CN' | 'en'): Promise<void> {
+  const button = await page.waitForSelector('kiosk-app >>> header button.lang', { visible: true });
+  await button!.click();
+  await button!.dispose();
+  await page.waitForFunction((lang: string) => document.documentElement.lang === lang, {}, to);
+}
+
+/** Touch a finger and wait for the screen it leads to. */
+export async function fingerTo(h: KioskHarness, page: Page, slot: number | null, screen: string): Promise<void> {
+  await h.touchFinger(slot);
+  await waitForScreen(page, screen).catch(async () => {
+    throw new Error(`finger ${slot} should lead to '${screen}' but the screen is '${await currentScreen(page)}'`);
+  });
+  // the screen is drawn; let its element finish rendering and take focus
+  await settle(page);
+}
+
+/** Wait until Lit has rendered everything pending and the focus has moved (two animation frames). */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+  await delay(50);
+}
