@@ -5,7 +5,6 @@
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { EventBus } from '../edge-server/src/events/bus.js';
 import { EventLog } from '../edge-server/src/events/event-log.js';
 import { createServices } from '../edge-server/src/services.js';
 import { DEFAULT_PROFILE } from '../edge-server/src/api-types.js';
+import { newRecordId } from '../edge-server/src/ids.js';
 
 const TZ = 'Asia/Shanghai';
 const MEMBERS = 999; // slots 1..999 of a 1000-slot sensor
@@ -67,10 +67,10 @@ function seedHistory(db: Db, rows: number, now: number): void {
         const member = Math.floor((n % perDay) / 2) + 1;
         const direction = n % 2 === 0 ? 'in' : 'out';
         const at = start + day * DAY_MS + (direction === 'in' ? 9 : 16) * 3_600_000 + member * 1000;
-        const eventId = randomUUID();
+        const eventId = newRecordId(at);
         insertEvent.run(eventId, direction === 'in' ? 'attendance.checked_in' : 'attendance.checked_out', formatWithOffset(at, TZ), at, clock,
           JSON.stringify({ memberId: `mem_b_${member}`, method: 'fingerprint' }));
-        insertAttendance.run(randomUUID(), `mem_b_${member}`, direction, at, localDate(at, TZ), eventId);
+        insertAttendance.run(newRecordId(at), `mem_b_${member}`, direction, at, localDate(at, TZ), eventId);
       }
     })();
   }
@@ -114,9 +114,10 @@ function timeBareInsert(file: string, now: number): number[] {
   const day = localDate(now + DAY_MS, TZ); // tomorrow: no clash with the service run
   const times: number[] = [];
   const tx = db.transaction((i: number) => {
-    const eventId = randomUUID();
-    insertEvent.run(eventId, '', now);
-    insertAttendance.run(randomUUID(), `mem_b_${i}`, now, day, eventId);
+    const at = Date.now();
+    const eventId = newRecordId(at);
+    insertEvent.run(eventId, '', at);
+    insertAttendance.run(newRecordId(at), `mem_b_${i}`, at, day, eventId);
   });
   for (let i = 1; i <= SAMPLES; i++) {
     const t0 = performance.now();

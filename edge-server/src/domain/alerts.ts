@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../ids.js';
 import { insertAlert } from '../db/alerts.repo.js';
 import { findMemberById } from '../db/members.repo.js';
 import type { DomainContext } from './context.js';
@@ -14,8 +14,8 @@ export class AlertService {
       throw new DomainError('not_found', 'member_not_found', `No member with id ${memberId}`);
     }
     return this.ctx.log.write((append) => {
-      const alertId = randomUUID();
       const now = this.ctx.clock.now();
+      const alertId = newRecordId(now);
       const data: Record<string, unknown> = { alertId, kind: 'help_requested', severity: 'warning' };
       if (memberId) data.memberId = memberId;
       const event = append('alert.raised', data, now);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../ids.js';
 import type { AttendanceLine, IdentMethod, KioskOutcome, TodayAttendance } from '../api-types.js';
 import { formatWithOffset, localDate } from '../clock.js';
 import {
@@ -130,7 +131,7 @@ export class AttendanceService {
     }
     return this.ctx.log.write((append) => {
       const now = this.ctx.clock.now();
-      const correctionId = randomUUID();
+      const correctionId = newRecordId(now);
       const event = append('attendance.corrected', {
         attendanceId: target.id, memberId: target.memberId, field: input.field, from: fromForEvent, to: toForEvent,
         staffId, reason: input.reason,
@@ -178,7 +179,7 @@ export class AttendanceService {
     append: AppendEvent,
     row: { memberId: string; direction: Direction; method: IdentMethod; staffId: string | null; note: string | null; now: number; day: string },
   ): string {
-    const id = randomUUID();
+    const id = newRecordId(row.now);
     const data: Record<string, unknown> = { attendanceId: id, memberId: row.memberId, method: row.method };
     if (row.staffId) data.staffId = row.staffId;
     if (row.note) data.note = row.note;

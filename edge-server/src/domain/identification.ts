@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../ids.js';
 import type { IdentMethod, KioskOutcome } from '../api-types.js';
 import { formatWithOffset, localDate } from '../clock.js';
 import { findEnrolmentBySlot } from '../db/enrolments.repo.js';
@@ -61,7 +62,7 @@ export class IdentificationService {
       const now = this.ctx.clock.now();
       const event = append(direction === 'in' ? 'staff.clocked_in' : 'staff.clocked_out', { staffId: staff.id, method: identity.method }, now);
       insertStaffAttendance(this.ctx.db, {
-        id: randomUUID(), staffId: staff.id, direction, occurredAt: now, localDate: localDate(now, this.ctx.timeZone()),
+        id: newRecordId(now), staffId: staff.id, direction, occurredAt: now, localDate: localDate(now, this.ctx.timeZone()),
         method: identity.method, eventId: event.id,
       });
       recordAudit(this.ctx.db, { at: now, actorKind: 'staff', actorId: staff.id, action: `staff.clock_${direction}`, target: null, detail: { method: identity.method } });

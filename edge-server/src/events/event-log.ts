@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/connection.js';
+import { newRecordId } from '../ids.js';
 import { formatWithOffset, type Clock, type ClockInfo } from '../clock.js';
 import type { EventBus } from './bus.js';
 import { insertEvent } from '../db/events.repo.js';
@@ -45,7 +45,7 @@ export class EventLog {
     const append: AppendEvent = (type, data, occurredMs) => {
       const ms = occurredMs ?? this.ctx.clock.now();
       const record: Omit<EventRecord, 'seq'> = {
-        id: uuidv7({ msecs: ms }),
+        id: newRecordId(ms),
         type,
         occurredAt: formatWithOffset(ms, this.ctx.timeZone()),
         clock: this.ctx.clock.info(),
