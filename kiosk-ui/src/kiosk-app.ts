@@ -161,11 +161,11 @@ export class KioskApp extends LitElement {
       }
       .banners {
         display: grid;
-        gap: 8px;
         padding: 0 var(--k-gap);
       }
-      .banners > :not(:empty) {
-        margin-top: 8px;
+      .banners .banner,
+      .banners kiosk-timeout-warning {
+        margin: 8px 0 0;
       }
       .banner {
         display: flex;

@@ -5,6 +5,7 @@ import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
 import { KioskScreen } from '../screens/kiosk-screen.js';
 import { screenStyles } from '../styles/theme.js';
+import { staffStyles } from './staff-styles.js';
 
 const MAX_PIN = 8;
 
@@ -30,14 +31,14 @@ export class KioskPinPad extends KioskScreen {
 
   static override styles = [
     screenStyles,
+    staffStyles,
     css`
       :host {
         padding: var(--k-gap);
         display: flex;
         flex-direction: column;
         align-items: center;
-        gap: var(--k-gap);
-        font-size: var(--k-text-small);
+        gap: 12px;
       }
       form {
         display: flex;
@@ -52,23 +53,23 @@ export class KioskPinPad extends KioskScreen {
       }
       input {
         width: 8em;
-        font-size: var(--k-h2);
+        font-size: 28px;
         text-align: center;
         letter-spacing: 0.3em;
       }
       .keys {
         display: grid;
         grid-template-columns: repeat(3, 96px);
-        gap: 12px;
+        gap: 10px;
       }
       .keys button {
         min-width: 96px;
-        min-height: 80px;
+        min-height: 64px;
         padding: 0;
-        font-size: var(--k-h2);
+        font-size: 28px;
       }
       .keys button.word {
-        font-size: var(--k-text-small);
+        font-size: 20px;
       }
       .error {
         padding: 8px 16px;

@@ -367,7 +367,11 @@ export function reflowProblems(report: LayoutReport): string[] {
     if (t.scrollWidth > t.clientWidth + 1 && t.clientWidth > 0) {
       problems.push(`${t.path} "${t.text}": content ${t.scrollWidth} px wide in a ${t.clientWidth} px box (overflow-x ${t.overflowX})`);
     }
-    if (!/auto|scroll/.test(t.overflowY) && t.scrollHeight > t.clientHeight + 1 && t.clientHeight > 0) {
+    // Glyphs of CJK fonts reach a few pixels past a tight line-height; that is not clipping. Text cut
+    // off by overflow hidden is, and so is a whole line spilling out of a box that is too short.
+    const clips = /hidden|clip/.test(t.overflowY);
+    const spill = clips ? 1 : t.fontSize / 2;
+    if (!/auto|scroll/.test(t.overflowY) && t.scrollHeight > t.clientHeight + spill && t.clientHeight > 0) {
       problems.push(`${t.path} "${t.text}": content ${t.scrollHeight} px tall in a ${t.clientHeight} px box (overflow-y ${t.overflowY})`);
     }
     if (t.visible && (t.box.x < -0.5 || t.box.x + t.box.width > report.viewport.width + 0.5)) {
