@@ -11,6 +11,8 @@ import { verifyPin } from './pin.js';
 export const MAX_PIN_FAILURES = 5;
 export const LOCK_MS = 5 * 60_000;
 
+type SignInOutcome = { kind: 'signed_in' } | { kind: 'locked'; until: number } | { kind: 'wrong_pin'; failures: number };
+
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -35,32 +37,38 @@ export class StaffAuth {
     const stored = getStaffPinHash(this.ctx.db, staffId);
     const ok = stored !== null && (await verifyPin(pin, stored));
     const now = this.ctx.clock.now();
-    if (!ok) {
-      // A lock that has run out starts the count again.
-      const failures = (lock.lockedUntil !== null ? 0 : lock.failures) + 1;
-      const lockedUntil = failures >= MAX_PIN_FAILURES ? now + LOCK_MS : null;
-      this.ctx.db.transaction(() => {
-        setPinFailures(this.ctx.db, staffId, { failures: lockedUntil ? 0 : failures, lockedUntil });
-        recordAudit(this.ctx.db, {
-          at: now, actorKind: 'staff', actorId: staffId, action: lockedUntil ? 'staff.locked' : 'staff.sign_in_failed',
-          target: null, detail: { failures },
-        });
-      })();
-      if (lockedUntil) {
-        throw new DomainError('locked', 'locked', 'Too many wrong PINs; this staff member is locked for 5 minutes', {
-          lockedUntil: new Date(lockedUntil).toISOString(),
-        });
+    // scrypt ran asynchronously: other attempts may have counted meanwhile, so the counter is read
+    // again and updated in one synchronous transaction (five parallel guesses still lock).
+    const sessionToken = randomBytes(32).toString('base64url');
+    const outcome = this.ctx.db.transaction((): SignInOutcome => {
+      const current = getPinFailures(this.ctx.db, staffId);
+      if (current.lockedUntil !== null && current.lockedUntil > now) return { kind: 'locked', until: current.lockedUntil };
+      if (ok) {
+        clearPinFailures(this.ctx.db, staffId);
+        insertSession(this.ctx.db, hashToken(sessionToken), staffId, now);
+        recordAudit(this.ctx.db, { at: now, actorKind: 'staff', actorId: staffId, action: 'staff.sign_in', target: null, detail: {} });
+        return { kind: 'signed_in' };
       }
-      throw new DomainError('unauthenticated', 'wrong_pin', `Wrong PIN; ${MAX_PIN_FAILURES - failures} tries left before a 5-minute lock`, {
-        attemptsLeft: MAX_PIN_FAILURES - failures,
+      // A lock that has run out starts the count again.
+      const failures = (current.lockedUntil !== null ? 0 : current.failures) + 1;
+      const lockedUntil = failures >= MAX_PIN_FAILURES ? now + LOCK_MS : null;
+      setPinFailures(this.ctx.db, staffId, { failures: lockedUntil ? 0 : failures, lockedUntil });
+      recordAudit(this.ctx.db, {
+        at: now, actorKind: 'staff', actorId: staffId, action: lockedUntil ? 'staff.locked' : 'staff.sign_in_failed',
+        target: null, detail: { failures },
+      });
+      return lockedUntil ? { kind: 'locked', until: lockedUntil } : { kind: 'wrong_pin', failures };
+    }).immediate();
+    if (outcome.kind === 'locked') {
+      throw new DomainError('locked', 'locked', 'Too many wrong PINs; this staff member is locked for 5 minutes', {
+        lockedUntil: new Date(outcome.until).toISOString(),
       });
     }
-    const sessionToken = randomBytes(32).toString('base64url');
-    this.ctx.db.transaction(() => {
-      clearPinFailures(this.ctx.db, staffId);
-      insertSession(this.ctx.db, hashToken(sessionToken), staffId, now);
-      recordAudit(this.ctx.db, { at: now, actorKind: 'staff', actorId: staffId, action: 'staff.sign_in', target: null, detail: {} });
-    })();
+    if (outcome.kind === 'wrong_pin') {
+      throw new DomainError('unauthenticated', 'wrong_pin', `Wrong PIN; ${MAX_PIN_FAILURES - outcome.failures} tries left before a 5-minute lock`, {
+        attemptsLeft: MAX_PIN_FAILURES - outcome.failures,
+      });
+    }
     return { staff, sessionToken };
   }
 

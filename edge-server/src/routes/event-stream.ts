@@ -19,36 +19,38 @@ export function eventStreamRoutes(deps: AppDeps): Hono {
   const { bus, db } = deps;
   return new Hono().get('/events', (c) =>
     streamSSE(c, async (stream) => {
-      const queue: { event: string; data: string; id: string }[] = [];
+      // Every message's id is the highest record seq this client has been sent, so whatever it
+      // last saw (hello, an outcome, a record), reconnecting with that id misses nothing.
+      const queue: ({ event: 'record'; seq: number; data: string } | { event: 'outcome' | 'hardware'; data: string })[] = [];
       let wake: (() => void) | null = null;
-      let lastSeq = lastEventSeq(db);
-      const push = (event: string, data: string, id: string): void => {
-        queue.push({ event, data, id });
+      const push = (item: (typeof queue)[number]): void => {
+        queue.push(item);
         wake?.();
       };
+      const latest = lastEventSeq(db);
       const resumeFrom = Number(c.req.header('Last-Event-ID'));
-      if (Number.isInteger(resumeFrom) && resumeFrom >= 0 && resumeFrom < lastSeq) {
-        for (const r of listEventsAfter(db, resumeFrom, MAX_REPLAY)) push('record', recordMessage(r), String(r.seq));
+      const replaying = Number.isInteger(resumeFrom) && resumeFrom >= 0 && resumeFrom < latest;
+      let sentSeq = replaying ? resumeFrom : latest;
+      if (replaying) {
+        for (const r of listEventsAfter(db, resumeFrom, MAX_REPLAY)) push({ event: 'record', seq: r.seq, data: recordMessage(r) });
       }
       const unsubscribe = [
-        bus.subscribe('record', (r) => {
-          lastSeq = r.seq;
-          push('record', recordMessage(r), String(r.seq));
-        }),
-        bus.subscribe('outcome', (o) => push('outcome', JSON.stringify(o), String(lastSeq))),
-        bus.subscribe('hardware', (h) => push('hardware', JSON.stringify(h), String(lastSeq))),
+        bus.subscribe('record', (r) => push({ event: 'record', seq: r.seq, data: recordMessage(r) })),
+        bus.subscribe('outcome', (o) => push({ event: 'outcome', data: JSON.stringify(o) })),
+        bus.subscribe('hardware', (h) => push({ event: 'hardware', data: JSON.stringify(h) })),
       ];
       let closed = false;
       stream.onAbort(() => {
         closed = true;
         wake?.();
       });
-      await stream.writeSSE({ event: 'hello', data: JSON.stringify({ seq: lastSeq }), id: String(lastSeq), retry: 2000 });
+      await stream.writeSSE({ event: 'hello', data: JSON.stringify({ seq: latest }), id: String(sentSeq), retry: 2000 });
       try {
         while (!closed) {
           const next = queue.shift();
           if (next) {
-            await stream.writeSSE(next);
+            if (next.event === 'record') sentSeq = Math.max(sentSeq, next.seq);
+            await stream.writeSSE({ event: next.event, data: next.data, id: String(sentSeq) });
             continue;
           }
           await new Promise<void>((resolve) => {
