@@ -167,6 +167,16 @@ export class ServerProcess {
   }
 }
 
+const pageErrors = new WeakMap<Page, string[]>();
+
+/**
+ * Uncaught exceptions and console errors (CSP violations show up here) on a page from `openPage()`.
+ * Expected network errors while a test has stopped the server show up too; filter those in the test.
+ */
+export function pageErrorsOf(page: Page): readonly string[] {
+  return pageErrors.get(page) ?? [];
+}
+
 /** A started server (+ browser) for one test file. */
 export class KioskHarness {
   constructor(
@@ -188,8 +198,14 @@ export class KioskHarness {
     const context = await this.browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport(viewport);
+    const errors: string[] = [];
+    pageErrors.set(page, errors);
     page.on('pageerror', (err) => {
+      errors.push(String(err));
       console.error('[kiosk page error]', err);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(this.baseUrl + '/', { waitUntil: 'load' });
     await waitForScreen(page, 'idle');

@@ -24,8 +24,8 @@ export class KioskAvatar extends LitElement {
     css`
       :host {
         display: inline-block;
-        width: calc(var(--k-h1) * 3.2);
-        height: calc(var(--k-h1) * 3.2);
+        width: min(calc(var(--k-h1) * 3.2), 20vh);
+        height: min(calc(var(--k-h1) * 3.2), 20vh);
         flex: none;
       }
       img,
@@ -41,7 +41,7 @@ export class KioskAvatar extends LitElement {
         align-items: center;
         justify-content: center;
         color: #ffffff;
-        font-size: calc(var(--k-h1) * 1.5);
+        font-size: min(calc(var(--k-h1) * 1.5), 9vh);
         font-weight: 700;
       }
     `,

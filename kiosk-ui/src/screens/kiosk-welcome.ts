@@ -42,7 +42,7 @@ export class KioskWelcome extends KioskScreen {
         border: 2px solid currentColor;
       }
       section {
-        margin-top: calc(var(--k-gap) * 1.5);
+        margin-top: var(--k-gap);
       }
       ul {
         list-style: none;
@@ -57,7 +57,7 @@ export class KioskWelcome extends KioskScreen {
         border-radius: var(--k-radius);
       }
       .actions {
-        margin-top: calc(var(--k-gap) * 1.5);
+        margin-top: var(--k-gap);
       }
       button.primary {
         min-width: 280px;
