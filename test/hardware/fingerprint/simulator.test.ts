@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createFingerprint, SimulatedFingerprint, type FingerprintHealth, type Identification } from '../../../hardware/fingerprint/index.js';
+
+describe('SimulatedFingerprint', () => {
+  let reader: SimulatedFingerprint;
+  let identified: Identification[];
+  beforeEach(async () => {
+    reader = new SimulatedFingerprint({ sensorId: 'sim-test', enrolledSlots: [3, 1] });
+    identified = [];
+    reader.events.on('identified', (i) => identified.push(i));
+    await reader.start();
+  });
+
+  it('finds an enrolled finger with its slot and a score', () => {
+    reader.touch(3);
+    expect(identified).toEqual([{ slot: 3, score: 180, at: expect.any(Number) }]);
+  });
+
+  it('reports an unenrolled finger as no match (slot null, score 0)', () => {
+    reader.touch(7);
+    expect(identified).toEqual([{ slot: null, score: 0, at: expect.any(Number) }]);
+  });
+
+  it('reports an unknown finger (null) as no match', () => {
+    reader.touch(null);
+    expect(identified).toMatchObject([{ slot: null, score: 0 }]);
+  });
+
+  it('throws when touched while stopped, like an unplugged reader, and reports nothing', async () => {
+    await reader.stop();
+    expect(() => reader.touch(1)).toThrow('Simulated fingerprint reader is not running');
+    expect(identified).toEqual([]);
+  });
+
+  it('is healthy while running and absent when stopped, announcing ok on start', async () => {
+    const health: FingerprintHealth[] = [];
+    const fresh = new SimulatedFingerprint();
+    fresh.events.on('health', (h) => health.push(h));
+    expect(fresh.health()).toBe('absent');
+    await fresh.start();
+    expect(fresh.health()).toBe('ok');
+    expect(health).toEqual(['ok']);
+    await fresh.stop();
+    expect(fresh.health()).toBe('absent');
+  });
+
+  it('lists enrolled slots in order, and enrolling or removing a slot changes what matches', async () => {
+    expect(await reader.enrolledSlots()).toEqual([1, 3]);
+    reader.enrol(5);
+    reader.remove(1);
+    expect(await reader.enrolledSlots()).toEqual([3, 5]);
+    reader.touch(5);
+    reader.touch(1);
+    expect(identified.map((i) => i.slot)).toEqual([5, null]);
+  });
+
+  it('refuses to enrol outside the sensor library', () => {
+    const small = new SimulatedFingerprint({ capacity: 10 });
+    expect(() => small.enrol(10)).toThrow('Slot 10 is outside the sensor library 0..9');
+    expect(() => small.enrol(-1)).toThrow(RangeError);
+    expect(() => small.enrol(1.5)).toThrow(RangeError);
+  });
+
+  it('defaults to sensor sim-0 with an R307-sized library of 1000', () => {
+    const d = new SimulatedFingerprint();
+    expect([d.driver, d.sensorId, d.capacity]).toEqual(['sim', 'sim-0', 1000]);
+  });
+});
+
+describe('createFingerprint', () => {
+  it('builds the simulator for driver sim', async () => {
+    const reader = createFingerprint({ driver: 'sim', sensorId: 'sim-9', enrolledSlots: [2] });
+    expect(reader).toBeInstanceOf(SimulatedFingerprint);
+    expect(reader.sensorId).toBe('sim-9');
+    expect(await reader.enrolledSlots()).toEqual([2]);
+  });
+
+  it('names the choices for an unknown driver', () => {
+    expect(() => createFingerprint({ driver: 'bogus' })).toThrow("Unknown fingerprint driver 'bogus'; choose one of: hid, serial, sim");
+  });
+
+  it.each(['hid', 'serial'])('says the %s driver is not available yet', (driver) => {
+    expect(() => createFingerprint({ driver })).toThrow(new RegExp(`Fingerprint driver '${driver}' is not available`));
+  });
+});
