@@ -371,7 +371,12 @@ export class KioskApp extends LitElement {
   private showOutcome(o: KioskOutcome): void {
     if (this.seenOutcomes.has(o.id)) return;
     this.seenOutcomes.add(o.id);
-    if (STAFF_WORK_SCREENS.has(this.screen.name)) {
+    const s = this.screen;
+    if (s.name === 'pin' && o.kind === 'staff_identified' && o.staff.id === s.staff.id) {
+      // identified again after a wrong PIN: same screen, fresh token
+      return this.go({ name: 'pin', staff: s.staff, identToken: o.identToken });
+    }
+    if (STAFF_WORK_SCREENS.has(s.name)) {
       // staff are working at the kiosk; the record still updates their lists
       this.recordRevision += 1;
       return;

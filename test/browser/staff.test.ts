@@ -66,7 +66,7 @@ describe('staff at the kiosk', () => {
     expect(line?.checkInMethod).toBe('staff_assisted');
   });
 
-  it('refuses a wrong PIN and says how many tries are left', async () => {
+  it('refuses a wrong PIN, says how many tries are left, and accepts the right one after the finger again', async () => {
     page = await h.openPage();
     await h.touchFinger(DEMO_STAFF.slot);
     await waitForScreen(page, 'staff-choice');
@@ -74,8 +74,14 @@ describe('staff at the kiosk', () => {
     await waitForScreen(page, 'pin');
     for (const digit of '1111') await clickByName(page, digit);
     await clickByName(page, '确定');
-    await waitForText(page, '密码不对');
+    await waitForText(page, '密码不对，还可以试 4 次');
+    await waitForText(page, '请再放一次手指');
     expect(await currentScreen(page)).toBe('pin');
+    await h.touchFinger(DEMO_STAFF.slot);
+    await page.waitForFunction(() => !document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-pin-pad')?.shadowRoot?.textContent?.includes('密码不对'));
+    for (const digit of DEMO_STAFF.pin) await clickByName(page, digit);
+    await clickByName(page, '确定');
+    await waitForScreen(page, 'staff-mode');
   });
 
   it('voids a check-in with a required reason from the correction form', async () => {

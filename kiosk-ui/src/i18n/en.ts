@@ -85,6 +85,7 @@ export const en: Record<MessageKey, string> = {
   'pin.submit': 'OK',
   'pin.wrong': 'Wrong PIN. {attempts} tries left.',
   'pin.locked': 'Too many wrong PINs. Try again after {time}.',
+  'pin.again': 'Put your finger on again, then enter the PIN.',
   'pin.checking': 'Checking, please wait',
 
   'mode.title': 'Staff mode · {name}',

@@ -87,6 +87,7 @@ export const zhCN = {
   'pin.submit': '确定',
   'pin.wrong': '密码不对，还可以试 {attempts} 次',
   'pin.locked': '密码错误次数太多，请在 {time} 以后再试',
+  'pin.again': '请再放一次手指，然后输入密码',
   'pin.checking': '正在验证，请稍等',
 
   'mode.title': '管理 · {name}',

@@ -1,5 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { api, ApiFailure, type StaffSessionInfo } from '../api/client.js';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
@@ -15,17 +15,25 @@ export class KioskPinPad extends KioskScreen {
     identToken: { type: String },
     staffName: { type: String },
     pin: { state: true },
+    problem: { state: true },
   };
   declare identToken: string;
   declare staffName: string;
   declare pin: string;
+  /** what went wrong with the last try; the server spends the ident token on every try */
+  declare problem: string;
 
   private readonly signIn = new Task(this, {
     autoRun: false,
     task: async ([token, pin]: readonly [string, string]): Promise<StaffSessionInfo> => {
-      const session = await api.staffSignIn(token, pin);
-      fireEvent(this, 'kiosk-staff-session', { idleTimeoutSec: session.idleTimeoutSec });
-      return session;
+      try {
+        const session = await api.staffSignIn(token, pin);
+        fireEvent(this, 'kiosk-staff-session', { idleTimeoutSec: session.idleTimeoutSec });
+        return session;
+      } catch (err) {
+        this.problem = this.errorText(err);
+        throw err;
+      }
     },
   });
 
@@ -93,11 +101,18 @@ export class KioskPinPad extends KioskScreen {
     this.identToken = '';
     this.staffName = '';
     this.pin = '';
+    this.problem = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // a new identification (finger again after a wrong PIN) gives a fresh token: try again
+    if (changed.has('identToken')) this.problem = '';
   }
 
   override render() {
     const t = this.i18n.t.bind(this.i18n);
-    const busy = this.signIn.status === TaskStatus.PENDING;
+    // after a failed try the token is spent: the staff member identifies again first
+    const busy = this.signIn.status === TaskStatus.PENDING || this.problem !== '';
     return html`
       <h1>${t('pin.heading')}</h1>
       <p>${this.staffName}</p>
@@ -110,6 +125,7 @@ export class KioskPinPad extends KioskScreen {
             autocomplete="off"
             maxlength=${MAX_PIN}
             data-primary
+            ?disabled=${busy}
             .value=${this.pin}
             @input=${(e: InputEvent) => (this.pin = (e.target as HTMLInputElement).value.replace(/\D/g, ''))}
             @keydown=${this.onKeyDown}
@@ -125,14 +141,10 @@ export class KioskPinPad extends KioskScreen {
             ${t('pin.delete')}
           </button>
         </div>
-        ${this.signIn.render({
-          pending: () => html`<p role="status">${t('pin.checking')}</p>`,
-          error: (err) => html`<p class="error" role="alert">${this.errorText(err)}</p>`,
-          initial: () => nothing,
-          complete: () => nothing,
-        })}
+        <p role="status">${this.signIn.status === TaskStatus.PENDING ? t('pin.checking') : nothing}</p>
+        <p role="alert">${this.problem ? html`<span class="error">${this.problem}</span>` : nothing}</p>
         <div class="actions">
-          <button type="button" ?disabled=${busy} @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'idle' })}>
+          <button type="button" ?disabled=${this.signIn.status === TaskStatus.PENDING} @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'idle' })}>
             ${pictogram('back')}<span>${t('staff.cancel')}</span>
           </button>
           <button class="primary" type="submit" ?disabled=${busy || this.pin.length === 0}>
@@ -167,7 +179,7 @@ export class KioskPinPad extends KioskScreen {
     if (err instanceof ApiFailure) {
       if (err.code === 'wrong_pin') {
         const left = err.body['attemptsLeft'];
-        return typeof left === 'number' ? t('pin.wrong', { attempts: left }) : err.message;
+        return `${typeof left === 'number' ? t('pin.wrong', { attempts: left }) : err.message} ${t('pin.again')}`;
       }
       if (err.code === 'locked') {
         const until = err.body['lockedUntil'];

@@ -177,21 +177,31 @@ function collectLayout(): Omit<LayoutReport, 'overlaps'> & { overlapCandidates: 
     return r > x && bt > y ? { x, y, width: r - x, height: bt - y } : null;
   };
   const viewport: B = { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight };
-  /** the visible part of `el` and the first overflow-hidden ancestor that cuts it */
+  /**
+   * The visible part of `el` (after every clipping or scrolling ancestor and the screen), and the
+   * first `overflow: hidden/clip` ancestor (or the screen: the kiosk never scrolls the document) that
+   * cuts off a part no scrolling can bring back.
+   */
   const clipping = (el: Element, box: B): { visible: B | null; clippedBy: string | null } => {
-    let visible: B | null = intersect(box, viewport);
-    let clippedBy: string | null = visible && visible.width >= box.width - 1 && visible.height >= box.height - 1 ? null : 'viewport';
-    for (let p = parentOf(el); p && visible; p = parentOf(p)) {
+    let visible: B | null = box;
+    // what has to fit inside the next clipping ancestor: the element, or the scroll container around it
+    let mustFit: B = box;
+    let clippedBy: string | null = null;
+    const fits = (inner: B, outer: B): boolean =>
+      inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
+    for (let p = parentOf(el); p; p = parentOf(p)) {
       const cs = getComputedStyle(p);
       if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
       const pr = toBox(p.getBoundingClientRect());
-      const next = intersect(visible, pr);
-      const scrolls = /auto|scroll/.test(cs.overflowX + cs.overflowY);
-      if (!scrolls && clippedBy === null && (!next || next.width < visible.width - 1 || next.height < visible.height - 1)) {
+      visible = visible && intersect(visible, pr);
+      if (/auto|scroll/.test(cs.overflowX + cs.overflowY)) {
+        mustFit = pr;
+      } else if (clippedBy === null && !fits(mustFit, pr)) {
         clippedBy = pathOf(p);
       }
-      visible = next;
     }
+    visible = visible && intersect(visible, viewport);
+    if (clippedBy === null && !fits(mustFit, viewport)) clippedBy = 'the screen edge';
     return { visible, clippedBy };
   };
   const isHiddenVisually = (el: Element): boolean => {
@@ -332,6 +342,12 @@ export function targetProblems(report: LayoutReport, kind: 'member' | 'staff'): 
       problems.push(`primary ${el.path} "${el.name}" is ${Math.round(el.box.height)} px tall, below ${FLOOR.primaryHeight}`);
     }
     if (el.clippedBy) problems.push(`${el.path} "${el.name}" (${fmt(el.box)}) is cut off by ${el.clippedBy}`);
+    // Members touch; scrolling is a swipe, and a swipe may never be the only way to reach a control.
+    if (kind === 'member' && !el.clippedBy && !covers(el.visible, el.box)) {
+      problems.push(
+        `${el.path} "${el.name}" (${fmt(el.box)}) needs scrolling to be seen whole: visible part ${el.visible ? fmt(el.visible) : 'none'}`,
+      );
+    }
   }
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
@@ -339,13 +355,19 @@ export function targetProblems(report: LayoutReport, kind: 'member' | 'staff'): 
       const b = items[j]!;
       // a control and the label around it are one target
       if (sameBox(a.box, b.box)) continue;
-      const gap = gapBetween(a.box, b.box);
+      // what a finger can reach: the parts not scrolled out of view
+      if (!a.visible || !b.visible) continue;
+      const gap = gapBetween(a.visible, b.visible);
       if (gap < FLOOR.spacing - 0.5) {
         problems.push(`${a.path} "${a.name}" and ${b.path} "${b.name}" are ${Math.round(gap)} px apart (< ${FLOOR.spacing})`);
       }
     }
   }
   return problems;
+}
+
+function covers(visible: Box | null, box: Box): boolean {
+  return visible !== null && visible.width >= box.width - 1 && visible.height >= box.height - 1;
 }
 
 function sameBox(a: Box, b: Box): boolean {
@@ -450,7 +472,12 @@ export async function expectVisibleFocus(page: Page, where: string): Promise<Foc
  * Press `key` until the focused element's text or label includes `text` (at most `max` presses),
  * checking the focus ring at every step.
  */
-export async function moveFocusTo(page: Page, text: string, key: 'Tab' | 'ArrowRight' | 'ArrowDown' = 'Tab', max = 12): Promise<FocusInfo> {
+export async function moveFocusTo(
+  page: Page,
+  text: string,
+  key: 'Tab' | 'ArrowRight' | 'ArrowDown' | 'ArrowLeft' | 'ArrowUp' = 'Tab',
+  max = 12,
+): Promise<FocusInfo> {
   const seen: string[] = [];
   for (let i = 0; i <= max; i++) {
     const f = await focusInfo(page);

@@ -1,0 +1,189 @@
+/**
+ * Every member flow with a 12-key keypad / keyboard alone: arrows or Tab to move, Enter to choose,
+ * Backspace/Escape to go back; the focus ring is drawn and never hidden at every step. Identification
+ * comes from the (simulated) reader; everything after it is keys only — no mouse, no touch.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { translate, type MessageKey } from '../../../kiosk-ui/src/i18n/catalogue.js';
+import { DEMO_STAFF, startKiosk, waitForScreen, waitForText, type KioskHarness } from '../harness.js';
+import {
+  MEMBER_NAMES,
+  StaffApi,
+  expectVisibleFocus,
+  fingerTo,
+  freshIdle,
+  lastSeq,
+  memberId,
+  moveFocusTo,
+  settle,
+  waitForRecord,
+} from './a11y-support.js';
+
+let h: KioskHarness;
+let page: Page;
+let staff: StaffApi;
+const t = (key: MessageKey, params?: Record<string, string | number>): string => translate('zh-CN', key, params);
+
+beforeAll(async () => {
+  h = await startKiosk();
+  page = await h.openPage();
+  staff = new StaffApi(h.server);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+beforeEach(async () => {
+  await staff.resetAttendance();
+  await freshIdle(h, page);
+});
+
+async function press(key: Parameters<Page['keyboard']['press']>[0]): Promise<void> {
+  await page.keyboard.press(key);
+  await settle(page);
+}
+
+describe('keyboard only', () => {
+  it('focuses the main choice on arrival, with a visible focus ring', async () => {
+    const idle = await expectVisibleFocus(page, 'idle');
+    expect(idle.text).toContain(t('idle.useCard'));
+    await fingerTo(h, page, 1, 'welcome');
+    const welcome = await expectVisibleFocus(page, 'welcome');
+    expect(welcome.text).toContain(t('welcome.done'));
+  });
+
+  it('checks in by finger and goes back to the start with Enter', async () => {
+    await fingerTo(h, page, 1, 'welcome');
+    await moveFocusTo(page, t('welcome.done'));
+    await press('Enter');
+    await waitForScreen(page, 'idle');
+    await expectVisibleFocus(page, 'idle after welcome');
+  });
+
+  it('moves through every control of a screen with arrows and Tab, focus ring visible at each', async () => {
+    await fingerTo(h, page, 1, 'welcome');
+    const seen = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      const f = await expectVisibleFocus(page, `welcome, ArrowDown ×${i}`);
+      seen.add(f.text);
+      await press('ArrowDown');
+    }
+    for (const name of [t('welcome.done'), t('frame.repeat'), t('frame.callStaff'), t('lang.switchLabel')]) {
+      expect([...seen].some((s) => s.includes(name)), `ArrowDown reaches "${name}"; reached: ${[...seen].join(' | ')}`).toBe(true);
+    }
+    const backwards = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      backwards.add((await expectVisibleFocus(page, `welcome, Shift+Tab ×${i}`)).text);
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+      await settle(page);
+    }
+    expect(backwards.size, `Shift+Tab moves between controls; reached: ${[...backwards].join(' | ')}`).toBeGreaterThan(2);
+  });
+
+  it('answers the leave question with Yes using arrows and Enter', async () => {
+    await staff.makePresentForAWhile(1);
+    await fingerTo(h, page, 1, 'confirm');
+    await moveFocusTo(page, t('confirm.no'), 'ArrowRight');
+    await moveFocusTo(page, t('confirm.yes'), 'Tab');
+    await press('Enter');
+    await waitForScreen(page, 'goodbye');
+    await waitForText(page, t('goodbye.heading', { name: MEMBER_NAMES[1]! }));
+    expect((await staff.line(1))?.checkedOutAt, 'checked out').toBeTruthy();
+    await expectVisibleFocus(page, 'goodbye');
+  });
+
+  it('answers the leave question with No using Escape, and with Backspace', async () => {
+    await staff.makePresentForAWhile(1);
+    await fingerTo(h, page, 1, 'confirm');
+    await press('Escape');
+    await waitForScreen(page, 'idle');
+    await fingerTo(h, page, 1, 'confirm');
+    await press('Backspace');
+    await waitForScreen(page, 'idle');
+    const line = await staff.line(1);
+    expect(line?.checkedOutAt ?? null, 'still present after going back twice').toBeNull();
+  });
+
+  it('checks in with a card number typed digit by digit and Enter', async () => {
+    await moveFocusTo(page, t('idle.useCard'));
+    await press('Enter');
+    await waitForScreen(page, 'card');
+    const field = await expectVisibleFocus(page, 'card number field');
+    expect(field.path).toMatch(/input/);
+    // a person typing, not a wedge reader
+    await page.keyboard.type('100007', { delay: 120 });
+    await press('Enter');
+    await waitForScreen(page, 'welcome');
+    await waitForText(page, MEMBER_NAMES[7]!);
+    expect((await staff.line(7))?.checkInMethod).toBe('card');
+  });
+
+  it('goes back from the card field with Escape', async () => {
+    await moveFocusTo(page, t('idle.useCard'));
+    await press('Enter');
+    await waitForScreen(page, 'card');
+    await page.keyboard.type('12', { delay: 120 });
+    await press('Escape');
+    await waitForScreen(page, 'idle');
+  });
+
+  it('gets from "not recognised" to the card screen with Enter and checks in there', async () => {
+    await fingerTo(h, page, null, 'not-recognised');
+    await moveFocusTo(page, t('idle.useCard'));
+    await press('Enter');
+    await waitForScreen(page, 'card');
+    await page.keyboard.type('100008', { delay: 120 });
+    await press('Enter');
+    await waitForScreen(page, 'welcome');
+    await waitForText(page, MEMBER_NAMES[8]!);
+  });
+
+  it('after three misses offers the card and call staff, both reachable by keys', async () => {
+    for (let i = 0; i < 3; i++) await fingerTo(h, page, null, 'not-recognised');
+    await moveFocusTo(page, t('idle.useCard'), 'ArrowDown');
+    await moveFocusTo(page, t('frame.callStaff'), 'ArrowDown');
+  });
+
+  it('calls staff with the keyboard and the alert is raised for the member', async () => {
+    await fingerTo(h, page, 1, 'welcome');
+    const seq = await lastSeq(h.baseUrl);
+    await moveFocusTo(page, t('frame.callStaff'), 'Tab');
+    await press('Enter');
+    const record = await waitForRecord(h.baseUrl, 'alert.raised', seq);
+    expect(record.data).toMatchObject({ kind: 'help_requested', memberId: memberId(1) });
+    await waitForText(page, t('frame.helpSent'));
+  });
+
+  it('switches the language with the keyboard: <html lang> follows', async () => {
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await moveFocusTo(page, t('lang.switchLabel'), 'ArrowUp');
+    await press('Enter');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await waitForText(page, translate('en', 'idle.prompt'));
+    await expectVisibleFocus(page, 'after switching language');
+    await moveFocusTo(page, translate('en', 'lang.switchLabel'), 'Tab');
+    await press('Enter');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  });
+
+  it('lets staff retry the PIN after a wrong one, as the error says', async () => {
+    await fingerTo(h, page, DEMO_STAFF.slot, 'staff-choice');
+    await moveFocusTo(page, t('staff.manage'), 'ArrowDown');
+    await press('Enter');
+    await waitForScreen(page, 'pin');
+    await expectVisibleFocus(page, 'PIN field');
+    await page.keyboard.type('1357');
+    await press('Enter');
+    await waitForText(page, t('pin.wrong', { attempts: 4 }));
+    await page.keyboard.type(DEMO_STAFF.pin);
+    await press('Enter');
+    await waitForScreen(page, 'staff-mode').catch(async () => {
+      const alert = await page.$eval('kiosk-app >>> kiosk-pin-pad >>> [role="alert"]', (el) => el.textContent?.trim()).catch(() => '');
+      throw new Error(`the right PIN after "${t('pin.wrong', { attempts: 4 })}" did not sign in; the PIN pad says "${alert}"`);
+    });
+  });
+});
