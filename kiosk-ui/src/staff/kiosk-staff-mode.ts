@@ -113,7 +113,7 @@ export class KioskStaffMode extends KioskScreen {
           : nothing}
         <p role="status" class=${this.notice ? 'ok' : ''}>${this.notice}</p>
       </div>
-      <main>${this.renderView(v)}</main>
+      <div class="view">${this.renderView(v)}</div>
     `;
   }
 
