@@ -72,6 +72,7 @@ export class KioskCard extends KioskScreen {
         </label>
         <button class="primary" type="submit" ?disabled=${this.busy}>${pictogram('yes')}<span>${t('card.submit')}</span></button>
       </form>
+      <button @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'idle' })}>${pictogram('back')}<span>${t('frame.back')}</span></button>
     `;
   }
 

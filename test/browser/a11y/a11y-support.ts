@@ -426,7 +426,7 @@ export async function focusInfo(page: Page): Promise<FocusInfo | null> {
   return page.evaluate(() => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el || el === document.body) return null;
+    if (!el || el === document.body || !document.hasFocus()) return null;
     const cs = getComputedStyle(el);
     const r = el.getBoundingClientRect();
     const cx = r.x + r.width / 2;
@@ -460,7 +460,7 @@ export async function focusInfo(page: Page): Promise<FocusInfo | null> {
 /** Asserts something is focused and its focus ring is drawn and not hidden. Returns it. */
 export async function expectVisibleFocus(page: Page, where: string): Promise<FocusInfo> {
   const f = await focusInfo(page);
-  expect(f, `${where}: nothing has keyboard focus`).not.toBeNull();
+  expect(f, `${where}: nothing in the page has keyboard focus`).not.toBeNull();
   const info = f!;
   const ring = (info.outlineStyle !== 'none' && info.outlineWidth >= 2) || (info.boxShadow !== 'none' && info.boxShadow !== '');
   expect(ring, `${where}: focused ${info.path} "${info.text}" has no focus ring (outline ${info.outlineStyle} ${info.outlineWidth}px, box-shadow ${info.boxShadow})`).toBe(true);
@@ -670,6 +670,8 @@ export async function lastSeq(baseUrl: string): Promise<number> {
 /** Back to a fresh idle screen (a reload), optionally switched to English by its own button. */
 export async function freshIdle(h: KioskHarness, page: Page, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
   await page.goto(h.baseUrl + '/', { waitUntil: 'load' });
+  // keyboard focus (and so :focus) belongs to the page that is in front
+  await page.bringToFront();
   await waitForScreen(page, 'idle');
   // the centre's default language arrives with /api/kiosk; wait for it before switching
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');

@@ -52,6 +52,12 @@ describe('keyboard only', () => {
     await fingerTo(h, page, 1, 'welcome');
     const welcome = await expectVisibleFocus(page, 'welcome');
     expect(welcome.text).toContain(t('welcome.done'));
+    for (const [slot, profile] of [[2, 'large text'], [3, 'high contrast'], [4, 'easy read'], [6, 'large text + high contrast']] as const) {
+      await fingerTo(h, page, slot, 'welcome');
+      await expectVisibleFocus(page, `welcome, ${profile}`);
+      await press('ArrowDown');
+      await expectVisibleFocus(page, `welcome, ${profile}, after ArrowDown`);
+    }
   });
 
   it('checks in by finger and goes back to the start with Enter', async () => {
@@ -64,24 +70,34 @@ describe('keyboard only', () => {
 
   it('moves through every control of a screen with arrows and Tab, focus ring visible at each', async () => {
     await fingerTo(h, page, 1, 'welcome');
-    const seen = new Set<string>();
-    for (let i = 0; i < 6; i++) {
+    // the frame's order: language (header), the screen's own controls, repeat and call staff (footer)
+    const forward: string[] = [];
+    for (let i = 0; i < 8; i++) {
       const f = await expectVisibleFocus(page, `welcome, ArrowDown ×${i}`);
-      seen.add(f.text);
+      forward.push(f.text);
+      if (f.text.includes(t('frame.callStaff'))) break;
       await press('ArrowDown');
     }
-    for (const name of [t('welcome.done'), t('frame.repeat'), t('frame.callStaff'), t('lang.switchLabel')]) {
-      expect([...seen].some((s) => s.includes(name)), `ArrowDown reaches "${name}"; reached: ${[...seen].join(' | ')}`).toBe(true);
+    for (const name of [t('welcome.done'), t('frame.repeat'), t('frame.callStaff')]) {
+      expect(forward.some((s) => s.includes(name)), `ArrowDown reaches "${name}"; reached: ${forward.join(' | ')}`).toBe(true);
     }
-    const backwards = new Set<string>();
-    for (let i = 0; i < 6; i++) {
-      backwards.add((await expectVisibleFocus(page, `welcome, Shift+Tab ×${i}`)).text);
+    // ArrowDown wraps around from the last control to the first
+    await press('ArrowDown');
+    expect((await expectVisibleFocus(page, 'ArrowDown past the last control')).text).toContain(t('lang.switchLabel'));
+    // and Tab / Shift+Tab walk the same controls (never past the ends: that leaves the page)
+    await moveFocusTo(page, t('frame.callStaff'), 'Tab');
+    const backwards: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const f = await expectVisibleFocus(page, `welcome, Shift+Tab ×${i}`);
+      backwards.push(f.text);
+      if (f.text.includes(t('lang.switchLabel'))) break;
       await page.keyboard.down('Shift');
       await page.keyboard.press('Tab');
       await page.keyboard.up('Shift');
       await settle(page);
     }
-    expect(backwards.size, `Shift+Tab moves between controls; reached: ${[...backwards].join(' | ')}`).toBeGreaterThan(2);
+    expect(backwards.at(-1), `Shift+Tab goes back to the first control; went: ${backwards.join(' | ')}`).toContain(t('lang.switchLabel'));
+    expect(new Set(backwards)).toEqual(new Set([...forward, t('lang.switchLabel')]));
   });
 
   it('answers the leave question with Yes using arrows and Enter', async () => {
@@ -170,7 +186,7 @@ describe('keyboard only', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   });
 
-  it('lets staff retry the PIN after a wrong one, as the error says', async () => {
+  it('after a wrong PIN, doing what the error says (finger again, then the PIN) signs staff in', async () => {
     await fingerTo(h, page, DEMO_STAFF.slot, 'staff-choice');
     await moveFocusTo(page, t('staff.manage'), 'ArrowDown');
     await press('Enter');
@@ -179,11 +195,17 @@ describe('keyboard only', () => {
     await page.keyboard.type('1357');
     await press('Enter');
     await waitForText(page, t('pin.wrong', { attempts: 4 }));
+    const advice = await page.$eval('kiosk-app >>> kiosk-pin-pad >>> [role="alert"]', (el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    expect(advice, 'the error says what to do next').toContain(t('pin.again'));
+    await h.touchFinger(DEMO_STAFF.slot);
+    await settle(page);
+    await expectVisibleFocus(page, 'PIN field after the finger');
     await page.keyboard.type(DEMO_STAFF.pin);
     await press('Enter');
     await waitForScreen(page, 'staff-mode').catch(async () => {
       const alert = await page.$eval('kiosk-app >>> kiosk-pin-pad >>> [role="alert"]', (el) => el.textContent?.trim()).catch(() => '');
-      throw new Error(`the right PIN after "${t('pin.wrong', { attempts: 4 })}" did not sign in; the PIN pad says "${alert}"`);
+      throw new Error(`finger + right PIN after a wrong PIN did not sign in; the PIN pad says "${alert}"`);
     });
+    await expectVisibleFocus(page, 'staff mode');
   });
 });
