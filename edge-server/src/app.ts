@@ -29,7 +29,8 @@ export interface AppDeps {
 }
 
 const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
-  invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, gone: 410, locked: 423, unavailable: 503,
+  invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, gone: 410, unsupported_media_type: 415,
+  locked: 423, unavailable: 503,
 };
 
 function errorBody(code: string, message: string, extra: Record<string, unknown> = {}) {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SimulatedFingerprint } from '../../hardware/fingerprint/index.js';
@@ -48,7 +48,8 @@ export interface TestKiosk {
  */
 export async function createTestKiosk(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestKiosk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, ...options.env });
+  // UI_DIR: an empty folder, so static serving finds nothing and says nothing.
+  const config = loadConfig({ DATA_DIR: dataDir, UI_DIR: dataDir, ...options.env });
   const db = openDatabase(config.dbFile);
   const clock = new FakeClock();
   const sensorId = 'sim-0';
@@ -72,7 +73,10 @@ export async function createTestKiosk(options: { demo?: boolean; env?: Record<st
     })),
     stop() {
       detach();
+      void fingerprint.stop();
+      void gpio.stop();
       db.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

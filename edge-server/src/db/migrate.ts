@@ -13,8 +13,10 @@ export interface Migration {
 
 /** Reads `NNNN_slug.sql` files in order; the number is the schema version the file brings the db to. */
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+  const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.sql'));
+  const misnamed = files.filter((f) => !/^\d{4}_[\w-]+\.sql$/.test(f));
+  if (misnamed.length > 0) throw new Error(`Migration files must be named NNNN_slug.sql; rename ${misnamed.join(', ')}`);
+  return files
     .sort()
     .map((file, index) => {
       const version = Number(file.slice(0, 4));

@@ -75,9 +75,13 @@ export class AttendanceService {
       const now = this.ctx.clock.now();
       const day = this.today(now);
       const last = listMemberDay(this.ctx.db, member.id, day).at(-1);
-      if (last?.direction !== 'in') {
-        // Already checked out meanwhile (e.g. by staff): show the goodbye, record nothing new.
-        return { id: randomUUID(), kind: 'checked_out', member: toMemberCard(member), at: this.iso(last?.occurredAt ?? now), method: pending.method, repeat: true };
+      if (!last) {
+        // The question was asked before midnight: that check-in belongs to yesterday, today has none.
+        throw new DomainError('conflict', 'not_checked_in', 'The member has no check-in today; identify again');
+      }
+      if (last.direction !== 'in') {
+        // Already checked out meanwhile (e.g. by staff): show that goodbye, record nothing new.
+        return { id: randomUUID(), kind: 'checked_out', member: toMemberCard(member), at: this.iso(last.occurredAt), method: pending.method, repeat: true };
       }
       this.appendAttendance(append, { memberId: member.id, direction: 'out', method: pending.method, staffId: null, note: null, now, day });
       return { id: randomUUID(), kind: 'checked_out', member: toMemberCard(member), at: this.iso(now), method: pending.method, repeat: false };

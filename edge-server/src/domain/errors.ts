@@ -1,5 +1,6 @@
 /** Why a request could not be done; the app maps each kind to one HTTP status. */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'locked' | 'unavailable';
+export type ErrorKind =
+  | 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'unsupported_media_type' | 'locked' | 'unavailable';
 
 /**
  * An error the domain expects and explains. `code` is stable (clients branch on it); `message` is a

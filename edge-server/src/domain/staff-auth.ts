@@ -7,6 +7,7 @@ import {
 import type { DomainContext } from './context.js';
 import { DomainError } from './errors.js';
 import { verifyPin } from './pin.js';
+import { formatWithOffset } from '../clock.js';
 
 export const MAX_PIN_FAILURES = 5;
 export const LOCK_MS = 5 * 60_000;
@@ -29,11 +30,7 @@ export class StaffAuth {
     const staff = findStaffById(this.ctx.db, staffId);
     if (!staff || staff.status !== 'active') throw new DomainError('forbidden', 'staff_inactive', 'This staff account is not active');
     const lock = getPinFailures(this.ctx.db, staffId);
-    if (lock.lockedUntil !== null && lock.lockedUntil > this.ctx.clock.now()) {
-      throw new DomainError('locked', 'locked', 'Too many wrong PINs; try again after the lock ends', {
-        lockedUntil: new Date(lock.lockedUntil).toISOString(),
-      });
-    }
+    if (lock.lockedUntil !== null && lock.lockedUntil > this.ctx.clock.now()) this.refuseLocked(staffId, lock.lockedUntil);
     const stored = getStaffPinHash(this.ctx.db, staffId);
     const ok = stored !== null && (await verifyPin(pin, stored));
     const now = this.ctx.clock.now();
@@ -42,7 +39,10 @@ export class StaffAuth {
     const sessionToken = randomBytes(32).toString('base64url');
     const outcome = this.ctx.db.transaction((): SignInOutcome => {
       const current = getPinFailures(this.ctx.db, staffId);
-      if (current.lockedUntil !== null && current.lockedUntil > now) return { kind: 'locked', until: current.lockedUntil };
+      if (current.lockedUntil !== null && current.lockedUntil > now) {
+        recordAudit(this.ctx.db, { at: now, actorKind: 'staff', actorId: staffId, action: 'staff.sign_in_refused_locked', target: null, detail: {} });
+        return { kind: 'locked', until: current.lockedUntil };
+      }
       if (ok) {
         clearPinFailures(this.ctx.db, staffId);
         insertSession(this.ctx.db, hashToken(sessionToken), staffId, now);
@@ -61,7 +61,7 @@ export class StaffAuth {
     }).immediate();
     if (outcome.kind === 'locked') {
       throw new DomainError('locked', 'locked', 'Too many wrong PINs; this staff member is locked for 5 minutes', {
-        lockedUntil: new Date(outcome.until).toISOString(),
+        lockedUntil: formatWithOffset(outcome.until, this.ctx.timeZone()),
       });
     }
     if (outcome.kind === 'wrong_pin') {
@@ -70,6 +70,16 @@ export class StaffAuth {
       });
     }
     return { staff, sessionToken };
+  }
+
+  /** A sign-in attempt while locked: audited, then refused without looking at the PIN. */
+  private refuseLocked(staffId: string, lockedUntil: number): never {
+    recordAudit(this.ctx.db, {
+      at: this.ctx.clock.now(), actorKind: 'staff', actorId: staffId, action: 'staff.sign_in_refused_locked', target: null, detail: {},
+    });
+    throw new DomainError('locked', 'locked', 'Too many wrong PINs; try again after the lock ends', {
+      lockedUntil: formatWithOffset(lockedUntil, this.ctx.timeZone()),
+    });
   }
 
   /** The staff member behind a session cookie, refreshing its idle timer; undefined when none or idle too long. */

@@ -21,7 +21,7 @@ export function eventStreamRoutes(deps: AppDeps): Hono {
     streamSSE(c, async (stream) => {
       // Every message's id is the highest record seq this client has been sent, so whatever it
       // last saw (hello, an outcome, a record), reconnecting with that id misses nothing.
-      const queue: ({ event: 'record'; seq: number; data: string } | { event: 'outcome' | 'hardware'; data: string })[] = [];
+      const queue: ({ event: 'record'; seq: number; data: string } | { event: 'outcome' | 'hardware' | 'reset'; data: string })[] = [];
       let wake: (() => void) | null = null;
       const push = (item: (typeof queue)[number]): void => {
         queue.push(item);
@@ -29,8 +29,12 @@ export function eventStreamRoutes(deps: AppDeps): Hono {
       };
       const latest = lastEventSeq(db);
       const resumeFrom = Number(c.req.header('Last-Event-ID'));
-      const replaying = Number.isInteger(resumeFrom) && resumeFrom >= 0 && resumeFrom < latest;
+      const missed = Number.isInteger(resumeFrom) && resumeFrom >= 0 && resumeFrom < latest;
+      // Too far behind to replay: say so, and the client re-reads current state instead.
+      const tooFar = missed && latest - resumeFrom > MAX_REPLAY;
+      const replaying = missed && !tooFar;
       let sentSeq = replaying ? resumeFrom : latest;
+      if (tooFar) push({ event: 'reset', data: JSON.stringify({ seq: latest, missed: latest - resumeFrom }) });
       if (replaying) {
         for (const r of listEventsAfter(db, resumeFrom, MAX_REPLAY)) push({ event: 'record', seq: r.seq, data: recordMessage(r) });
       }

@@ -33,6 +33,9 @@ export function simRoutes(deps: AppDeps, sim: SimHardware): Hono {
     })
     .post('/fingerprint/touch', async (c) => {
       const { slot } = await readJson(c, touchBody);
+      if (sim.fingerprint.health() !== 'ok') {
+        throw new DomainError('unavailable', 'reader_not_running', 'The simulated fingerprint reader is stopped; start it and try again');
+      }
       sim.fingerprint.touch(slot);
       return c.json({ accepted: true }, 202);
     })

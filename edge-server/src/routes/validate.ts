@@ -7,6 +7,12 @@ import { DomainError } from '../domain/errors.js';
  * are both 400, with a message that says what was wrong; the handler only ever sees typed data.
  */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  // Only application/json: a form or text/plain POST from another page in the kiosk browser would
+  // skip the browser's CORS preflight, and JSON bodies sent that way are refused here.
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new DomainError('unsupported_media_type', 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
+  }
   const text = await c.req.text();
   let json: unknown;
   try {

@@ -136,7 +136,9 @@ describe('member attendance through the reader and the kiosk routes', () => {
     const { confirmToken } = expectKind(touch(kiosk, 1), 'confirm_checkout');
     kiosk.clock.advance(60 * SECOND); // now 00:00:01 on the 4th
     const res = await kiosk.post('/api/attendance/checkout', { confirmToken });
-    expect(res.status).toBe(200);
+    // no goodbye for a check-out that did not happen: the kiosk asks the member to identify again
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_checked_in' } });
     expect(attendanceRows(kiosk).map((r) => r.direction)).toEqual(['in']);
   });
 

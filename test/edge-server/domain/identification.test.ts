@@ -110,6 +110,21 @@ describe('staff clocking in and out', () => {
     expect(count(kiosk, 'staff_attendance')).toBe(0);
   });
 
+  it('refuses a second clock-in the same day with 409 and records nothing', async () => {
+    await clock(await identifyStaff(kiosk), 'in');
+    const res = await clock(await identifyStaff(kiosk), 'in');
+    expect(res.status).toBe(409);
+    expect((await errorOf(res)).code).toBe('already_clocked_in');
+    expect(count(kiosk, 'staff_attendance')).toBe(1);
+  });
+
+  it('refuses to clock out someone who has not clocked in today', async () => {
+    const res = await clock(await identifyStaff(kiosk), 'out');
+    expect(res.status).toBe(409);
+    expect((await errorOf(res)).code).toBe('not_clocked_in');
+    expect(count(kiosk, 'staff_attendance')).toBe(0);
+  });
+
   it('writes the clock action to the audit log', async () => {
     await clock(await identifyStaff(kiosk), 'in');
     expect(kiosk.db.prepare('SELECT actor_id, action FROM audit_log').all()).toEqual([{ actor_id: STAFF_ID, action: 'staff.clock_in' }]);

@@ -76,6 +76,16 @@ describe('GET /api/events', () => {
     expect(hello).toEqual({ event: 'hello', id: '0', data: JSON.stringify({ seq: 0 }) });
   });
 
+  it('tells a client that is more than 500 records behind to reload instead of replaying', async () => {
+    for (let i = 0; i < 502; i++) kiosk.services.alerts.requestHelp(null);
+    const sse = await open({ 'Last-Event-ID': '1' });
+    const hello = await sse.next();
+    expect(hello).toMatchObject({ event: 'hello', id: '502' });
+    const reset = await sse.next();
+    expect(reset.event).toBe('reset');
+    expect(JSON.parse(reset.data)).toEqual({ seq: 502, missed: 501 });
+  });
+
   it('sends a record event with id = seq after a check-in', async () => {
     const sse = await open();
     await sse.next();

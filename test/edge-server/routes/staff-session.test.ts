@@ -55,12 +55,16 @@ describe('staff sign-in', () => {
     for (let i = 0; i < 4; i++) expect((await signInStaff(kiosk, WRONG_PIN)).status).toBe(401);
     const fifth = await signInStaff(kiosk, WRONG_PIN);
     expect(fifth.status).toBe(423);
-    expect((await errorOf(fifth)).code).toBe('locked');
+    const body = (await fifth.json()) as { error: { code: string }; lockedUntil: string };
+    expect(body.error.code).toBe('locked');
+    // the lock's end in the facility's time, like every other time in the API (09:05 Shanghai)
+    expect(body.lockedUntil).toBe('2026-12-03T09:05:00.000+08:00');
 
     kiosk.clock.advance(4 * 60 * SECOND);
     const whileLocked = await signInStaff(kiosk, STAFF_PIN);
     expect(whileLocked.status).toBe(423);
     expect(whileLocked.headers.get('set-cookie')).toBeNull();
+    expect(auditActions(kiosk).at(-1)).toBe('staff.sign_in_refused_locked');
 
     kiosk.clock.advance(60 * SECOND);
     expect((await signInStaff(kiosk, STAFF_PIN)).status).toBe(200);

@@ -89,3 +89,20 @@ describe('unknown routes and queries', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 });
+
+describe('content type', () => {
+  it('refuses a JSON body sent as text/plain with 415, so no page can skip the CORS preflight', async () => {
+    const { createTestKiosk } = await import('../../support/kiosk.js');
+    const kiosk = await createTestKiosk();
+    try {
+      const res = await kiosk.app.request('/api/identify/card', {
+        method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ cardNumber: '100001' }),
+      });
+      expect(res.status).toBe(415);
+      expect(await res.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
+      expect(kiosk.db.prepare('SELECT COUNT(*) AS n FROM attendance').get()).toEqual({ n: 0 });
+    } finally {
+      kiosk.stop();
+    }
+  });
+});
