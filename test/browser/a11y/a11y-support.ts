@@ -7,7 +7,7 @@
  */
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { AttendanceLine, RecordMessage, TodayAttendance } from '../../../edge-server/src/api-types.js';
 import {
   DEMO_STAFF,
@@ -702,4 +702,14 @@ export async function settle(page: Page): Promise<void> {
     () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
   );
   await delay(50);
+}
+
+/** After a failing test, print the end of the server's log (a crash or a 500 explains many timeouts). */
+export function printServerLogOnFailure(harness: () => KioskHarness | undefined): void {
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      const h = harness();
+      if (h) console.error(`[server log, last 3000 chars]\n${h.server.log.slice(-3000)}`);
+    }
+  });
 }

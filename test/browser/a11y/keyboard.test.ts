@@ -12,12 +12,14 @@ import {
   StaffApi,
   expectVisibleFocus,
   fingerTo,
+  focusInfo,
   freshIdle,
   lastSeq,
   memberId,
   moveFocusTo,
   settle,
   waitForRecord,
+  printServerLogOnFailure,
 } from './a11y-support.js';
 
 let h: KioskHarness;
@@ -34,6 +36,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
+
+printServerLogOnFailure(() => h);
 
 beforeEach(async () => {
   await staff.resetAttendance();
@@ -186,6 +190,27 @@ describe('keyboard only', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   });
 
+  it('goes back from the PIN pad with Escape, also after a wrong PIN', async () => {
+    await fingerTo(h, page, DEMO_STAFF.slot, 'staff-choice');
+    await moveFocusTo(page, t('staff.manage'), 'ArrowDown');
+    await press('Enter');
+    await waitForScreen(page, 'pin');
+    await press('Escape');
+    await waitForScreen(page, 'idle');
+    await fingerTo(h, page, DEMO_STAFF.slot, 'staff-choice');
+    await moveFocusTo(page, t('staff.manage'), 'ArrowDown');
+    await press('Enter');
+    await waitForScreen(page, 'pin');
+    await page.keyboard.type('1357');
+    await press('Enter');
+    await waitForText(page, t('pin.wrong', { attempts: 4 }));
+    await press('Escape');
+    await waitForScreen(page, 'idle').catch(async () => {
+      const focused = await focusInfo(page);
+      throw new Error(`Escape after a wrong PIN did not go back; focus is on ${focused ? focused.path : 'nothing (body)'}`);
+    });
+  });
+
   it('after a wrong PIN, doing what the error says (finger again, then the PIN) signs staff in', async () => {
     await fingerTo(h, page, DEMO_STAFF.slot, 'staff-choice');
     await moveFocusTo(page, t('staff.manage'), 'ArrowDown');
@@ -195,6 +220,7 @@ describe('keyboard only', () => {
     await page.keyboard.type('1357');
     await press('Enter');
     await waitForText(page, t('pin.wrong', { attempts: 4 }));
+    await expectVisibleFocus(page, 'PIN pad after a wrong PIN');
     const advice = await page.$eval('kiosk-app >>> kiosk-pin-pad >>> [role="alert"]', (el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '');
     expect(advice, 'the error says what to do next').toContain(t('pin.again'));
     await h.touchFinger(DEMO_STAFF.slot);

@@ -16,6 +16,7 @@ import {
   freshIdle,
   speechSince,
   switchLanguage,
+  printServerLogOnFailure,
 } from './a11y-support.js';
 
 let h: KioskHarness;
@@ -34,6 +35,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
+
+printServerLogOnFailure(() => h);
 
 beforeEach(async () => {
   await staff.resetAttendance();

@@ -31,6 +31,7 @@ import {
   waitForRecord,
   type Box,
   type LayoutReport,
+  printServerLogOnFailure,
 } from './a11y-support.js';
 
 let h: KioskHarness;
@@ -47,6 +48,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
+
+printServerLogOnFailure(() => h);
 
 async function measure(state: string, kind: 'member' | 'staff', opts: { text?: boolean; reflow?: boolean } = {}): Promise<LayoutReport> {
   await settle(page);

@@ -17,6 +17,7 @@ import {
   freshIdle,
   layoutReport,
   speechSince,
+  printServerLogOnFailure,
 } from './a11y-support.js';
 
 const IDLE_SEC = 3;
@@ -34,6 +35,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
+
+printServerLogOnFailure(() => h);
 
 beforeEach(async () => {
   await staff.resetAttendance();
