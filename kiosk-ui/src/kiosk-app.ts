@@ -163,8 +163,7 @@ export class KioskApp extends LitElement {
         display: grid;
         padding: 0 var(--k-gap);
       }
-      .banners .banner,
-      .banners kiosk-timeout-warning {
+      .banners .banner {
         margin: 8px 0 0;
       }
       .banner {
@@ -191,9 +190,20 @@ export class KioskApp extends LitElement {
       main {
         overflow: auto;
         min-height: 0;
+        display: flex;
+        flex-direction: column;
       }
-      main > * {
-        min-height: 100%;
+      .screen {
+        flex: 1 0 auto;
+        display: flex;
+        flex-direction: column;
+      }
+      .screen > * {
+        flex: 1 0 auto;
+      }
+      main > kiosk-timeout-warning {
+        flex: 1 0 auto;
+        margin: var(--k-gap);
       }
       footer button {
         flex: 0 1 auto;
@@ -219,7 +229,11 @@ export class KioskApp extends LitElement {
     this.listen('kiosk-outcome', (d) => this.showOutcome(d));
     this.listen('kiosk-navigate', (d) => this.navigate(d.to));
     this.listen('kiosk-call-staff', (d) => void this.callStaff(d.memberId));
-    this.listen('kiosk-more-time', () => this.idle.activity());
+    this.listen('kiosk-more-time', () => {
+      this.idle.activity();
+      // the screen comes back from behind the question: give its main choice the focus again
+      void this.updateComplete.then(() => (this.renderRoot.querySelector('.screen > *') as KioskScreen | null)?.focusPrimary());
+    });
     this.listen('kiosk-card', (d) => void this.identifyCard(d.cardNumber));
     this.listen('kiosk-say', (d) => this.announce(d.text, true));
     this.listen('kiosk-staff-session', (d) => {
@@ -230,6 +244,7 @@ export class KioskApp extends LitElement {
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     const member = MEMBER_SCREENS.has(this.screen.name);
+    const warning = this.idle.phase === 'warning';
     const info = this.info.value;
     const other = this.i18n.lang === 'zh-CN' ? 'en' : 'zh-CN';
     return html`
@@ -252,11 +267,12 @@ export class KioskApp extends LitElement {
         <div role="alert">
           ${this.notice?.urgent ? html`<p class="banner alert">${pictogram('help')}<span>${this.notice.text}</span></p>` : nothing}
         </div>
-        ${this.idle.phase === 'warning' && member
-          ? html`<kiosk-timeout-warning .seconds=${this.idle.secondsLeft}></kiosk-timeout-warning>`
-          : nothing}
       </div>
-      <main>${this.renderScreen()}</main>
+      <main>
+        ${warning ? html`<kiosk-timeout-warning .seconds=${this.idle.secondsLeft}></kiosk-timeout-warning>` : nothing}
+        <!-- one decision at a time: the screen waits, hidden, behind the "more time?" question -->
+        <div class="screen" ?hidden=${warning}>${this.renderScreen()}</div>
+      </main>
       ${member
         ? html`<footer>
             <button @click=${() => this.speech.repeat()}>${pictogram('speaker')}<span>${t('frame.repeat')}</span></button>
@@ -315,7 +331,7 @@ export class KioskApp extends LitElement {
     const s = this.screen;
     this.wedge.enabled = !STAFF_WORK_SCREENS.has(s.name);
     this.armTimeout();
-    const el = this.renderRoot.querySelector('main > *') as KioskScreen | null;
+    const el = this.renderRoot.querySelector('.screen > *') as KioskScreen | null;
     await el?.updateComplete;
     const text = this.promptFor(s);
     if (text) this.speech.say(text);

@@ -18,11 +18,11 @@ export class KioskCard extends KioskScreen {
         flex-direction: column;
         align-items: center;
         text-align: center;
-        gap: calc(var(--k-gap) * 1.5);
+        gap: var(--k-gap);
       }
       .big {
-        width: min(20vh, 150px);
-        height: min(20vh, 150px);
+        width: min(14vh, 120px);
+        height: min(14vh, 120px);
         color: var(--k-primary-bg);
       }
       form {
@@ -71,8 +71,10 @@ export class KioskCard extends KioskScreen {
           />
         </label>
         <button class="primary" type="submit" ?disabled=${this.busy}>${pictogram('yes')}<span>${t('card.submit')}</span></button>
+        <button type="button" @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'idle' })}>
+          ${pictogram('back')}<span>${t('frame.back')}</span>
+        </button>
       </form>
-      <button @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'idle' })}>${pictogram('back')}<span>${t('frame.back')}</span></button>
     `;
   }
 

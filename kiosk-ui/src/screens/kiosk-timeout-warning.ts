@@ -19,20 +19,25 @@ export class KioskTimeoutWarning extends KioskScreen {
     css`
       :host {
         display: flex;
-        flex-wrap: wrap;
+        flex-direction: column;
         align-items: center;
         justify-content: center;
-        gap: var(--k-gap);
+        text-align: center;
+        gap: calc(var(--k-gap) * 1.5);
         padding: var(--k-gap);
         background: var(--k-warn-bg);
         color: var(--k-warn-fg);
         border: 4px solid currentColor;
         border-radius: var(--k-radius);
       }
+      .big {
+        width: min(16vh, 120px);
+        height: min(16vh, 120px);
+      }
       p {
-        flex: 1 1 14em;
-        font-size: var(--k-h2);
-        font-weight: 600;
+        font-size: var(--k-h1);
+        font-weight: 700;
+        line-height: 1.25;
       }
       button.primary {
         min-width: 320px;
@@ -49,7 +54,7 @@ export class KioskTimeoutWarning extends KioskScreen {
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     return html`
-      ${pictogram('wait')}
+      ${pictogram('wait', 'big')}
       <p role="alert">${t(this.staff ? 'mode.signOutWarning' : 'timeout.warning', { seconds: this.seconds })}</p>
       <button class="primary" data-primary @click=${() => fireEvent(this, 'kiosk-more-time', {})}>
         ${pictogram('clock')}<span>${t(this.staff ? 'mode.stay' : 'timeout.more')}</span>

@@ -82,6 +82,9 @@ export class KioskStaffAssist extends KioskScreen {
         flex-wrap: wrap;
         gap: 12px;
       }
+      .reasons + label {
+        margin-top: 16px;
+      }
       .actions {
         display: flex;
         gap: var(--k-gap);

@@ -79,6 +79,10 @@ export const screenStyles = css`
     font-size: var(--k-text);
     line-height: 1.4;
   }
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
   *,
   *::before,
   *::after {
