@@ -76,10 +76,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Soft assertion (the test goes on to the next state) that axe finds nothing on `state`. */
+/**
+ * Soft assertions (the test goes on to the next state) that axe finds nothing on `state`, and that
+ * all text has a contrast of at least 7:1.
+ */
 export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
   const violations = await axeViolations(page);
   expect.soft(violations.length, `axe on ${state}: ${violations.length} violation(s)\n  ${violations.join('\n  ')}`).toBe(0);
+  const contrast = contrastProblems(await layoutReport(page));
+  expect.soft(contrast, `text contrast ≥ 7:1 on ${state}`).toEqual([]);
 }
 
 // ------------------------------------------------------------------------------------ layout report
@@ -100,6 +105,10 @@ export interface InteractiveInfo {
   /** the element's own box */
   own: Box;
   primary: boolean;
+  /** a button with a pictogram (an <svg>) inside */
+  pictogram: boolean;
+  /** the words shown on it */
+  text: string;
   /** the footer's call-staff button */
   callStaff: boolean;
   /** an `overflow: hidden/clip` ancestor cuts it off: part of it cannot be seen or pressed */
@@ -122,6 +131,9 @@ export interface TextInfo {
   box: Box;
   visible: Box | null;
   hiddenVisually: boolean;
+  /** text colour and the background under it, as [r, g, b] after compositing translucent layers */
+  color: [number, number, number];
+  background: [number, number, number];
 }
 
 export interface LayoutReport {
@@ -212,6 +224,30 @@ function collectLayout(): Omit<LayoutReport, 'overlaps'> & { overlapCandidates: 
     }
     return false;
   };
+  type RGBA = [number, number, number, number];
+  const parseColor = (c: string): RGBA => {
+    const m = /rgba?\(([^)]+)\)/.exec(c);
+    if (!m) return [0, 0, 0, 0];
+    const parts = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+    return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
+  };
+  const over = (top: RGBA, under: [number, number, number]): [number, number, number] => [
+    top[0] * top[3] + under[0] * (1 - top[3]),
+    top[1] * top[3] + under[1] * (1 - top[3]),
+    top[2] * top[3] + under[2] * (1 - top[3]),
+  ];
+  /** the background colour under `el`: its own and its ancestors' backgrounds, composited, over white */
+  const backgroundOf = (el: Element): [number, number, number] => {
+    const layers: RGBA[] = [];
+    for (let p: Element | null = el; p; p = parentOf(p)) {
+      const bg = parseColor(getComputedStyle(p).backgroundColor);
+      if (bg[3] > 0) layers.push(bg);
+      if (bg[3] >= 1) break;
+    }
+    let colour: [number, number, number] = [255, 255, 255];
+    for (const layer of layers.reverse()) colour = over(layer, colour);
+    return colour;
+  };
   const nameOf = (el: Element): string => {
     const label = el.getAttribute('aria-label');
     if (label) return label;
@@ -246,6 +282,8 @@ function collectLayout(): Omit<LayoutReport, 'overlaps'> & { overlapCandidates: 
         box,
         own,
         primary: el instanceof HTMLButtonElement && (el.classList.contains('primary') || el.hasAttribute('data-primary')),
+        pictogram: el.querySelector('svg') !== null,
+        text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
         callStaff: el instanceof HTMLButtonElement && el.classList.contains('help') && el.closest('footer') !== null,
         clippedBy,
         visible,
@@ -279,6 +317,8 @@ function collectLayout(): Omit<LayoutReport, 'overlaps'> & { overlapCandidates: 
         box,
         visible,
         hiddenVisually,
+        color: over(parseColor(cs.color), backgroundOf(el)),
+        background: backgroundOf(el),
       });
       if (visible && !hiddenVisually && cs.display !== 'inline') {
         overlapCandidates.push({ path: pathOf(el), box: visible, id: idOf(el), ancestors: ancestorsOf(el) });
@@ -374,6 +414,21 @@ function sameBox(a: Box, b: Box): boolean {
   return Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
 }
 
+/**
+ * One decision per screen, in few words: every button on a member screen has a pictogram next to
+ * its words, and in Chinese at most 8 characters.
+ */
+export function choiceProblems(report: LayoutReport, lang: 'zh-CN' | 'en'): string[] {
+  const problems: string[] = [];
+  for (const el of report.interactive) {
+    if (!/(^|> )button[.\w-]*$/.test(el.path)) continue;
+    if (!el.pictogram) problems.push(`${el.path} "${el.text}" has no pictogram`);
+    const chars = Array.from(el.text.replace(/\s/g, '')).length;
+    if (lang === 'zh-CN' && chars > 8) problems.push(`${el.path} "${el.text}" has ${chars} characters (> 8)`);
+  }
+  return problems;
+}
+
 /** Text below 24 px on a member screen (visually hidden text for the speech/AT only is skipped). */
 export function smallTextProblems(report: LayoutReport): string[] {
   return report.texts
@@ -405,6 +460,34 @@ export function reflowProblems(report: LayoutReport): string[] {
     problems.push(`the page scrolls sideways: ${report.documentScroll.scrollWidth} > ${report.documentScroll.clientWidth}`);
   }
   return problems;
+}
+
+/** WCAG relative luminance of an sRGB colour. */
+function luminance([r, g, b]: [number, number, number]): number {
+  const lin = (c: number): number => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+export function contrastRatio(a: [number, number, number], b: [number, number, number]): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * Text whose contrast with the background under it is below 7:1 — the house floor for all text,
+ * large or not. axe's rules cannot check it: for text ≥ 24 px (all member text) they ask 3:1 (AA)
+ * or 4.5:1 (AAA).
+ */
+export function contrastProblems(report: LayoutReport): string[] {
+  const rgb = (c: [number, number, number]): string => `rgb(${c.map((v) => Math.round(v)).join(',')})`;
+  return report.texts
+    .filter((t) => !t.hiddenVisually)
+    .map((t) => ({ t, ratio: contrastRatio(t.color, t.background) }))
+    .filter(({ ratio }) => ratio < 7 - 0.005)
+    .map(({ t, ratio }) => `${t.path} "${t.text}": ${ratio.toFixed(2)}:1 (${rgb(t.color)} on ${rgb(t.background)})`);
 }
 
 // --------------------------------------------------------------------------------------- focus ring

@@ -12,9 +12,11 @@ import {
   MEMBER_NAMES,
   StaffApi,
   axeViolations,
+  contrastProblems,
   expectNoAxeViolations,
   fingerTo,
   freshIdle,
+  layoutReport,
   settle,
   printServerLogOnFailure,
 } from './a11y-support.js';
@@ -38,7 +40,7 @@ afterAll(async () => {
 printServerLogOnFailure(() => h);
 
 describe('the axe check itself', () => {
-  it('sees inside shadow roots and has target-size on: planted faults are reported', async () => {
+  it('sees inside shadow roots and has target-size on; the 7:1 text check catches faint text', async () => {
     await freshIdle(h, page);
     await page.evaluate(() => {
       const root = document.querySelector('kiosk-app')!.shadowRoot!.querySelector('kiosk-idle')!.shadowRoot!;
@@ -53,10 +55,18 @@ describe('the axe check itself', () => {
       tiny2.id = 'planted-tiny-2';
       tiny2.style.left = '12px';
       root.append(tiny, tiny2);
+      const faint = document.createElement('p');
+      faint.id = 'planted-faint';
+      faint.textContent = '浅色文字';
+      faint.style.cssText = 'color: #767676; background: #ffffff;';
+      root.appendChild(faint);
     });
     const violations = await axeViolations(page);
     expect(violations.some((v) => v.startsWith('button-name') && v.includes('planted-nameless')), violations.join('\n')).toBe(true);
     expect(violations.some((v) => v.startsWith('target-size') && v.includes('planted-tiny')), violations.join('\n')).toBe(true);
+    // #767676 on white is 4.5:1: enough for AA, below the house 7:1
+    const contrast = contrastProblems(await layoutReport(page));
+    expect(contrast.some((v) => v.includes('浅色文字') && v.includes('4.54:1')), contrast.join('\n')).toBe(true);
   });
 });
 

@@ -19,6 +19,7 @@ import {
 import {
   INACTIVE_CARD,
   StaffApi,
+  choiceProblems,
   fingerTo,
   freshIdle,
   lastSeq,
@@ -51,7 +52,11 @@ afterAll(async () => {
 
 printServerLogOnFailure(() => h);
 
-async function measure(state: string, kind: 'member' | 'staff', opts: { text?: boolean; reflow?: boolean } = {}): Promise<LayoutReport> {
+async function measure(
+  state: string,
+  kind: 'member' | 'staff',
+  opts: { text?: boolean; reflow?: boolean; lang?: Lang } = {},
+): Promise<LayoutReport> {
   await settle(page);
   const report = await layoutReport(page);
   const where = `${state} (screen '${report.screen}', ${report.viewport.width}×${report.viewport.height})`;
@@ -64,6 +69,10 @@ async function measure(state: string, kind: 'member' | 'staff', opts: { text?: b
       .toBeGreaterThan(0);
   }
   if (opts.text ?? kind === 'member') expect.soft(smallTextProblems(report), `${where}: body text ≥ 24 px`).toEqual([]);
+  if (kind === 'member') {
+    const lang = opts.lang ?? ((await page.evaluate(() => document.documentElement.lang)) as Lang);
+    expect.soft(choiceProblems(report, lang), `${where}: each choice has a pictogram and few words`).toEqual([]);
+  }
   if (opts.reflow ?? true) expect.soft(reflowProblems(report), `${where}: clipped or overlapping text`).toEqual([]);
   return report;
 }
