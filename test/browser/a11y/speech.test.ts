@@ -163,6 +163,24 @@ describe('speech', () => {
     expect(await speechSince(page, from)).toEqual([]);
   });
 
+  it('says so when the kiosk loses the server, and when a card cannot be looked up then', async () => {
+    let from = await logLength();
+    await h.stopServer();
+    try {
+      await expectSpokenAndShown(page, { from, spoken: zh('app.reconnecting'), shown: zh('app.reconnecting'), lang: 'zh-CN', timeoutMs: 15_000 });
+      await clickByName(page, zh('idle.useCard'));
+      await waitForScreen(page, 'card');
+      from = await logLength();
+      const input = await page.waitForSelector('kiosk-app >>> kiosk-card >>> input', { visible: true });
+      await input!.type('100001');
+      await input!.press('Enter');
+      await input!.dispose();
+      await expectSpokenAndShown(page, { from, spoken: zh('card.failed'), shown: zh('card.failed'), lang: 'zh-CN' });
+    } finally {
+      await h.startServer();
+    }
+  });
+
   it('"repeat" speaks the current prompt again, in the current language', async () => {
     await fingerTo(h, page, 1, 'welcome');
     const log = await speechLog(page);
