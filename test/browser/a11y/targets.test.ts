@@ -12,6 +12,8 @@ import {
   VIEWPORT_LANDSCAPE,
   VIEWPORT_PORTRAIT,
   clickByName,
+  currentScreen,
+  delay,
   waitForScreen,
   startKiosk,
   type KioskHarness,
@@ -277,3 +279,40 @@ describe('call staff', () => {
     expect(record.data).not.toHaveProperty('memberId');
   });
 });
+
+describe('touch', () => {
+  beforeEach(async () => {
+    await page.setViewport({ ...VIEWPORT_LANDSCAPE, hasTouch: true });
+    await freshIdle(h, page);
+  });
+
+  afterAll(async () => {
+    await page.setViewport(VIEWPORT_LANDSCAPE);
+  });
+
+  async function centreOf(selector: string): Promise<{ x: number; y: number }> {
+    const el = await page.waitForSelector(selector, { visible: true });
+    const box = (await el!.boundingBox())!;
+    await el!.dispose();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  it('acts when the finger is lifted, not when it lands (no long press needed or used)', async () => {
+    const { x, y } = await centreOf('kiosk-app >>> kiosk-idle >>> button.primary');
+    await page.touchscreen.touchStart(x, y);
+    await delay(800);
+    expect(await currentScreen(page), 'nothing happens while the finger rests on "刷卡"').toBe('idle');
+    await page.touchscreen.touchEnd();
+    await waitForScreen(page, 'card');
+  });
+
+  it('does nothing when the finger slides off the button before lifting', async () => {
+    const { x, y } = await centreOf('kiosk-app >>> kiosk-idle >>> button.primary');
+    await page.touchscreen.touchStart(x, y);
+    await page.touchscreen.touchMove(x, y - 250);
+    await page.touchscreen.touchEnd();
+    await delay(500);
+    expect(await currentScreen(page)).toBe('idle');
+  });
+});
+
