@@ -28,7 +28,8 @@ let staff: StaffApi;
 beforeAll(async () => {
   // Long enough that no "more time?" warning appears while axe looks at a screen, short enough to
   // reach the warning state without a long wait.
-  h = await startKiosk({ env: { KIOSK_IDLE_SEC: '15' } });
+  // STAFF_IDLE_SEC at its minimum (30 s): staff mode's sign-out warning comes after 20 s.
+  h = await startKiosk({ env: { KIOSK_IDLE_SEC: '15', STAFF_IDLE_SEC: '30' } });
   page = await h.openPage();
   staff = new StaffApi(h.server);
 });
@@ -162,10 +163,14 @@ describe.each<Lang>(['zh-CN', 'en'])('axe finds no violations (%s)', (lang) => {
     await expectNoAxeViolations(page, `help requested banner (${lang})`);
   });
 
-  it('on the staff screens: choice, PIN pad, wrong PIN, today, assisted check-in, correction, clocked', async () => {
-    await staff.makePresentForAWhile(1);
+  it('on the staff choice (with its "more time?" warning), the PIN pad, a wrong PIN, and clocked in/out', async () => {
     await fingerTo(h, page, DEMO_STAFF.slot, 'staff-choice');
     await expectNoAxeViolations(page, `staff choice (${lang})`);
+    await page.waitForSelector('kiosk-app >>> kiosk-timeout-warning', { visible: true, timeout: 30_000 });
+    await settle(page);
+    await expectNoAxeViolations(page, `staff choice, "more time?" warning (${lang})`);
+    await clickByName(page, t('timeout.more'));
+    await page.waitForSelector('kiosk-app >>> kiosk-staff-choice', { visible: true });
 
     await clickByName(page, t('staff.manage'));
     await waitForScreen(page, 'pin');
@@ -178,13 +183,26 @@ describe.each<Lang>(['zh-CN', 'en'])('axe finds no violations (%s)', (lang) => {
     await page.waitForSelector('kiosk-app >>> kiosk-pin-pad >>> [role="alert"]', { visible: true });
     await expectNoAxeViolations(page, `PIN pad after a wrong PIN (${lang})`);
     await pin!.dispose();
-    // as the error says: the finger again (a fresh identification), then the right PIN
-    await h.touchFinger(DEMO_STAFF.slot);
+
+    await freshIdle(h, page, lang);
+    await fingerTo(h, page, DEMO_STAFF.slot, 'staff-choice');
+    const clock = await page.waitForSelector('kiosk-app >>> kiosk-staff-choice >>> button[data-primary]', { visible: true });
+    await clock!.click();
+    await clock!.dispose();
+    await waitForScreen(page, 'staff-clocked');
     await settle(page);
-    const pin2 = await page.waitForSelector('kiosk-app >>> kiosk-pin-pad >>> input', { visible: true });
-    await pin2!.type(DEMO_STAFF.pin);
-    await pin2!.press('Enter');
-    await pin2!.dispose();
+    await expectNoAxeViolations(page, `staff clocked in/out (${lang})`);
+  });
+
+  it('in staff mode: today, assisted check-in, correction, sign-out warning', async () => {
+    await staff.makePresentForAWhile(1);
+    await fingerTo(h, page, DEMO_STAFF.slot, 'staff-choice');
+    await clickByName(page, t('staff.manage'));
+    await waitForScreen(page, 'pin');
+    const pin = await page.waitForSelector('kiosk-app >>> kiosk-pin-pad >>> input', { visible: true });
+    await pin!.type(DEMO_STAFF.pin);
+    await pin!.press('Enter');
+    await pin!.dispose();
     await waitForScreen(page, 'staff-mode');
     await page.waitForSelector('kiosk-app >>> kiosk-staff-today >>> .columns', { visible: true });
     await waitForText(page, MEMBER_NAMES[1]!);
@@ -214,17 +232,12 @@ describe.each<Lang>(['zh-CN', 'en'])('axe finds no violations (%s)', (lang) => {
     await clickByName(page, t('correct.submit'));
     await page.waitForSelector('kiosk-app >>> kiosk-staff-correction >>> [role="alert"]', { visible: true });
     await expectNoAxeViolations(page, `correction, change time, reason missing (${lang})`);
-
+    await page.waitForSelector('kiosk-app >>> kiosk-staff-mode >>> kiosk-timeout-warning', { visible: true, timeout: 40_000 });
+    await settle(page);
+    await expectNoAxeViolations(page, `staff mode, sign-out warning (${lang})`);
+    await clickByName(page, t('mode.stay'));
     await clickByName(page, t('mode.signOut'));
     await waitForScreen(page, 'idle');
-    await fingerTo(h, page, DEMO_STAFF.slot, 'staff-choice');
-    await page.waitForSelector('kiosk-app >>> kiosk-staff-choice >>> button.primary', { visible: true });
-    const clock = await page.waitForSelector('kiosk-app >>> kiosk-staff-choice >>> button[data-primary]', { visible: true });
-    await clock!.click();
-    await clock!.dispose();
-    await waitForScreen(page, 'staff-clocked');
-    await settle(page);
-    await expectNoAxeViolations(page, `staff clocked in/out (${lang})`);
   });
 
   it('while reconnecting to the server, and with the "staff not told" alert', async () => {
