@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { assertTimeZone, SystemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
+import { WalCheckpointer } from './db/checkpointer.js';
 import { listEnrolments } from './db/enrolments.repo.js';
 import { seedDemoData } from './demo-data.js';
 import { EventBus } from './events/bus.js';
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
 
   const db = openDatabase(config.dbFile);
   running.push({ name: 'database', stop: () => { db.close(); } });
+  const checkpointer = new WalCheckpointer(db);
+  checkpointer.start();
+  running.push({ name: 'WAL checkpoints', stop: () => checkpointer.stop() });
 
   const fingerprintConfig = config.hardware.fingerprint.driver === 'sim'
     ? { sensorId: SIM_SENSOR_ID, ...config.hardware.fingerprint }
