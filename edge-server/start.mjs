@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function newestMtime(dir) {
+  if (!statSync(dir).isDirectory()) return statSync(dir).mtimeMs;
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist') continue;
@@ -29,6 +30,6 @@ function run(script) {
 
 if (stale(join(root, 'build/edge-server/src/main.js'), ['edge-server/src', 'hardware', 'provision'])) run('edge-server/build.mjs');
 if (process.argv.includes('--server-only')) process.exit(0);
-if (stale(join(root, 'kiosk-ui/dist/index.html'), ['kiosk-ui/src'])) run('kiosk-ui/build.mjs');
+if (stale(join(root, 'kiosk-ui/dist/index.html'), ['kiosk-ui', 'edge-server/src/api-types.ts'])) run('kiosk-ui/build.mjs');
 
 if (!process.argv.includes('--build-only')) await import(join(root, 'build/edge-server/src/main.js'));
