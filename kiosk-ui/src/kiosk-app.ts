@@ -230,7 +230,7 @@ export class KioskApp extends LitElement {
     this.listen('kiosk-navigate', (d) => this.navigate(d.to));
     this.listen('kiosk-call-staff', (d) => void this.callStaff(d.memberId));
     this.listen('kiosk-more-time', () => {
-      this.idle.activity();
+      this.idle.extend();
       // the screen comes back from behind the question: give its main choice the focus again
       void this.updateComplete.then(() => (this.renderRoot.querySelector('.screen > *') as KioskScreen | null)?.focusPrimary());
     });

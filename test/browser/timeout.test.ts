@@ -22,6 +22,12 @@ describe('member screen timeout', () => {
     await clickByName(page, '多一点时间');
     await page.waitForFunction(() => !document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-timeout-warning'));
     expect(await currentScreen(page)).toBe('welcome');
+    // "More time" itself was pressed (not swept away on touch-down): focus is back on the screen's choice
+    await page.waitForFunction(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.textContent?.includes('好的') ?? false;
+    });
 
     await waitForText(page, '还需要时间吗', 8_000);
     const warnedAt = Date.now();

@@ -10,8 +10,8 @@ export interface IdleCallbacks {
 }
 
 /**
- * "No interaction for a while" → warning for `warnSec` → expire. Any interaction (or "More time")
- * starts the quiet period again. The host re-renders each second of the warning for the countdown.
+ * "No interaction for a while" → warning for `warnSec` → expire. Any interaction starts the quiet
+ * period again; once the warning shows, only "More time" does. The host re-renders each second of the warning for the countdown.
  */
 export class IdleController implements ReactiveController {
   phase: IdlePhase = 'off';
@@ -43,8 +43,16 @@ export class IdleController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Someone touched or typed: the quiet period starts again. */
+  /**
+   * Someone touched or typed: the quiet period starts again. During the warning only `extend()`
+   * ends it, so the "More time" button is still there when the finger that pressed it lifts.
+   */
   activity(): void {
+    if (this.phase === 'running') this.restart();
+  }
+
+  /** "More time": leave the warning and start the quiet period again. */
+  extend(): void {
     if (this.phase !== 'off') this.restart();
   }
 

@@ -37,12 +37,14 @@ export class KeyboardNavController implements ReactiveController {
     host.addController(this);
   }
 
+  // On window, not the host: when the focused control disappears (a screen changes, a button is
+  // disabled) focus falls back to <body>, and the keypad must still work from there.
   hostConnected(): void {
-    this.host.addEventListener('keydown', this.onKeyDown);
+    window.addEventListener('keydown', this.onKeyDown);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('keydown', this.onKeyDown);
+    window.removeEventListener('keydown', this.onKeyDown);
   }
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {

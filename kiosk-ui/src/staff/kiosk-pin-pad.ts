@@ -32,6 +32,8 @@ export class KioskPinPad extends KioskScreen {
         return session;
       } catch (err) {
         this.problem = this.errorText(err);
+        // the field and keys are disabled now: keep keyboard focus on a control that still works
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-cancel]')?.focus());
         throw err;
       }
     },
@@ -144,7 +146,7 @@ export class KioskPinPad extends KioskScreen {
         <p role="status">${this.signIn.status === TaskStatus.PENDING ? t('pin.checking') : nothing}</p>
         <p role="alert">${this.problem ? html`<span class="error">${this.problem}</span>` : nothing}</p>
         <div class="actions">
-          <button type="button" ?disabled=${this.signIn.status === TaskStatus.PENDING} @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'idle' })}>
+          <button type="button" data-cancel ?disabled=${this.signIn.status === TaskStatus.PENDING} @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'idle' })}>
             ${pictogram('back')}<span>${t('staff.cancel')}</span>
           </button>
           <button class="primary" type="submit" ?disabled=${busy || this.pin.length === 0}>

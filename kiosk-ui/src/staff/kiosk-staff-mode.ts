@@ -74,7 +74,7 @@ export class KioskStaffMode extends KioskScreen {
     this.addEventListener('keydown', () => this.idle.activity());
     this.addEventListener('kiosk-more-time', (e) => {
       e.stopPropagation();
-      this.idle.activity();
+      this.idle.extend();
     });
     this.addEventListener('kiosk-staff-correct', (e) => {
       this.view = { name: 'correct', line: e.detail.line };

@@ -12,14 +12,13 @@ import {
   MEMBER_NAMES,
   StaffApi,
   axeViolations,
-  contrastProblems,
   expectNoAxeViolations,
   fingerTo,
   freshIdle,
-  layoutReport,
-  settle,
   printServerLogOnFailure,
+  settle,
 } from './a11y-support.js';
+import { contrastProblems, layoutReport } from './layout-report.js';
 
 let h: KioskHarness;
 let page: Page;

@@ -10,17 +10,15 @@ import { DEMO_STAFF, startKiosk, waitForScreen, waitForText, type KioskHarness }
 import {
   MEMBER_NAMES,
   StaffApi,
-  expectVisibleFocus,
   fingerTo,
-  focusInfo,
   freshIdle,
   lastSeq,
   memberId,
-  moveFocusTo,
+  printServerLogOnFailure,
   settle,
   waitForRecord,
-  printServerLogOnFailure,
 } from './a11y-support.js';
+import { expectVisibleFocus, focusInfo, moveFocusTo } from './focus.js';
 
 let h: KioskHarness;
 let page: Page;

@@ -14,9 +14,9 @@ import {
   expectSpokenAndShown,
   fingerTo,
   freshIdle,
+  printServerLogOnFailure,
   speechSince,
   switchLanguage,
-  printServerLogOnFailure,
 } from './a11y-support.js';
 
 let h: KioskHarness;

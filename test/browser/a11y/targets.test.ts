@@ -21,21 +21,23 @@ import {
 import {
   INACTIVE_CARD,
   StaffApi,
-  choiceProblems,
   fingerTo,
   freshIdle,
   lastSeq,
-  layoutReport,
   memberId,
-  reflowProblems,
+  printServerLogOnFailure,
   settle,
+  waitForRecord,
+} from './a11y-support.js';
+import {
+  choiceProblems,
+  layoutReport,
+  reflowProblems,
   smallTextProblems,
   targetProblems,
-  waitForRecord,
   type Box,
   type LayoutReport,
-  printServerLogOnFailure,
-} from './a11y-support.js';
+} from './layout-report.js';
 
 let h: KioskHarness;
 let page: Page;

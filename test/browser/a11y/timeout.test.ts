@@ -8,17 +8,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../../kiosk-ui/src/i18n/catalogue.js';
 import { currentScreen, delay, speechLog, startKiosk, waitForScreen, type KioskHarness } from '../harness.js';
 import {
-  FLOOR,
   StaffApi,
   expectNoAxeViolations,
   expectSpokenAndShown,
-  expectVisibleFocus,
   fingerTo,
   freshIdle,
-  layoutReport,
-  speechSince,
   printServerLogOnFailure,
+  speechSince,
 } from './a11y-support.js';
+import { expectVisibleFocus } from './focus.js';
+import { FLOOR, layoutReport } from './layout-report.js';
 
 const IDLE_SEC = 3;
 let h: KioskHarness;
