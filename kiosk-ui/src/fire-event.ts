@@ -1,5 +1,4 @@
 import type { AttendanceLine, KioskOutcome } from '../../edge-server/src/api-types.js';
-import type { Lang } from './i18n/catalogue.js';
 
 /** Every custom event the kiosk's elements send up to `<kiosk-app>`, with its detail type. */
 export interface KioskEventMap {
@@ -9,8 +8,6 @@ export interface KioskEventMap {
   'kiosk-navigate': { to: 'idle' | 'card' | 'pin' | 'staff-mode' };
   /** the member (or nobody) asks for staff */
   'kiosk-call-staff': { memberId: string | null };
-  'kiosk-repeat': Record<string, never>;
-  'kiosk-language': { lang: Lang };
   'kiosk-more-time': Record<string, never>;
   /** the card screen or the wedge read a card number */
   'kiosk-card': { cardNumber: string };
@@ -38,8 +35,6 @@ declare global {
     'kiosk-outcome': CustomEvent<KioskEventMap['kiosk-outcome']>;
     'kiosk-navigate': CustomEvent<KioskEventMap['kiosk-navigate']>;
     'kiosk-call-staff': CustomEvent<KioskEventMap['kiosk-call-staff']>;
-    'kiosk-repeat': CustomEvent<KioskEventMap['kiosk-repeat']>;
-    'kiosk-language': CustomEvent<KioskEventMap['kiosk-language']>;
     'kiosk-more-time': CustomEvent<KioskEventMap['kiosk-more-time']>;
     'kiosk-card': CustomEvent<KioskEventMap['kiosk-card']>;
     'kiosk-staff-session': CustomEvent<KioskEventMap['kiosk-staff-session']>;

@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { KioskInfo, KioskOutcome, StaffCard } from '../../edge-server/src/api-types.js';
+import type { HardwareHealth, KioskInfo, KioskOutcome, StaffCard } from '../../edge-server/src/api-types.js';
 import { api } from './api/client.js';
 import { pictogram } from './components/pictograms.js';
 import { CardWedgeController } from './controllers/card-wedge-controller.js';
@@ -70,14 +70,18 @@ export class KioskApp extends LitElement {
     misses: { state: true },
     cardBusy: { state: true },
     recordRevision: { state: true },
+    fingerprintHealth: { state: true },
   };
   declare screen: Screen;
   declare notice: Notice | null;
   declare misses: number;
   declare cardBusy: boolean;
   declare recordRevision: number;
+  /** the reader's health (from /api/kiosk, then live from the `hardware` event) */
+  declare fingerprintHealth: HardwareHealth;
 
   private readonly i18n = new I18nController(this);
+  /** reflects the profile in force as host attributes the theme keys on */
   private readonly profile = new ProfileController(this, true);
   private readonly speech = new SpeechController(this);
   private readonly clock = new ClockController(this);
@@ -96,7 +100,9 @@ export class KioskApp extends LitElement {
     onRecord: () => {
       this.recordRevision += 1;
     },
-    onHardware: () => {},
+    onHardware: (health) => {
+      this.fingerprintHealth = health.fingerprint;
+    },
     onReconnect: () => {
       this.infoRevision += 1;
       this.requestUpdate();
@@ -223,6 +229,7 @@ export class KioskApp extends LitElement {
     this.misses = 0;
     this.cardBusy = false;
     this.recordRevision = 0;
+    this.fingerprintHealth = 'ok';
     new KeyboardNavController(this, () => this.back());
     this.addEventListener('pointerdown', () => this.idle.activity());
     this.addEventListener('keydown', () => this.idle.activity());
@@ -259,6 +266,11 @@ export class KioskApp extends LitElement {
         <div role="status">
           ${this.connection.state === 'reconnecting'
             ? html`<p class="banner info">${pictogram('wait')}<span>${t('app.reconnecting')}</span></p>`
+            : nothing}
+        </div>
+        <div role="status">
+          ${member && this.fingerprintHealth !== 'ok'
+            ? html`<p class="banner info">${pictogram('card')}<span>${t('app.readerDown')}</span></p>`
             : nothing}
         </div>
         <div role="status">
@@ -317,7 +329,9 @@ export class KioskApp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Reflected for tests and diagnostics: which screen is up, and whether the live stream is open.
     if (changed.has('screen')) this.setAttribute('screen', this.screen.name);
+    this.setAttribute('connection', this.connection.state);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -493,6 +507,7 @@ export class KioskApp extends LitElement {
 
   private applyInfo(info: KioskInfo): void {
     centreTimeZone.set(info.centre.timezone);
+    this.fingerprintHealth = info.hardware.fingerprint;
     if (!this.languageChosen) languageStore.set(info.language);
   }
 

@@ -191,7 +191,7 @@ export class KioskHarness {
 
   /**
    * A fresh page (own browser context: no cookies or service worker shared with other pages)
-   * showing the kiosk UI, waited until the idle screen is up.
+   * showing the kiosk UI, waited until the idle screen is up and the live stream is open.
    */
   async openPage(viewport: { width: number; height: number } = VIEWPORT_LANDSCAPE): Promise<Page> {
     if (!this.browser) throw new Error('harness started without a browser');
@@ -209,6 +209,7 @@ export class KioskHarness {
     });
     await page.goto(this.baseUrl + '/', { waitUntil: 'load' });
     await waitForScreen(page, 'idle');
+    await waitForConnection(page);
     return page;
   }
 
@@ -308,6 +309,17 @@ export async function waitForScreen(page: Page, screen: string, timeoutMs = 10_0
     (name: string) => document.querySelector('kiosk-app')?.getAttribute('screen') === name,
     { timeout: timeoutMs },
     screen,
+  );
+}
+
+/**
+ * Wait until the kiosk's live stream (/api/events) is open. A finger touched before that is never
+ * seen by the page (the server does not replay outcomes), so `openPage()` waits for this.
+ */
+export async function waitForConnection(page: Page, timeoutMs = 10_000): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('kiosk-app')?.getAttribute('connection') === 'online',
+    { timeout: timeoutMs },
   );
 }
 

@@ -5,7 +5,7 @@ export const en: Record<MessageKey, string> = {
   'app.title': 'Check-in · Day centre',
   'app.loading': 'Getting ready, please wait',
   'app.reconnecting': 'Reconnecting, please wait',
-  'app.reconnected': 'Connected again',
+  'app.readerDown': 'The finger reader is not working. Use your card or call staff.',
 
   'lang.switch': '中文',
   'lang.switchLabel': '切换到中文',

@@ -7,7 +7,7 @@ export const zhCN = {
   'app.title': '签到 · 残疾人之家',
   'app.loading': '正在准备，请稍等',
   'app.reconnecting': '正在重新连接，请稍等',
-  'app.reconnected': '已重新连接',
+  'app.readerDown': '指纹器暂时不能用，请刷卡或呼叫工作人员',
 
   'lang.switch': 'English',
   'lang.switchLabel': 'Switch to English',

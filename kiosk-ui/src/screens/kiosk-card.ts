@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
 import { screenStyles } from '../styles/theme.js';
@@ -75,6 +75,7 @@ export class KioskCard extends KioskScreen {
           ${pictogram('back')}<span>${t('frame.back')}</span>
         </button>
       </form>
+      <p role="status">${this.busy ? t('card.checking') : nothing}</p>
     `;
   }
 
