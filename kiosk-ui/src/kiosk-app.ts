@@ -95,7 +95,11 @@ export class KioskApp extends LitElement {
     onComplete: (info) => this.applyInfo(info),
   });
 
-  private readonly connection = new ConnectionController(this, {
+  private readonly connection: ConnectionController = new ConnectionController(this, {
+    onStateChange: (state) => {
+      // said once per outage, like every other message a member sees
+      if (state === 'reconnecting') this.speech.say(this.i18n.t('app.reconnecting'));
+    },
     onOutcome: (o) => this.showOutcome(o),
     onRecord: () => {
       this.recordRevision += 1;

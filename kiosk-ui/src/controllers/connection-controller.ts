@@ -9,6 +9,7 @@ export interface ConnectionHandlers {
   onHardware(health: { fingerprint: HardwareHealth; gpio: HardwareHealth }): void;
   /** The stream is back after an outage: refresh anything that may be stale. */
   onReconnect(): void;
+  onStateChange(state: ConnectionState): void;
 }
 
 const PROBE_MS = 2000;
@@ -91,6 +92,7 @@ export class ConnectionController implements ReactiveController {
     if (this.state === state) return;
     this.state = state;
     this.host.requestUpdate();
+    this.handlers.onStateChange(state);
   }
 }
 
