@@ -111,6 +111,26 @@ describe('member check-in at the kiosk', () => {
     expect(today.left.map((l) => l.name)).toContain(member);
   });
 
+  it('lets the member take back 是 with 撤销 for a few seconds, recording nothing', async () => {
+    page = await h.openPage();
+    await h.touchFinger(12);
+    await waitForScreen(page, 'welcome');
+    const member = await latestCheckIn();
+    await backdateCheckIn(h.server, member);
+    await h.touchFinger(12);
+    await waitForScreen(page, 'confirm');
+    await clickByName(page, '是，离开');
+    await waitForText(page, '马上签退');
+    await waitForSpeech(page, '要取消，请按撤销');
+    await clickByName(page, '撤销');
+    await waitForText(page, '要离开了吗？');
+    await waitForSpeech(page, '好的，没有签退');
+    // longer than the undo window: still nothing recorded, still on the question
+    await delay(5_000);
+    expect(await page.evaluate(() => document.querySelector('kiosk-app')?.getAttribute('screen'))).toBe('confirm');
+    expect((await presentLine(member))?.checkedOutAt).toBeNull();
+  });
+
   it('changes nothing when the member answers 否 to "leaving?"', async () => {
     page = await h.openPage();
     await h.touchFinger(9);

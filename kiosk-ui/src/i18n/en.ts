@@ -40,6 +40,11 @@ export const en: Record<MessageKey, string> = {
   'confirm.yes': 'Yes, leave',
   'confirm.no': 'No, stay',
   'confirm.expired': 'Time ran out. Put your finger on again.',
+  'confirm.leaving': 'Signing you out',
+  'confirm.leavingSpoken': 'OK, signing you out. To cancel, press Undo.',
+  'confirm.countdown': 'Signing out in {seconds} s',
+  'confirm.undo': 'Undo',
+  'confirm.undone': 'OK, you are still signed in.',
 
   'goodbye.heading': 'Goodbye, {name}',
   'goodbye.checkedOut': 'You are checked out, {time}',

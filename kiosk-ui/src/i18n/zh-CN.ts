@@ -42,6 +42,11 @@ export const zhCN = {
   'confirm.yes': '是，离开',
   'confirm.no': '否，不离开',
   'confirm.expired': '时间过了，请再放一次手指',
+  'confirm.leaving': '马上签退',
+  'confirm.leavingSpoken': '好的，马上签退。要取消，请按撤销。',
+  'confirm.countdown': '{seconds} 秒后签退',
+  'confirm.undo': '撤销',
+  'confirm.undone': '好的，没有签退。',
 
   'goodbye.heading': '再见，{name}',
   'goodbye.checkedOut': '签退成功，{time}',
