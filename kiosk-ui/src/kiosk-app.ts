@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { HardwareHealth, KioskInfo, KioskOutcome, StaffCard } from '../../edge-server/src/api-types.js';
 import { api } from './api/client.js';
 import { pictogram } from './components/pictograms.js';
@@ -26,7 +26,7 @@ import './staff/kiosk-pin-pad.js';
 import './staff/kiosk-staff-choice.js';
 import './staff/kiosk-staff-clocked.js';
 import './staff/kiosk-staff-mode.js';
-import { screenStyles, themeTokens } from './styles/theme.js';
+import { kioskAppStyles } from './kiosk-app-styles.js';
 
 type Outcome<K extends KioskOutcome['kind']> = Extract<KioskOutcome, { kind: K }>;
 
@@ -125,106 +125,7 @@ export class KioskApp extends LitElement {
 
   private readonly wedge = new CardWedgeController(this, (cardNumber) => void this.identifyCard(cardNumber));
 
-  static override styles = [
-    themeTokens,
-    screenStyles,
-    css`
-      :host {
-        position: fixed;
-        inset: 0;
-        display: grid;
-        grid-template-rows: auto auto 1fr auto;
-        background: var(--k-bg);
-        color: var(--k-fg);
-        overflow: hidden;
-      }
-      header,
-      footer {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--k-gap);
-        padding: 12px var(--k-gap);
-        border-color: var(--k-border);
-        border-style: solid;
-        border-width: 0;
-      }
-      header {
-        border-bottom-width: 2px;
-      }
-      footer {
-        border-top-width: 2px;
-        justify-content: space-between;
-      }
-      .centre {
-        font-weight: 700;
-        flex: 1 1 auto;
-        min-width: 0;
-      }
-      .clock {
-        display: inline-flex;
-        align-items: center;
-        gap: 8px;
-        font-variant-numeric: tabular-nums;
-        font-size: var(--k-h2);
-        font-weight: 700;
-      }
-      .banners {
-        display: grid;
-        padding: 0 var(--k-gap);
-      }
-      .banners .banner {
-        margin: 8px 0 0;
-      }
-      .banner {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        padding: 8px 16px;
-        border-radius: var(--k-radius);
-        border: 2px solid currentColor;
-        font-weight: 600;
-      }
-      .banner.info {
-        background: var(--k-warn-bg);
-        color: var(--k-warn-fg);
-      }
-      .banner.ok {
-        background: var(--k-ok-bg);
-        color: var(--k-ok-fg);
-      }
-      .banner.alert {
-        background: var(--k-alert-bg);
-        color: var(--k-alert-fg);
-      }
-      main {
-        overflow: auto;
-        min-height: 0;
-        display: flex;
-        flex-direction: column;
-      }
-      .screen {
-        flex: 1 0 auto;
-        display: flex;
-        flex-direction: column;
-      }
-      .screen > * {
-        flex: 1 0 auto;
-      }
-      main > kiosk-timeout-warning {
-        flex: 1 0 auto;
-        margin: var(--k-gap);
-      }
-      footer button {
-        flex: 0 1 auto;
-      }
-      footer button.help {
-        min-height: var(--k-primary-h);
-        font-size: var(--k-h2);
-        margin-inline-start: auto;
-      }
-    `,
-  ];
+  static override styles = kioskAppStyles;
 
   constructor() {
     super();
@@ -405,6 +306,8 @@ export class KioskApp extends LitElement {
   private showOutcome(o: KioskOutcome): void {
     if (this.seenOutcomes.has(o.id)) return;
     this.seenOutcomes.add(o.id);
+    // The kiosk page stays open for weeks: remember only the recent ids (a Set iterates oldest first).
+    if (this.seenOutcomes.size > 100) this.seenOutcomes.delete(this.seenOutcomes.values().next().value as string);
     const s = this.screen;
     if (s.name === 'pin' && o.kind === 'staff_identified' && o.staff.id === s.staff.id) {
       // identified again after a wrong PIN: same screen, fresh token
