@@ -20,6 +20,7 @@ export class SimulatedFingerprint implements FingerprintPort {
   readonly events = new TypedEmitter<FingerprintEvents>();
   private readonly slots: Set<number>;
   private running = false;
+  private plugged = true;
 
   constructor(options: SimulatedFingerprintOptions = {}) {
     this.sensorId = options.sensorId ?? 'sim-0';
@@ -37,7 +38,14 @@ export class SimulatedFingerprint implements FingerprintPort {
   }
 
   health(): FingerprintHealth {
-    return this.running ? 'ok' : 'absent';
+    return this.running && this.plugged ? 'ok' : 'absent';
+  }
+
+  /** Pulls the simulated reader's cable (false) or plugs it back in (true); health follows. */
+  setPlugged(plugged: boolean): void {
+    if (this.plugged === plugged) return;
+    this.plugged = plugged;
+    if (this.running) this.events.emit('health', this.health());
   }
 
   async enrolledSlots(): Promise<number[]> {
@@ -58,7 +66,7 @@ export class SimulatedFingerprint implements FingerprintPort {
 
   /** A finger on the sensor. Throws when the simulated module is stopped, like an unplugged reader. */
   touch(slot: number | null): void {
-    if (!this.running) throw new Error('Simulated fingerprint reader is not running');
+    if (this.health() !== 'ok') throw new Error('Simulated fingerprint reader is not running or is unplugged');
     const found = slot !== null && this.slots.has(slot);
     this.events.emit('identified', { slot: found ? slot : null, score: found ? 180 : 0, at: Date.now() });
   }

@@ -105,6 +105,8 @@ export class KioskApp extends LitElement {
       this.recordRevision += 1;
     },
     onHardware: (health) => {
+      // said once when the reader goes, like the reconnecting notice
+      if (this.fingerprintHealth === 'ok' && health.fingerprint !== 'ok') this.speech.say(this.i18n.t('app.readerDown'));
       this.fingerprintHealth = health.fingerprint;
     },
     onReconnect: () => {

@@ -11,6 +11,7 @@ import { readJson } from './validate.js';
 
 const touchBody = z.object({ slot: z.number().int().min(0).max(65535).nullable() });
 const levelBody = z.object({ value: z.union([z.literal(0), z.literal(1)]) });
+const plugBody = z.object({ connected: z.boolean() });
 
 export interface SimHardware {
   fingerprint: SimulatedFingerprint;
@@ -34,10 +35,15 @@ export function simRoutes(deps: AppDeps, sim: SimHardware): Hono {
     .post('/fingerprint/touch', async (c) => {
       const { slot } = await readJson(c, touchBody);
       if (sim.fingerprint.health() !== 'ok') {
-        throw new DomainError('unavailable', 'reader_not_running', 'The simulated fingerprint reader is stopped; start it and try again');
+        throw new DomainError('unavailable', 'reader_not_running', 'The simulated fingerprint reader is stopped or unplugged; plug it in and try again');
       }
       sim.fingerprint.touch(slot);
       return c.json({ accepted: true }, 202);
+    })
+    .post('/fingerprint/connection', async (c) => {
+      const { connected } = await readJson(c, plugBody);
+      sim.fingerprint.setPlugged(connected);
+      return c.json({ accepted: true, health: sim.fingerprint.health() }, 202);
     })
     .post('/gpio/:line', async (c) => {
       const line = c.req.param('line');

@@ -101,3 +101,36 @@ describe('/api/sim with real hardware configured', () => {
     expect(attendanceRows(kiosk)).toHaveLength(0);
   });
 });
+
+describe('POST /api/sim/fingerprint/connection', () => {
+  it('unplugs the simulated reader: health turns absent, the hardware SSE message goes out, touches get 503', async () => {
+    const kiosk = await createTestKiosk();
+    try {
+      const seen: unknown[] = [];
+      kiosk.bus.subscribe('hardware', (h) => seen.push(h));
+      const res = await kiosk.post('/api/sim/fingerprint/connection', { connected: false });
+      expect(res.status).toBe(202);
+      expect(seen).toEqual([{ fingerprint: 'absent', gpio: 'ok' }]);
+      expect(((await (await kiosk.app.request('/api/kiosk')).json()) as { hardware: unknown }).hardware).toEqual({ fingerprint: 'absent', gpio: 'ok' });
+      expect((await kiosk.post('/api/sim/fingerprint/touch', { slot: 1 })).status).toBe(503);
+      // the card path keeps working while the reader is out
+      expect(((await (await kiosk.post('/api/identify/card', { cardNumber: '100001' })).json()) as { kind: string }).kind).toBe('checked_in');
+
+      expect((await kiosk.post('/api/sim/fingerprint/connection', { connected: true })).status).toBe(202);
+      expect(seen.at(-1)).toEqual({ fingerprint: 'ok', gpio: 'ok' });
+      expect((await kiosk.post('/api/sim/fingerprint/touch', { slot: 2 })).status).toBe(202);
+    } finally {
+      kiosk.stop();
+    }
+  });
+
+  it('refuses a body without a boolean connected', async () => {
+    const kiosk = await createTestKiosk();
+    try {
+      const res = await kiosk.post('/api/sim/fingerprint/connection', { connected: 'no' });
+      expect(res.status).toBe(400);
+    } finally {
+      kiosk.stop();
+    }
+  });
+});

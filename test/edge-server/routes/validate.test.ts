@@ -92,7 +92,6 @@ describe('unknown routes and queries', () => {
 
 describe('content type', () => {
   it('refuses a JSON body sent as text/plain with 415, so no page can skip the CORS preflight', async () => {
-    const { createTestKiosk } = await import('../../support/kiosk.js');
     const kiosk = await createTestKiosk();
     try {
       const res = await kiosk.app.request('/api/identify/card', {
