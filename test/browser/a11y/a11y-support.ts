@@ -15,6 +15,7 @@ import {
   delay,
   kioskText,
   speechLog,
+  waitForConnection,
   waitForScreen,
   type KioskHarness,
   type ServerProcess,
@@ -258,6 +259,8 @@ export async function freshIdle(h: KioskHarness, page: Page, lang: 'zh-CN' | 'en
   // keyboard focus (and so :focus) belongs to the page that is in front
   await page.bringToFront();
   await waitForScreen(page, 'idle');
+  // a finger touched before the live stream is open is never seen by the page
+  await waitForConnection(page);
   // the centre's default language arrives with /api/kiosk; wait for it before switching
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   if (lang === 'en') await switchLanguage(page, 'en');

@@ -114,13 +114,23 @@ describe.each<Lang>(['zh-CN', 'en'])('axe finds no violations (%s)', (lang) => {
     await expectNoAxeViolations(page, `welcome, already checked in (${lang})`);
   });
 
-  it('on the leave question and the goodbye screen', async () => {
+  it('on the leave question, its undo countdown, and the goodbye screen', async () => {
+    // slot 5 (timeoutScale 2) has 8 s to undo: time enough for axe to look at the countdown
+    await staff.makePresentForAWhile(5);
+    await fingerTo(h, page, 5, 'confirm');
+    await clickByName(page, t('confirm.yes'));
+    await waitForText(page, t('confirm.undo'));
+    await expectNoAxeViolations(page, `leaving, with undo (${lang})`);
+    await clickByName(page, t('confirm.undo'));
+    await waitForText(page, t('confirm.question'));
+    await expectNoAxeViolations(page, `leave question after undo (${lang})`);
+
     await staff.makePresentForAWhile(1);
     await fingerTo(h, page, 1, 'confirm');
     await waitForText(page, t('confirm.question'));
     await expectNoAxeViolations(page, `leave question (${lang})`);
     await clickByName(page, t('confirm.yes'));
-    await waitForScreen(page, 'goodbye');
+    await waitForScreen(page, 'goodbye', 20_000);
     await waitForText(page, t('goodbye.heading', { name: MEMBER_NAMES[1]! }));
     await expectNoAxeViolations(page, `goodbye (${lang})`);
     // the leave question for a large-text + high-contrast member

@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../../kiosk-ui/src/i18n/catalogue.js';
-import { DEMO_STAFF, startKiosk, waitForScreen, waitForText, type KioskHarness } from '../harness.js';
+import { DEMO_STAFF, delay, startKiosk, waitForScreen, waitForText, type KioskHarness } from '../harness.js';
 import {
   MEMBER_NAMES,
   StaffApi,
@@ -24,6 +24,8 @@ let h: KioskHarness;
 let page: Page;
 let staff: StaffApi;
 const t = (key: MessageKey, params?: Record<string, string | number>): string => translate('zh-CN', key, params);
+/** "密码不对" — the start of the wrong-PIN message, whatever the number of tries left */
+const wrongPin = t('pin.wrong', { attempts: 0 }).split(/[，,]/)[0]!;
 
 beforeAll(async () => {
   h = await startKiosk();
@@ -108,10 +110,32 @@ describe('keyboard only', () => {
     await moveFocusTo(page, t('confirm.no'), 'ArrowRight');
     await moveFocusTo(page, t('confirm.yes'), 'Tab');
     await press('Enter');
-    await waitForScreen(page, 'goodbye');
+    // a few seconds to take it back; focus is on Undo meanwhile
+    const undo = await expectVisibleFocus(page, 'undo countdown');
+    expect(undo.text).toContain(t('confirm.undo'));
+    await waitForScreen(page, 'goodbye', 20_000);
     await waitForText(page, t('goodbye.heading', { name: MEMBER_NAMES[1]! }));
     expect((await staff.line(1))?.checkedOutAt, 'checked out').toBeTruthy();
     await expectVisibleFocus(page, 'goodbye');
+  });
+
+  it('takes "yes, leaving" back with Undo and Enter, or with Escape', async () => {
+    await staff.makePresentForAWhile(5);
+    await fingerTo(h, page, 5, 'confirm');
+    await moveFocusTo(page, t('confirm.yes'));
+    await press('Enter');
+    await moveFocusTo(page, t('confirm.undo'));
+    await press('Enter');
+    await waitForText(page, t('confirm.question'));
+    await expectVisibleFocus(page, 'the question again after Undo');
+    await moveFocusTo(page, t('confirm.yes'));
+    await press('Enter');
+    await waitForText(page, t('confirm.undo'));
+    await press('Escape');
+    await waitForScreen(page, 'idle');
+    // past the 8 s the undo would have taken, nothing was recorded
+    await delay(9000);
+    expect((await staff.line(5))?.checkedOutAt ?? null, 'still present').toBeNull();
   });
 
   it('answers the leave question with No using Escape, and with Backspace', async () => {
@@ -201,7 +225,7 @@ describe('keyboard only', () => {
     await waitForScreen(page, 'pin');
     await page.keyboard.type('1357');
     await press('Enter');
-    await waitForText(page, t('pin.wrong', { attempts: 4 }));
+    await waitForText(page, wrongPin);
     await press('Escape');
     await waitForScreen(page, 'idle').catch(async () => {
       const focused = await focusInfo(page);
@@ -217,7 +241,7 @@ describe('keyboard only', () => {
     await expectVisibleFocus(page, 'PIN field');
     await page.keyboard.type('1357');
     await press('Enter');
-    await waitForText(page, t('pin.wrong', { attempts: 4 }));
+    await waitForText(page, wrongPin);
     await expectVisibleFocus(page, 'PIN pad after a wrong PIN');
     const advice = await page.$eval('kiosk-app >>> kiosk-pin-pad >>> [role="alert"]', (el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '');
     expect(advice, 'the error says what to do next').toContain(t('pin.again'));

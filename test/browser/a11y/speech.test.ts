@@ -99,12 +99,25 @@ describe('speech', () => {
     });
     from = await logLength();
     await clickByName(page, zh('confirm.yes'));
+    await expectSpokenAndShown(page, { from, spoken: zh('confirm.leavingSpoken'), shown: [zh('confirm.leaving'), zh('confirm.undo')], lang: 'zh-CN' });
+    from = await logLength();
     await expectSpokenAndShown(page, {
       from,
       spoken: zh('goodbye.spoken', { name: MEMBER_NAMES[1]! }),
       shown: [zh('goodbye.heading', { name: MEMBER_NAMES[1]! })],
       lang: 'zh-CN',
+      timeoutMs: 20_000,
     });
+  });
+
+  it('says so when "yes, leaving" is taken back with Undo', async () => {
+    await staff.makePresentForAWhile(1);
+    await fingerTo(h, page, 1, 'confirm');
+    await clickByName(page, zh('confirm.yes'));
+    await waitForText(page, zh('confirm.undo'));
+    const from = await logLength();
+    await clickByName(page, zh('confirm.undo'));
+    await expectSpokenAndShown(page, { from, spoken: zh('confirm.undone'), shown: [zh('confirm.undone'), zh('confirm.question')], lang: 'zh-CN' });
   });
 
   it('speaks the card prompt, the card-not-found error and the inactive-member result', async () => {

@@ -15,6 +15,7 @@ import {
   currentScreen,
   delay,
   waitForScreen,
+  waitForText,
   startKiosk,
   type KioskHarness,
 } from '../harness.js';
@@ -120,7 +121,9 @@ describe.each(VIEWPORTS)('at %s', (_label, viewport) => {
       await fingerTo(h, page, 1, 'confirm');
       await measure('leave question', 'member');
       await clickByName(page, t('confirm.yes'));
-      await waitForScreen(page, 'goodbye');
+      await waitForText(page, t('confirm.undo'));
+      await measure('leaving, with undo', 'member');
+      await waitForScreen(page, 'goodbye', 20_000);
       await measure('goodbye', 'member');
       await fingerTo(h, page, null, 'not-recognised');
       await measure('not recognised, 1 miss', 'member');
@@ -149,7 +152,9 @@ describe.each(VIEWPORTS)('at %s', (_label, viewport) => {
       await fingerTo(h, page, 2, 'confirm');
       await measure('leave question, large text', 'member');
       await clickByName(page, t('confirm.yes'));
-      await waitForScreen(page, 'goodbye');
+      await waitForText(page, t('confirm.undo'));
+      await measure('leaving, with undo, large text', 'member');
+      await waitForScreen(page, 'goodbye', 20_000);
       await measure('goodbye, large text', 'member');
     });
 
@@ -225,7 +230,9 @@ describe('call staff', () => {
     await fingerTo(h, page, 1, 'confirm');
     boxes.push(['leave question', await callStaffBox('leave question')]);
     await clickByName(page, translate('zh-CN', 'confirm.yes'));
-    await waitForScreen(page, 'goodbye');
+    await waitForText(page, translate('zh-CN', 'confirm.undo'));
+    boxes.push(['leaving, with undo', await callStaffBox('leaving, with undo')]);
+    await waitForScreen(page, 'goodbye', 20_000);
     boxes.push(['goodbye', await callStaffBox('goodbye')]);
     await fingerTo(h, page, null, 'not-recognised');
     boxes.push(['not recognised', await callStaffBox('not recognised')]);
