@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
-import { screenStyles } from '../styles/theme.js';
+import { centredScreen, screenStyles } from '../styles/theme.js';
 import { KioskScreen } from './kiosk-screen.js';
 
 /** Card screen: the wedge reader (or a person) types the card number into a labelled field. */
@@ -11,13 +11,9 @@ export class KioskCard extends KioskScreen {
 
   static override styles = [
     screenStyles,
+    centredScreen,
     css`
       :host {
-        padding: var(--k-gap);
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        text-align: center;
         gap: var(--k-gap);
       }
       .big {

@@ -5,7 +5,7 @@ import { api, ApiFailure } from '../api/client.js';
 import '../components/kiosk-avatar.js';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
-import { screenStyles } from '../styles/theme.js';
+import { centredScreen, screenStyles } from '../styles/theme.js';
 import { KioskScreen } from './kiosk-screen.js';
 
 type ConfirmCheckout = Extract<KioskOutcome, { kind: 'confirm_checkout' }>;
@@ -84,15 +84,8 @@ export class KioskConfirmCheckout extends KioskScreen {
 
   static override styles = [
     screenStyles,
+    centredScreen,
     css`
-      :host {
-        padding: var(--k-gap);
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        text-align: center;
-        gap: calc(var(--k-gap) * 1.5);
-      }
       .who {
         display: flex;
         align-items: center;

@@ -3,7 +3,7 @@ import type { KioskOutcome } from '../../../edge-server/src/api-types.js';
 import '../components/kiosk-avatar.js';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
-import { screenStyles } from '../styles/theme.js';
+import { centredScreen, screenStyles } from '../styles/theme.js';
 import { KioskScreen } from './kiosk-screen.js';
 
 type CheckedOut = Extract<KioskOutcome, { kind: 'checked_out' }>;
@@ -15,15 +15,8 @@ export class KioskGoodbye extends KioskScreen {
 
   static override styles = [
     screenStyles,
+    centredScreen,
     css`
-      :host {
-        padding: var(--k-gap);
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        text-align: center;
-        gap: calc(var(--k-gap) * 1.5);
-      }
       .status {
         display: inline-flex;
         align-items: center;

@@ -1,22 +1,17 @@
 import { css, html } from 'lit';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
-import { screenStyles } from '../styles/theme.js';
+import { centredScreen, screenStyles } from '../styles/theme.js';
 import { KioskScreen } from './kiosk-screen.js';
 
 /** Nobody identified yet: place a finger, or use a card. */
 export class KioskIdle extends KioskScreen {
   static override styles = [
     screenStyles,
+    centredScreen,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
         justify-content: center;
-        gap: calc(var(--k-gap) * 1.5);
-        text-align: center;
-        padding: var(--k-gap);
       }
       .finger {
         width: min(30vh, 220px);

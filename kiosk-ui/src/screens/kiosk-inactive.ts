@@ -1,23 +1,14 @@
 import { css, html } from 'lit';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
-import { screenStyles } from '../styles/theme.js';
+import { centredScreen, screenStyles } from '../styles/theme.js';
 import { KioskScreen } from './kiosk-screen.js';
 
 /** The person is known but may not check in now (membership paused): send them to staff. */
 export class KioskInactive extends KioskScreen {
   static override styles = [
     screenStyles,
-    css`
-      :host {
-        padding: var(--k-gap);
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        text-align: center;
-        gap: calc(var(--k-gap) * 1.5);
-      }
-    `,
+    centredScreen,
   ];
 
   override render() {

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
-import { screenStyles } from '../styles/theme.js';
+import { centredScreen, screenStyles } from '../styles/theme.js';
 import { KioskScreen } from './kiosk-screen.js';
 
 /** After this many misses in a row the card and "call staff" are offered prominently. */
@@ -19,15 +19,8 @@ export class KioskNotRecognised extends KioskScreen {
 
   static override styles = [
     screenStyles,
+    centredScreen,
     css`
-      :host {
-        padding: var(--k-gap);
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        text-align: center;
-        gap: calc(var(--k-gap) * 1.5);
-      }
       .big {
         width: min(22vh, 160px);
         height: min(22vh, 160px);

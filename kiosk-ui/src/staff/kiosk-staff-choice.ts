@@ -5,7 +5,7 @@ import { api, ApiFailure, type Direction } from '../api/client.js';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
 import { KioskScreen } from '../screens/kiosk-screen.js';
-import { screenStyles } from '../styles/theme.js';
+import { centredScreen, screenStyles } from '../styles/theme.js';
 
 type StaffIdentified = Extract<KioskOutcome, { kind: 'staff_identified' }>;
 
@@ -30,15 +30,8 @@ export class KioskStaffChoice extends KioskScreen {
 
   static override styles = [
     screenStyles,
+    centredScreen,
     css`
-      :host {
-        padding: var(--k-gap);
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: calc(var(--k-gap) * 1.5);
-        text-align: center;
-      }
       .choices {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));

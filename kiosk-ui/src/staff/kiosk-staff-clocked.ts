@@ -3,7 +3,7 @@ import type { KioskOutcome } from '../../../edge-server/src/api-types.js';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
 import { KioskScreen } from '../screens/kiosk-screen.js';
-import { screenStyles } from '../styles/theme.js';
+import { centredScreen, screenStyles } from '../styles/theme.js';
 
 type StaffClocked = Extract<KioskOutcome, { kind: 'staff_clocked' }>;
 
@@ -14,16 +14,7 @@ export class KioskStaffClocked extends KioskScreen {
 
   static override styles = [
     screenStyles,
-    css`
-      :host {
-        padding: var(--k-gap);
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: calc(var(--k-gap) * 1.5);
-        text-align: center;
-      }
-    `,
+    centredScreen,
   ];
 
   /** The words shown and spoken. */

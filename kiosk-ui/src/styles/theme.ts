@@ -185,3 +185,15 @@ export const screenStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** The layout most member screens share: one centred column of heading, pictogram, choices. */
+export const centredScreen = css`
+  :host {
+    padding: var(--k-gap);
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    text-align: center;
+    gap: calc(var(--k-gap) * 1.5);
+  }
+`;
