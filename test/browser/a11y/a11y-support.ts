@@ -274,6 +274,11 @@ export async function switchLanguage(page: Page, to: 'zh-CN' | 'en'): Promise<vo
   await page.waitForFunction((lang: string) => document.documentElement.lang === lang, {}, to);
 }
 
+/** Unplug (or plug back) the simulated fingerprint reader. */
+export async function setReaderPlugged(h: KioskHarness, connected: boolean): Promise<void> {
+  await h.server.api('POST', '/api/sim/fingerprint/connection', { connected });
+}
+
 /** Touch a finger and wait for the screen it leads to. */
 export async function fingerTo(h: KioskHarness, page: Page, slot: number | null, screen: string): Promise<void> {
   await h.touchFinger(slot);

@@ -16,6 +16,7 @@ import {
   fingerTo,
   freshIdle,
   printServerLogOnFailure,
+  setReaderPlugged,
   settle,
 } from './a11y-support.js';
 import { contrastProblems, layoutReport } from './layout-report.js';
@@ -247,6 +248,20 @@ describe.each<Lang>(['zh-CN', 'en'])('axe finds no violations (%s)', (lang) => {
     await clickByName(page, t('mode.stay'));
     await clickByName(page, t('mode.signOut'));
     await waitForScreen(page, 'idle');
+  });
+
+  it('with the fingerprint reader unplugged (card / staff fallback banner)', async () => {
+    await setReaderPlugged(h, false);
+    try {
+      await waitForText(page, t('app.readerDown'));
+      await expectNoAxeViolations(page, `reader unplugged, idle (${lang})`);
+      await clickByName(page, t('idle.useCard'));
+      await waitForScreen(page, 'card');
+      await settle(page);
+      await expectNoAxeViolations(page, `reader unplugged, card entry (${lang})`);
+    } finally {
+      await setReaderPlugged(h, true);
+    }
   });
 
   it('while reconnecting to the server, and with the "staff not told" alert', async () => {

@@ -14,6 +14,7 @@ import {
   expectSpokenAndShown,
   fingerTo,
   freshIdle,
+  setReaderPlugged,
   printServerLogOnFailure,
   speechSince,
   switchLanguage,
@@ -191,6 +192,16 @@ describe('speech', () => {
       await expectSpokenAndShown(page, { from, spoken: zh('card.failed'), shown: zh('card.failed'), lang: 'zh-CN' });
     } finally {
       await h.startServer();
+    }
+  });
+
+  it('says so when the fingerprint reader is unplugged, and what to do instead', async () => {
+    const from = await logLength();
+    await setReaderPlugged(h, false);
+    try {
+      await expectSpokenAndShown(page, { from, spoken: zh('app.readerDown'), shown: zh('app.readerDown'), lang: 'zh-CN' });
+    } finally {
+      await setReaderPlugged(h, true);
     }
   });
 

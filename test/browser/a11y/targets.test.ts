@@ -27,6 +27,7 @@ import {
   lastSeq,
   memberId,
   printServerLogOnFailure,
+  setReaderPlugged,
   settle,
   waitForRecord,
 } from './a11y-support.js';
@@ -109,6 +110,13 @@ describe.each(VIEWPORTS)('at %s', (_label, viewport) => {
 
     it('member screens: targets ≥ 64 px and 8 px apart, primary ≥ 96 px tall, text ≥ 24 px, nothing clipped', async () => {
       await measure('idle', 'member');
+      await setReaderPlugged(h, false);
+      try {
+        await waitForText(page, t('app.readerDown'));
+        await measure('idle, reader unplugged', 'member');
+      } finally {
+        await setReaderPlugged(h, true);
+      }
       await fingerTo(h, page, 1, 'welcome');
       await measure('welcome (default profile)', 'member');
       await fingerTo(h, page, 3, 'welcome');
