@@ -32,8 +32,6 @@ export class KioskPinPad extends KioskScreen {
         return session;
       } catch (err) {
         this.problem = this.errorText(err);
-        // the field and keys are disabled now: keep keyboard focus on a control that still works
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-cancel]')?.focus());
         throw err;
       }
     },
@@ -168,12 +166,17 @@ export class KioskPinPad extends KioskScreen {
     }
   }
 
-  private submit(e: SubmitEvent): void {
+  private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     if (!this.pin) return;
     const pin = this.pin;
     this.pin = '';
-    void this.signIn.run([this.identToken, pin]);
+    await this.signIn.run([this.identToken, pin]);
+    if (this.signIn.status !== TaskStatus.ERROR) return;
+    // The field and keys are disabled now (focus fell to the page while they were): keep keyboard
+    // focus on a control that still works. Only now is Cancel enabled again, so not in the task.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-cancel]')?.focus();
   }
 
   private errorText(err: unknown): string {
