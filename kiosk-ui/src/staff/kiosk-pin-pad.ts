@@ -79,13 +79,6 @@ export class KioskPinPad extends KioskScreen {
       .keys button.word {
         font-size: 20px;
       }
-      .error {
-        padding: 8px 16px;
-        border-radius: var(--k-radius);
-        background: var(--k-alert-bg);
-        color: var(--k-alert-fg);
-        border: 2px solid currentColor;
-      }
       .actions {
         display: flex;
         gap: var(--k-gap);
