@@ -30,7 +30,11 @@ export class StaffAuth {
     const staff = findStaffById(this.ctx.db, staffId);
     if (!staff || staff.status !== 'active') throw new DomainError('forbidden', 'staff_inactive', 'This staff account is not active');
     const lock = getPinFailures(this.ctx.db, staffId);
-    if (lock.lockedUntil !== null && lock.lockedUntil > this.ctx.clock.now()) this.refuseLocked(staffId, lock.lockedUntil);
+    // Refused before scrypt runs: a locked account costs nothing to hammer.
+    if (lock.lockedUntil !== null && lock.lockedUntil > this.ctx.clock.now()) {
+      this.auditRefusedLocked(staffId, this.ctx.clock.now());
+      throw this.lockedError(lock.lockedUntil);
+    }
     const stored = getStaffPinHash(this.ctx.db, staffId);
     const ok = stored !== null && (await verifyPin(pin, stored));
     const now = this.ctx.clock.now();
@@ -40,7 +44,7 @@ export class StaffAuth {
     const outcome = this.ctx.db.transaction((): SignInOutcome => {
       const current = getPinFailures(this.ctx.db, staffId);
       if (current.lockedUntil !== null && current.lockedUntil > now) {
-        recordAudit(this.ctx.db, { at: now, actorKind: 'staff', actorId: staffId, action: 'staff.sign_in_refused_locked', target: null, detail: {} });
+        this.auditRefusedLocked(staffId, now);
         return { kind: 'locked', until: current.lockedUntil };
       }
       if (ok) {
@@ -59,11 +63,7 @@ export class StaffAuth {
       });
       return lockedUntil ? { kind: 'locked', until: lockedUntil } : { kind: 'wrong_pin', failures };
     }).immediate();
-    if (outcome.kind === 'locked') {
-      throw new DomainError('locked', 'locked', 'Too many wrong PINs; this staff member is locked for 5 minutes', {
-        lockedUntil: formatWithOffset(outcome.until, this.ctx.timeZone()),
-      });
-    }
+    if (outcome.kind === 'locked') throw this.lockedError(outcome.until);
     if (outcome.kind === 'wrong_pin') {
       throw new DomainError('unauthenticated', 'wrong_pin', `Wrong PIN; ${MAX_PIN_FAILURES - outcome.failures} tries left before a 5-minute lock`, {
         attemptsLeft: MAX_PIN_FAILURES - outcome.failures,
@@ -72,13 +72,13 @@ export class StaffAuth {
     return { staff, sessionToken };
   }
 
-  /** A sign-in attempt while locked: audited, then refused without looking at the PIN. */
-  private refuseLocked(staffId: string, lockedUntil: number): never {
-    recordAudit(this.ctx.db, {
-      at: this.ctx.clock.now(), actorKind: 'staff', actorId: staffId, action: 'staff.sign_in_refused_locked', target: null, detail: {},
-    });
-    throw new DomainError('locked', 'locked', 'Too many wrong PINs; try again after the lock ends', {
-      lockedUntil: formatWithOffset(lockedUntil, this.ctx.timeZone()),
+  private auditRefusedLocked(staffId: string, at: number): void {
+    recordAudit(this.ctx.db, { at, actorKind: 'staff', actorId: staffId, action: 'staff.sign_in_refused_locked', target: null, detail: {} });
+  }
+
+  private lockedError(until: number): DomainError {
+    return new DomainError('locked', 'locked', 'Too many wrong PINs; this staff member is locked for a few minutes', {
+      lockedUntil: formatWithOffset(until, this.ctx.timeZone()),
     });
   }
 
