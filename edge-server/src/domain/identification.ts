@@ -60,12 +60,13 @@ export class IdentificationService {
     if (!staff) throw new DomainError('not_found', 'staff_not_found', 'The staff member no longer exists');
     return this.ctx.log.write((append) => {
       const now = this.ctx.clock.now();
-      const clockedIn = lastStaffClock(this.ctx.db, staff.id, localDate(now, this.ctx.timeZone()))?.direction === 'in';
+      const day = localDate(now, this.ctx.timeZone());
+      const clockedIn = lastStaffClock(this.ctx.db, staff.id, day)?.direction === 'in';
       if (direction === 'in' && clockedIn) throw new DomainError('conflict', 'already_clocked_in', 'Already clocked in today');
       if (direction === 'out' && !clockedIn) throw new DomainError('conflict', 'not_clocked_in', 'Not clocked in today, so cannot clock out');
       const event = append(direction === 'in' ? 'staff.clocked_in' : 'staff.clocked_out', { staffId: staff.id, method: identity.method }, now);
       insertStaffAttendance(this.ctx.db, {
-        id: newRecordId(now), staffId: staff.id, direction, occurredAt: now, localDate: localDate(now, this.ctx.timeZone()),
+        id: newRecordId(now), staffId: staff.id, direction, occurredAt: now, localDate: day,
         method: identity.method, eventId: event.id,
       });
       recordAudit(this.ctx.db, { at: now, actorKind: 'staff', actorId: staff.id, action: `staff.clock_${direction}`, target: null, detail: { method: identity.method } });
