@@ -3,6 +3,8 @@
  * kiosk-ui imports this file type-only (ARCHITECTURE.md: never runtime code across that line).
  */
 
+import type { EnrolOutcome, EnrolmentProgress as EnrolmentStep } from '../../hardware/fingerprint/port.js';
+
 /** How a person was identified; the same words as the upstream protocol's `method`. */
 export type IdentMethod = 'fingerprint' | 'card' | 'photo_confirmed' | 'staff_assisted';
 
@@ -124,6 +126,7 @@ export interface AttendanceLine {
  *  - `outcome`  data: KioskOutcome   (identifications coming from the reader)
  *  - `record`   data: { seq, type, occurredAt, data }  (every event appended to the local log)
  *  - `hardware` data: { fingerprint: HardwareHealth, gpio: HardwareHealth }
+ *  - `enrolment` data: EnrolmentState (a fingerprint enrolment in progress, step by step)
  * Each message has an `id:`; a comment line is sent every 15 s as keep-alive.
  */
 export interface RecordMessage {
@@ -131,4 +134,60 @@ export interface RecordMessage {
   type: string;
   occurredAt: string;
   data: Record<string, unknown>;
+}
+
+/** Fingers a member may enrol; the words are the upstream protocol's `finger` values. */
+export type Finger =
+  | 'right_thumb' | 'right_index' | 'right_middle' | 'right_ring' | 'right_little'
+  | 'left_thumb' | 'left_index' | 'left_middle' | 'left_ring' | 'left_little';
+
+/** Who agreed to biometric attendance: the member, or the guardian for a member who cannot consent. */
+export type ConsentBy = 'self' | 'guardian';
+
+export interface ConsentInfo {
+  id: string;
+  by: ConsentBy;
+  guardianName: string | null;
+  givenAt: string;
+  staffName: string;
+}
+
+/** `GET /api/staff/members/:id/biometrics` and the answer of every consent/finger change. */
+export interface BiometricStatus {
+  member: { id: string; name: string };
+  /** The consent in force, or null (never given, or withdrawn): then there is no enrolment. */
+  consent: ConsentInfo | null;
+  fingers: { finger: Finger; slot: number; enrolledAt: string }[];
+  reader: HardwareHealth;
+  /** Slot removals that the reader has not confirmed yet (it was unplugged); retried on reconnect. */
+  pendingSensorDeletions: number;
+}
+
+/**
+ * A step of a guided enrolment and why a press must be repeated: the reader port's own words (the UI
+ * gives plain advice for each problem, never blame).
+ */
+export type { EnrolmentProgress as EnrolmentStep, EnrolmentProblem } from '../../hardware/fingerprint/port.js';
+
+/** Why an enrolment ended without a stored finger. */
+export type EnrolmentFailure = Extract<EnrolOutcome, { ok: false }>['reason'];
+
+/**
+ * One guided enrolment (`POST /api/staff/enrolments`, `GET …/:id`, SSE `enrolment`).
+ * pressing → (storing) → testing → done; or failed / cancelled at any point before done.
+ * In `testing` the member presses once more: the reader's next identification goes to this
+ * enrolment (no check-in is recorded) and `test` tells whether it found the new finger.
+ */
+export interface EnrolmentState {
+  id: string;
+  memberId: string;
+  finger: Finger;
+  status: 'pressing' | 'testing' | 'done' | 'failed' | 'cancelled';
+  /** The latest guidance while pressing; null before the first step arrives and after. */
+  progress: EnrolmentStep | null;
+  failure: EnrolmentFailure | null;
+  /** For `duplicate`: whose finger the sensor already holds (a name staff may see), if known. */
+  duplicateOf: string | null;
+  /** waiting = press the finger to test; matched = it was found; no_match = not found, try again. */
+  test: 'waiting' | 'matched' | 'no_match' | null;
 }

@@ -4,6 +4,7 @@ import type { Db } from './db/connection.js';
 import { countMembers, insertMember } from './db/members.repo.js';
 import { insertStaff } from './db/staff.repo.js';
 import { insertEnrolment } from './db/enrolments.repo.js';
+import { insertConsent } from './db/consents.repo.js';
 import { hashPin } from './domain/pin.js';
 
 /** The demo staff member's PIN (documented in the README; demo mode only). */
@@ -31,15 +32,28 @@ const MEMBERS: DemoMember[] = [
   { name: '孙丽娟', gender: '女', birthYear: 1982, category: '肢体', grade: 4 },
 ];
 
+/** Card-only members (no consent, no fingerprint yet): the demo's enrolment flow starts with them. */
+const CARD_ONLY: (DemoMember & { n: string })[] = [
+  { n: '14', name: '郑红梅', gender: '女', birthYear: 1997, category: '智力', grade: 2, guardian: '郑国强 13566667777', profile: { easyRead: true } },
+  { n: '15', name: '钱志刚', gender: '男', birthYear: 1980, category: '肢体', grade: 2 },
+];
+
+/** Marks the consent rows that demo seeding wrote: fixtures, with no event behind them. */
+export const DEMO_SEED_EVENT = 'demo-seed';
+
 /**
- * Fills an empty database with a demo centre: 12 members enrolled in simulator slots 1–12 (cards
- * 100001–100012), one inactive member, and staff 王芳 at slot 100 (card 900001, PIN 2468).
+ * Fills an empty database with a demo centre: 12 members who consented and are enrolled in simulator
+ * slots 1–12 (cards 100001–100012), one inactive member (100013), two card-only members without
+ * consent (100014, 100015), and staff 王芳 at slot 100 (card 900001, PIN 2468).
  * Demo rows are fixtures, not records: no events are written, so nothing of them is ever pushed.
  * Returns false when the database already has members.
  */
 export function seedDemoData(db: Db, sensorId: string, now = Date.now()): boolean {
   if (countMembers(db) > 0) return false;
   db.transaction(() => {
+    insertStaff(db, {
+      id: 'stf_demo_01', name: '王芳', role: '助残员', status: 'active', cardNumber: '900001', pinHash: hashPin(DEMO_STAFF_PIN),
+    }, now);
     MEMBERS.forEach((m, i) => {
       const n = String(i + 1).padStart(2, '0');
       const id = `mem_demo_${n}`;
@@ -48,14 +62,24 @@ export function seedDemoData(db: Db, sensorId: string, now = Date.now()): boolea
         disabilityGrade: m.grade, status: 'active', guardianContact: m.guardian ?? null, cardNumber: `1000${n}`,
         photoPath: null, profile: { ...DEFAULT_PROFILE, ...m.profile },
       }, now);
-      insertEnrolment(db, { id: `enr_demo_${n}`, sensorId, slot: i + 1, personKind: 'member', personId: id, finger: 'right_index' }, now);
+      const consentId = `con_demo_${n}`;
+      insertConsent(db, {
+        id: consentId, memberId: id, purpose: 'biometric_attendance', action: 'given', givenBy: m.guardian ? 'guardian' : 'self',
+        guardianName: m.guardian ? m.guardian.split(' ')[0]! : null, staffId: 'stf_demo_01', reason: null, recordedAt: now,
+        eventId: DEMO_SEED_EVENT,
+      });
+      insertEnrolment(db, { id: `enr_demo_${n}`, sensorId, slot: i + 1, personKind: 'member', personId: id, finger: 'right_index' }, now, consentId);
     });
+    for (const m of CARD_ONLY) {
+      insertMember(db, {
+        id: `mem_demo_${m.n}`, name: m.name, gender: m.gender, birthYear: m.birthYear, disabilityCategory: m.category,
+        disabilityGrade: m.grade, status: 'active', guardianContact: m.guardian ?? null, cardNumber: `1000${m.n}`,
+        photoPath: null, profile: { ...DEFAULT_PROFILE, ...m.profile },
+      }, now);
+    }
     insertMember(db, {
       id: 'mem_demo_13', name: '马德明', gender: '男', birthYear: 1950, disabilityCategory: '肢体', disabilityGrade: 1,
       status: 'inactive', guardianContact: null, cardNumber: '100013', photoPath: null, profile: DEFAULT_PROFILE,
-    }, now);
-    insertStaff(db, {
-      id: 'stf_demo_01', name: '王芳', role: '助残员', status: 'active', cardNumber: '900001', pinHash: hashPin(DEMO_STAFF_PIN),
     }, now);
     insertEnrolment(db, { id: 'enr_demo_staff', sensorId, slot: DEMO_STAFF_SLOT, personKind: 'staff', personId: 'stf_demo_01', finger: 'right_index' }, now);
   })();

@@ -3,6 +3,8 @@ import type { FingerprintPort } from '../../hardware/fingerprint/index.js';
 import type { GpioPort } from '../../hardware/gpio/index.js';
 import { AlertService } from './domain/alerts.js';
 import { AttendanceService } from './domain/attendance.js';
+import { BiometricService } from './domain/biometrics.js';
+import { EnrolmentSessions } from './domain/enrolment.js';
 import type { DomainContext } from './domain/context.js';
 import { IdentificationService } from './domain/identification.js';
 import { StaffAuth } from './domain/staff-auth.js';
@@ -13,6 +15,8 @@ export interface KioskServices {
   identification: IdentificationService;
   staffAuth: StaffAuth;
   alerts: AlertService;
+  biometrics: BiometricService;
+  enrolments: EnrolmentSessions;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
   /** Feeds reader identifications into the domain and their outcomes onto the bus; returns the unsubscribe. */
   attachReader(): () => void;
@@ -25,27 +29,41 @@ export function createServices(
 ): KioskServices {
   const attendance = new AttendanceService(ctx);
   const identification = new IdentificationService(ctx, attendance, () => hardware.fingerprint.sensorId);
+  const biometrics = new BiometricService(ctx, hardware.fingerprint);
+  const enrolments = new EnrolmentSessions(ctx, hardware.fingerprint);
   const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
   return {
     attendance,
     identification,
     staffAuth: new StaffAuth(ctx, options.staffIdleSec * 1000),
     alerts: new AlertService(ctx),
+    biometrics,
+    enrolments,
     hardwareHealth,
     attachReader() {
       const offs = [
         hardware.fingerprint.events.on('identified', ({ slot }) => {
           try {
+            // An enrolment's test press is not a check-in.
+            if (enrolments.claimIdentification(slot)) return;
             ctx.bus.publish('outcome', identification.fingerprint(slot));
           } catch (err) {
             // The reader loop must survive anything the domain throws; the person just tries again.
             console.error(`check-in from the fingerprint reader failed: ${(err as Error).message}`);
           }
         }),
-        hardware.fingerprint.events.on('health', () => ctx.bus.publish('hardware', hardwareHealth())),
+        hardware.fingerprint.events.on('health', (health) => {
+          ctx.bus.publish('hardware', hardwareHealth());
+          // Template deletions queued while the reader was away are done as soon as it is back.
+          if (health === 'ok') void biometrics.deletePendingOnSensor();
+        }),
         hardware.gpio.events.on('health', () => ctx.bus.publish('hardware', hardwareHealth())),
       ];
-      return () => offs.forEach((off) => off());
+      if (hardware.fingerprint.health() === 'ok') void biometrics.deletePendingOnSensor();
+      return () => {
+        offs.forEach((off) => off());
+        enrolments.stop();
+      };
     },
   };
 }

@@ -1,7 +1,11 @@
 import { SimulatedFingerprint } from './simulator.js';
 import type { FingerprintPort } from './port.js';
 
-export type { FingerprintPort, FingerprintEvents, FingerprintHealth, Identification } from './port.js';
+export type {
+  FingerprintPort, FingerprintEvents, FingerprintHealth, Identification, ReaderInfo, EnrolRequest, EnrolOutcome,
+  EnrolmentProgress, EnrolmentProblem,
+} from './port.js';
+export { ReaderUnavailableError } from './port.js';
 export { SimulatedFingerprint } from './simulator.js';
 
 export type FingerprintConfig =

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { KioskOutcome, HardwareHealth } from '../api-types.js';
+import type { EnrolmentState, KioskOutcome, HardwareHealth } from '../api-types.js';
 import type { EventRecord } from './event-log.js';
 
 /** Everything published in-process after a transaction commits (and outcomes for the screen). */
@@ -7,6 +7,8 @@ export interface BusEvents {
   record: EventRecord;
   outcome: KioskOutcome;
   hardware: { fingerprint: HardwareHealth; gpio: HardwareHealth };
+  /** every change of a fingerprint enrolment in progress (staff screens follow it live) */
+  enrolment: EnrolmentState;
 }
 
 /** In-process typed publish/subscribe. Listeners run synchronously; one failing listener does not stop the rest. */

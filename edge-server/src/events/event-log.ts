@@ -10,6 +10,7 @@ export type EventType =
   | 'staff.clocked_in' | 'staff.clocked_out'
   | 'member.registered' | 'member.profile_updated'
   | 'member.biometric_enrolled' | 'member.biometric_removed'
+  | 'consent.given' | 'consent.withdrawn'
   | 'alert.raised';
 
 /** One row of the local event log, in the shape pushed upstream. */

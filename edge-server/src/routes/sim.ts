@@ -9,7 +9,14 @@ import { findStaffById } from '../db/staff.repo.js';
 import { DomainError } from '../domain/errors.js';
 import { readJson } from './validate.js';
 
-const touchBody = z.object({ slot: z.number().int().min(0).max(65535).nullable() });
+/**
+ * A finger on the simulated sensor: `slot` names the finger by the template it would match (null: a
+ * finger the sensor does not know); `quality` simulates a wet, dry or moving finger during enrolment.
+ */
+const touchBody = z.object({
+  slot: z.number().int().min(0).max(65535).nullable(),
+  quality: z.enum(['good', 'messy', 'few_features', 'capture_fails']).optional(),
+});
 const levelBody = z.object({ value: z.union([z.literal(0), z.literal(1)]) });
 const plugBody = z.object({ connected: z.boolean() });
 
@@ -30,15 +37,16 @@ export function simRoutes(deps: AppDeps, sim: SimHardware): Hono {
       const gpio = Object.fromEntries(LINE_NAMES.map((name) => [name, {
         direction: lines[name].direction, value: sim.gpio.read(name), activeLow: lines[name].activeLow ?? false,
       }]));
-      return c.json({ fingerprint: { sensorId: sim.fingerprint.sensorId, enrolled }, gpio });
+      return c.json({ fingerprint: { sensorId: sim.fingerprint.sensorId, enrolled, enrolling: sim.fingerprint.isEnrolling() }, gpio });
     })
     .post('/fingerprint/touch', async (c) => {
-      const { slot } = await readJson(c, touchBody);
+      const { slot, quality } = await readJson(c, touchBody);
       if (sim.fingerprint.health() !== 'ok') {
         throw new DomainError('unavailable', 'reader_not_running', 'The simulated fingerprint reader is stopped or unplugged; plug it in and try again');
       }
-      sim.fingerprint.touch(slot);
-      return c.json({ accepted: true }, 202);
+      const enrolmentPress = sim.fingerprint.isEnrolling();
+      sim.fingerprint.touch(slot, quality);
+      return c.json({ accepted: true, enrolmentPress }, 202);
     })
     .post('/fingerprint/connection', async (c) => {
       const { connected } = await readJson(c, plugBody);

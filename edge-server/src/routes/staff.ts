@@ -9,6 +9,7 @@ import type { Staff } from '../db/staff.repo.js';
 import { DomainError } from '../domain/errors.js';
 import { toStaffCard } from '../domain/member-card.js';
 import { isValidPin } from '../domain/pin.js';
+import { biometricRoutes } from './biometrics.js';
 import { readJson } from './validate.js';
 
 export const STAFF_COOKIE = 'jia_staff';
@@ -23,7 +24,7 @@ const correctionBody = z.object({
 });
 const searchQuery = z.string().max(50);
 
-type StaffEnv = { Variables: { staff: Staff; sessionToken: string } };
+export type StaffEnv = { Variables: { staff: Staff; sessionToken: string } };
 
 /** Staff routes. Clocking in/out and signing in need a fresh identification; everything else a session. */
 export function staffRoutes(deps: AppDeps): Hono {
@@ -64,7 +65,8 @@ export function staffRoutes(deps: AppDeps): Hono {
     .post('/attendance/corrections', async (c) => {
       const body = await readJson(c, correctionBody);
       return c.json(services.attendance.correct(c.var.staff.id, body), 201);
-    });
+    })
+    .route('/', biometricRoutes(deps));
 
   return new Hono()
     .post('/clock', async (c) => {

@@ -30,7 +30,7 @@ describe('identification', () => {
   });
 
   it('answers not_recognised for a sensor slot that matches but is not linked to anyone', () => {
-    kiosk.fingerprint.enrol(77);
+    kiosk.fingerprint.store(77);
     expect(touch(kiosk, 77).kind).toBe('not_recognised');
     nothingRecorded(kiosk);
   });

@@ -113,7 +113,7 @@ describe('the local event log', () => {
   });
 
   it('has no event rows for the demo data (fixtures are never pushed upstream)', () => {
-    expect(count(kiosk, 'members')).toBe(13);
+    expect(count(kiosk, 'members')).toBe(15);
     expect(count(kiosk, 'events')).toBe(0);
   });
 

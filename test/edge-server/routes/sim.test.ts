@@ -14,7 +14,7 @@ describe('/api/sim on simulated hardware', () => {
   it('accepts a finger touch with 202 and checks the member in', async () => {
     const res = await kiosk.post('/api/sim/fingerprint/touch', { slot: 3 });
     expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ accepted: true });
+    expect(await res.json()).toEqual({ accepted: true, enrolmentPress: false });
     expect(attendanceRows(kiosk)).toMatchObject([{ member_id: 'mem_demo_03', direction: 'in', method: 'fingerprint' }]);
   });
 

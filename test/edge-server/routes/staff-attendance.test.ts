@@ -46,7 +46,7 @@ describe("staff view and edits of today's attendance", () => {
       memberId: 'mem_demo_01', name: '张伟', checkedInAt: '2026-12-03T09:00:00.000+08:00', checkInMethod: 'fingerprint', checkOutId: null, checkedOutAt: null,
     })]);
     expect(today.left).toEqual([expect.objectContaining({ memberId: 'mem_demo_02', checkedOutAt: '2026-12-03T09:04:00.000+08:00' })]);
-    expect(today.notYet).toHaveLength(10);
+    expect(today.notYet).toHaveLength(12);
     expect(today.notYet.map((m) => m.memberId)).not.toContain('mem_demo_13');
   });
 

@@ -46,8 +46,8 @@ describe('SimulatedFingerprint', () => {
 
   it('lists enrolled slots in order, and enrolling or removing a slot changes what matches', async () => {
     expect(await reader.enrolledSlots()).toEqual([1, 3]);
-    reader.enrol(5);
-    reader.remove(1);
+    reader.store(5);
+    await reader.deleteSlot(1);
     expect(await reader.enrolledSlots()).toEqual([3, 5]);
     reader.touch(5);
     reader.touch(1);
@@ -56,9 +56,9 @@ describe('SimulatedFingerprint', () => {
 
   it('refuses to enrol outside the sensor library', () => {
     const small = new SimulatedFingerprint({ capacity: 10 });
-    expect(() => small.enrol(10)).toThrow('Slot 10 is outside the sensor library 0..9');
-    expect(() => small.enrol(-1)).toThrow(RangeError);
-    expect(() => small.enrol(1.5)).toThrow(RangeError);
+    expect(() => small.store(10)).toThrow('Slot 10 is outside the sensor library 0..9');
+    expect(() => small.store(-1)).toThrow(RangeError);
+    expect(() => small.store(1.5)).toThrow(RangeError);
   });
 
   it('defaults to sensor sim-0 with an R307-sized library of 1000', () => {
@@ -72,6 +72,7 @@ describe('createFingerprint', () => {
     const reader = createFingerprint({ driver: 'sim', sensorId: 'sim-9', enrolledSlots: [2] });
     expect(reader).toBeInstanceOf(SimulatedFingerprint);
     expect(reader.sensorId).toBe('sim-9');
+    await reader.start();
     expect(await reader.enrolledSlots()).toEqual([2]);
   });
 
