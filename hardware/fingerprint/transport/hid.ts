@@ -17,52 +17,23 @@ import {
   ft260OpenFeatureReports,
   ft260UnwrapReport,
 } from './ft260.js';
+import {
+  asError,
+  loadNodeHid,
+  defaultDriverType,
+  type HidDeviceHandle,
+  type HidDeviceInfo,
+  type HidDriverType,
+  type NodeHidLike,
+  type NodeHidLoadOptions,
+} from './node-hid.js';
 import { TransportAbsentError, type ByteTransport, type ByteTransportEvents } from './transport.js';
 
-/*
- * node-hid v3 reference (its README, "Async API Usage" / "Complete Async API", and nodehid.d.ts):
- * - `devicesAsync()` enumerates; `HIDAsync.open(path)` opens; both return promises. The sync calls can
- *   stall the event loop while the OS enumerates, so this file uses only the async ones.
- * - A device is an EventEmitter: input reports arrive as 'data' only while a 'data' listener exists;
- *   a failed read (device unplugged) arrives as 'error'.
- * - `write()` / `sendFeatureReport()` take the report id as the first byte and the exact report length.
- * - `setDriverType('hidraw' | 'libusb')` picks the Linux backend and only counts before the native
- *   binding is first loaded (the first devicesAsync/open): it is process-wide.
- * Reports read include the report id as byte 0 because both bridges use numbered reports.
- */
+export type { HidDeviceHandle, HidDeviceInfo, HidDriverType, NodeHidLike, NodeHidLoadOptions } from './node-hid.js';
 
 export type HidBridgeKind = 'cp2110' | 'ft260';
-export type HidDriverType = 'hidraw' | 'libusb';
 
-/** One entry of node-hid's enumeration (the fields this code reads). */
-export interface HidDeviceInfo {
-  vendorId: number;
-  productId: number;
-  path?: string | undefined;
-  serialNumber?: string | undefined;
-  manufacturer?: string | undefined;
-  product?: string | undefined;
-  interface: number;
-}
-
-/** An open node-hid `HIDAsync` device (the methods this code calls). */
-export interface HidDeviceHandle {
-  on(event: 'data', listener: (report: Buffer) => void): unknown;
-  on(event: 'error', listener: (error: Error) => void): unknown;
-  write(report: number[] | Buffer): Promise<number>;
-  sendFeatureReport(report: number[] | Buffer): Promise<number>;
-  getFeatureReport(reportId: number, length: number): Promise<Buffer>;
-  close(): Promise<void>;
-}
-
-/** The slice of the node-hid module this transport uses; tests pass a fake (test/support/fingerprint/fake-hid.ts). */
-export interface NodeHidLike {
-  devicesAsync(): Promise<HidDeviceInfo[]>;
-  HIDAsync: { open(path: string): Promise<HidDeviceHandle> };
-  setDriverType(type: HidDriverType): void;
-}
-
-export interface HidTransportOptions {
+export interface HidTransportOptions extends NodeHidLoadOptions {
   bridge: HidBridgeKind;
   /** Defaults per bridge: CP2110 10C4:EA80, FT260 0403:6030. */
   vendorId?: number;
@@ -71,10 +42,6 @@ export interface HidTransportOptions {
   path?: string;
   /** UART speed between the bridge and the module. Default 57600 (the R30x default). */
   baudRate?: number;
-  /** Linux backend. Default 'hidraw' on Linux (no libusb, works with uhid for tests); not set elsewhere. */
-  driverType?: HidDriverType;
-  /** How to load node-hid; tests pass a fake. Default: a dynamic import, so machines without it still start. */
-  loadHid?: () => Promise<NodeHidLike>;
 }
 
 /** What the technician command shows for each bridge found. */
@@ -188,15 +155,7 @@ export class HidTransport implements ByteTransport {
     // An 'error' with no listener would crash the process, so listen before anything can fail.
     handle.on('error', (error) => this.gone(handle, asError(error)));
     try {
-      for (const report of this.spec.openFeatureReports(this.baudRate)) {
-        try {
-          await handle.sendFeatureReport(toBuffer(report));
-        } catch (error) {
-          throw new Error(
-            `Could not configure the ${this.spec.label} UART at ${path} (feature report 0x${hex2(report[0] ?? 0)}): ${asError(error).message}`,
-          );
-        }
-      }
+      await this.configure(handle, path);
     } catch (error) {
       await handle.close().catch(() => undefined);
       throw error;
@@ -208,11 +167,20 @@ export class HidTransport implements ByteTransport {
     this.startKeepAwake(handle);
   }
 
+  private async configure(handle: HidDeviceHandle, path: string): Promise<void> {
+    for (const report of this.spec.openFeatureReports(this.baudRate)) {
+      try {
+        await handle.sendFeatureReport(toBuffer(report));
+      } catch (error) {
+        const id = `0x${hex2(report[0] ?? 0)}`;
+        throw new Error(`Could not configure the ${this.spec.label} UART at ${path} (feature report ${id}): ${asError(error).message}`);
+      }
+    }
+  }
+
   private async findPath(hid: NodeHidLike): Promise<string> {
-    const devices = await hid.devicesAsync();
-    const matching = devices.filter((d) => d.vendorId === this.vendorId && d.productId === this.productId && d.path);
     // With several bridges plugged in, the first one wins; set `path` to choose.
-    const chosen = this.spec.uartInterfaces(matching)[0];
+    const chosen = uartInterfaces(this.spec, await hid.devicesAsync(), this.vendorId, this.productId)[0];
     if (!chosen?.path) {
       throw new TransportAbsentError(
         `No ${this.spec.label} HID bridge (${hex4(this.vendorId)}:${hex4(this.productId)}) found. Is the fingerprint reader plugged in?`,
@@ -287,16 +255,12 @@ export class HidTransport implements ByteTransport {
 }
 
 /** CP2110 and FT260 bridges present now, for the technician command (FT260: its UART interface only). */
-export async function listHidBridges(
-  options: Pick<HidTransportOptions, 'driverType' | 'loadHid'> = {},
-): Promise<HidBridgeInfo[]> {
+export async function listHidBridges(options: NodeHidLoadOptions = {}): Promise<HidBridgeInfo[]> {
   const hid = await loadNodeHid(options);
   const devices = await hid.devicesAsync();
   const found: HidBridgeInfo[] = [];
   for (const bridge of Object.keys(BRIDGES) as HidBridgeKind[]) {
-    const spec = BRIDGES[bridge];
-    const matching = devices.filter((d) => d.vendorId === spec.vendorId && d.productId === spec.productId && d.path);
-    for (const device of spec.uartInterfaces(matching)) {
+    for (const device of uartInterfaces(BRIDGES[bridge], devices)) {
       found.push({
         bridge,
         path: device.path ?? '',
@@ -311,26 +275,9 @@ export async function listHidBridges(
   return found;
 }
 
-async function loadNodeHid(options: Pick<HidTransportOptions, 'driverType' | 'loadHid'>): Promise<NodeHidLike> {
-  const hid = await (options.loadHid ?? importNodeHid)();
-  const driverType = options.driverType ?? defaultDriverType();
-  if (driverType) hid.setDriverType(driverType);
-  return hid;
-}
-
-async function importNodeHid(): Promise<NodeHidLike> {
-  try {
-    return await import('node-hid');
-  } catch (error) {
-    throw new Error(
-      `The HID fingerprint transport needs the node-hid package, which could not be loaded: ${asError(error).message}. ` +
-        `Reinstall the kiosk's packages (npm ci); on Linux node-hid's hidraw build needs libudev1 and its libusb build libusb-1.0-0.`,
-    );
-  }
-}
-
-function defaultDriverType(): HidDriverType | undefined {
-  return process.platform === 'linux' ? 'hidraw' : undefined;
+/** The enumerated HID interfaces that are this bridge's UART. */
+function uartInterfaces(spec: BridgeSpec, devices: HidDeviceInfo[], vendorId = spec.vendorId, productId = spec.productId) {
+  return spec.uartInterfaces(devices.filter((d) => d.vendorId === vendorId && d.productId === productId && d.path));
 }
 
 function openError(error: Error, path: string, spec: BridgeSpec, driverType: HidDriverType | undefined): Error {
@@ -356,10 +303,6 @@ function openError(error: Error, path: string, spec: BridgeSpec, driverType: Hid
 
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 function hex4(n: number): string {

@@ -4,7 +4,7 @@ import type {
   HidDeviceInfo,
   HidDriverType,
   NodeHidLike,
-} from '../../../hardware/fingerprint/transport/hid.js';
+} from '../../../hardware/fingerprint/transport/node-hid.js';
 import type { ByteDevice } from './byte-device.js';
 import { randomInt, seededRandom } from './random.js';
 
@@ -49,6 +49,8 @@ export abstract class FakeBridge {
   readonly openedPaths: string[] = [];
   /** When true, opening fails with "Permission denied" as without a udev rule. */
   permissionDenied = false;
+  /** When true, the chip refuses feature reports (a flaky cable mid-configuration). */
+  refuseFeatureReports = false;
   readonly path: string;
   readonly baudRate: number;
   protected readonly handles = new Set<FakeHidHandle>();
@@ -311,6 +313,7 @@ export class FakeHidHandle extends EventEmitter implements HidDeviceHandle {
 
   async sendFeatureReport(report: number[] | Buffer): Promise<number> {
     this.check('could not send feature report to device');
+    if (this.bridge.refuseFeatureReports) throw new Error('could not send feature report to device: Broken pipe');
     this.bridge.hostFeature(Array.from(report), this.carriesUart);
     return report.length;
   }

@@ -162,6 +162,17 @@ describe('HidTransport with a CP2110', () => {
     await expect(opening).rejects.toThrow(/KERNEL=="hidraw\*", ATTRS\{idVendor\}=="10c4", ATTRS\{idProduct\}=="ea80"/);
   });
 
+  it('gives up and lets go of the device when the UART cannot be configured', async () => {
+    const bridge = new FakeCp2110();
+    bridge.refuseFeatureReports = true;
+    const { transport } = plug(bridge);
+    await expect(transport.open()).rejects.toThrow(/Could not configure the CP2110 UART at \/dev\/hidraw0 \(feature report 0x41\)/);
+    bridge.refuseFeatureReports = false;
+    await transport.open();
+    transports.push(transport);
+    expect(bridge.openedPaths).toEqual(['/dev/hidraw0', '/dev/hidraw0']);
+  });
+
   it('emits closed with no error when asked to close, once', async () => {
     const bridge = new FakeCp2110();
     const { transport } = plug(bridge);
@@ -221,6 +232,18 @@ describe('HidTransport with an FT260', () => {
     await transport.close();
     vi.advanceTimersByTime(4800 * 3);
     expect(bridge.featureReads).toHaveLength(3);
+  });
+
+  it('notices an FT260 that went away when the keep-awake read fails', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const bridge = new FakeFt260();
+    const { transport } = track(plug(bridge));
+    await transport.open();
+    const closed = closedAfter(transport, () => {
+      bridge.unplug({ quietly: true });
+      vi.advanceTimersByTime(4800);
+    });
+    expect((await closed).error?.message).toMatch(/could not get feature report/);
   });
 
   it('reports an unplugged FT260 as closed with the error', async () => {
