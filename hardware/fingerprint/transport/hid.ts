@@ -190,7 +190,8 @@ export class HidTransport implements ByteTransport {
   }
 
   private receive(report: Buffer): void {
-    const bytes = this.spec.unwrap(report);
+    // As a plain Uint8Array, so unwrap's slice() copies (Buffer#slice would hand out a view).
+    const bytes = this.spec.unwrap(new Uint8Array(report.buffer, report.byteOffset, report.byteLength));
     if (bytes === null) {
       this.ignored += 1;
       return;

@@ -38,6 +38,13 @@ describe('CP2110 data reports (AN434)', () => {
     );
   });
 
+  it('hands out a copy, so a reused read buffer cannot change delivered bytes', () => {
+    const report = Uint8Array.of(1, 0x09);
+    const bytes = cp2110UnwrapReport(report);
+    report[1] = 0;
+    expect(Array.from(bytes ?? [])).toEqual([0x09]);
+  });
+
   it('ignores reports whose id is not a data report', () => {
     expect(cp2110UnwrapReport(Uint8Array.of(0x00, 1, 2))).toBeNull();
     expect(cp2110UnwrapReport(Uint8Array.of(0x40, 1, 2))).toBeNull();
