@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LINE_NAMES } from '../../hardware/gpio/index.js';
-import { FINGERPRINT_DRIVERS } from '../../hardware/fingerprint/index.js';
+import { fingerprintConfigSchema, type FingerprintConfig } from '../../hardware/fingerprint/config.js';
 import { GPIO_DRIVERS } from '../../hardware/gpio/index.js';
 
 const lineSchema = z.object({
@@ -19,7 +19,7 @@ const fileSchema = z.object({
   centre: z.object({ name: z.string().min(1).max(100), timezone: z.string().min(1) }).partial().optional(),
   language: z.enum(['zh-CN', 'en']).optional(),
   hardware: z.object({
-    fingerprint: z.looseObject({ driver: z.enum(FINGERPRINT_DRIVERS) }).optional(),
+    fingerprint: fingerprintConfigSchema.optional(),
     gpio: z.object({
       driver: z.enum(GPIO_DRIVERS),
       lines: z.partialRecord(z.enum(LINE_NAMES), lineSchema).optional(),
@@ -41,7 +41,7 @@ export interface AppConfig {
   centre: { name: string; timezone: string };
   language: 'zh-CN' | 'en';
   hardware: {
-    fingerprint: { driver: string } & Record<string, unknown>;
+    fingerprint: FingerprintConfig;
     gpio: NonNullable<NonNullable<ConfigFile['hardware']>['gpio']>;
   };
   /** both hardware kinds simulated: the /api/sim routes exist */

@@ -91,6 +91,17 @@ describe('loadConfig', () => {
     expect(configError(() => loadConfig({}, root)).message).toMatch(/hardware\.fingerprint\.driver/);
   });
 
+  it('takes a HID reader with USB ids as hex text, and refuses unknown or malformed reader settings', () => {
+    const hid = withConfigFile(JSON.stringify({ hardware: { fingerprint: { driver: 'hid', bridge: 'cp2110', vendorId: '10C4', productId: '0xea80', sensorId: 'r1' } } }));
+    expect(loadConfig({}, hid.root).hardware.fingerprint).toEqual({ driver: 'hid', bridge: 'cp2110', vendorId: 0x10c4, productId: 0xea80, sensorId: 'r1' });
+    const typo = withConfigFile(JSON.stringify({ hardware: { fingerprint: { driver: 'serial', path: '/dev/ttyUSB0', baud: 57600 } } }));
+    expect(configError(() => loadConfig({}, typo.root)).message).toMatch(/hardware\.fingerprint.*baud/);
+    const noPath = withConfigFile(JSON.stringify({ hardware: { fingerprint: { driver: 'serial' } } }));
+    expect(configError(() => loadConfig({}, noPath.root)).message).toMatch(/hardware\.fingerprint\.path/);
+    const badId = withConfigFile(JSON.stringify({ hardware: { fingerprint: { driver: 'hid', vendorId: 'xyz' } } }));
+    expect(configError(() => loadConfig({}, badId.root)).message).toMatch(/hex digits/);
+  });
+
   it('marks the kiosk as not simulated (no demo data by default) when a real reader is configured', () => {
     const { root } = withConfigFile(JSON.stringify({ hardware: { fingerprint: { driver: 'serial', path: '/dev/ttyUSB0' } } }));
     expect(loadConfig({}, root)).toMatchObject({ simulated: false, demoData: false });
