@@ -1,17 +1,19 @@
 /**
- * Technician CLI: `npm run provision -- <command>`. This version has `status`; enrolment with the
- * district platform, hardware set-up, self-test and autostart arrive with their issues.
+ * Technician CLI: `npm run provision -- <command>`. This version has `status` and the fingerprint
+ * reader check; enrolment with the district platform, GPIO, self-test and autostart arrive with their issues.
  */
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../edge-server/src/config.js';
 import { openDatabase } from '../edge-server/src/db/connection.js';
 import { pendingUpstream } from '../edge-server/src/db/events.repo.js';
 import { countMembers } from '../edge-server/src/db/members.repo.js';
+import { fingerprintCommand, FINGERPRINT_USAGE } from './fingerprint.js';
 
 const USAGE = `usage: npm run provision -- <command>
 
 commands:
   status [--json]   what this kiosk is: version, data directory, hardware drivers, members, unsent events
+  ${FINGERPRINT_USAGE}
   help              this text`;
 
 function status(json: boolean): number {
@@ -41,11 +43,17 @@ function status(json: boolean): number {
   return 0;
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'status':
       return status(rest.includes('--json'));
+    case 'hardware': {
+      const [kind, ...flags] = rest;
+      if (kind === 'fingerprint') return fingerprintCommand(flags, loadConfig().hardware.fingerprint);
+      console.error(`Unknown hardware '${kind ?? ''}': this version checks 'fingerprint'.\n${USAGE}`);
+      return 2;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -58,7 +66,7 @@ function run(argv: string[]): number {
 }
 
 try {
-  process.exitCode = run(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));
 } catch (err) {
   console.error(`provision failed: ${(err as Error).message}`);
   process.exitCode = 1;
