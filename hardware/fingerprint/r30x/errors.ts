@@ -14,8 +14,8 @@ export class ModuleError extends Error {
 
 /** No usable answer within the time allowed, after the retries that were safe. */
 export class ModuleTimeoutError extends Error {
-  constructor(readonly instruction: string, readonly timeoutMs: number, readonly attempts: number) {
-    super(`Fingerprint module did not answer ${instruction} within ${timeoutMs} ms (${attempts} attempt${attempts === 1 ? '' : 's'}); check its cable and power`);
+  constructor(readonly instruction: string, readonly timeoutMs: number, readonly attempts: number, message?: string) {
+    super(message ?? `Fingerprint module did not answer ${instruction} within ${timeoutMs} ms (${attempts} attempt${attempts === 1 ? '' : 's'}); check its cable and power`);
     this.name = 'ModuleTimeoutError';
   }
 }

@@ -137,6 +137,11 @@ export class CommandLink {
     return this.closedBy !== undefined;
   }
 
+  /** Timeouts so far (cheaper than diagnostics() for a before/after comparison). */
+  get timeouts(): number {
+    return this.counts.timeouts;
+  }
+
   diagnostics(): LinkDiagnostics {
     return { parser: { ...this.parser.stats }, ...this.counts };
   }

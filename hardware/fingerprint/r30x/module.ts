@@ -1,7 +1,7 @@
 import * as cmd from '../protocol/commands.js';
 import { Confirmation, instructionName } from '../protocol/instructions.js';
 import { decodeIndexTable, decodeMatchScore, decodeSearch, decodeSystemParameters, decodeTemplateCount, type SystemParameters } from '../protocol/responses.js';
-import { ModuleError } from './errors.js';
+import { ModuleError, ModuleTimeoutError } from './errors.js';
 import { CommandLink, type Answer, type CommandLinkOptions, type LinkDiagnostics } from './link.js';
 
 export type R30xModuleOptions = CommandLinkOptions;
@@ -127,9 +127,20 @@ export class R30xModule {
    * glass is empty, null when the finger matched no template. Image problems throw ModuleError.
    */
   async identify(): Promise<Hit | null | 'no_finger'> {
+    const timeouts = this.link.timeouts;
     if (!(await this.captureImage())) return 'no_finger';
     await this.convertImage(1);
-    return this.searchLibrary(1);
+    const hit = await this.searchLibrary(1);
+    // After a timeout anywhere in the sequence, a late answer may have been taken for a later
+    // command's (the protocol has no sequence numbers): a Search answer could belong to the previous
+    // person's press. Naming the wrong person is worse than asking for the press again.
+    if (this.link.timeouts !== timeouts) throw new ModuleTimeoutError('identify', 0, 0, 'A command timed out during identification, so answers may be out of step; the result was dropped');
+    return hit;
+  }
+
+  /** Timeouts on this connection so far. */
+  get timeouts(): number {
+    return this.link.timeouts;
   }
 
   private async knownParameters(): Promise<SystemParameters> {

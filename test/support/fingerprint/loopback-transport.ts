@@ -8,6 +8,8 @@ import type { R30xEmulator } from './r30x-emulator.js';
  */
 export class LoopbackCable {
   plugged = true;
+  /** Calls to open(), successful or not (how often a reader tried to connect). */
+  openAttempts = 0;
   /** Transports opened through this cable, in order (how often the reader reconnected). */
   readonly opened: LoopbackTransport[] = [];
   private readonly live = new Set<LoopbackTransport>();
@@ -58,6 +60,7 @@ export class LoopbackTransport implements ByteTransport {
   }
 
   async open(): Promise<void> {
+    this.cable.openAttempts++;
     if (!this.cable.plugged) throw new TransportAbsentError('loopback: no module plugged in');
     if (this.stopListening) return;
     this.stopListening = this.cable.module.onTransmit((bytes) => this.events.emit('data', bytes));

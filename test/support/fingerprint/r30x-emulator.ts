@@ -81,6 +81,7 @@ export class R30xEmulator implements ByteDevice {
   private corruptAnswers = 0;
   private garbage: Uint8Array | null = null;
   private delayMs = 0;
+  private lateAnswers = 0;
   private readonly forcedCodes = new Map<number, number[]>();
 
   constructor(options: R30xEmulatorOptions = {}) {
@@ -151,9 +152,10 @@ export class R30xEmulator implements ByteDevice {
     this.garbage = bytes;
   }
 
-  /** Every answer from now on leaves this many ms after the command (0 to stop). */
-  answerLate(ms: number): void {
+  /** The next `count` answers (all of them by default) leave `ms` after their command (0 to stop). */
+  answerLate(ms: number, count = Infinity): void {
     this.delayMs = ms;
+    this.lateAnswers = count;
   }
 
   /** The next `instruction` commands are answered with `codes` in turn, without being run. */
@@ -330,8 +332,10 @@ export class R30xEmulator implements ByteDevice {
       this.garbage = null;
     }
     const deliver = () => this.transmit(bytes);
-    if (this.delayMs > 0) this.setTimeoutFn(deliver, this.delayMs);
-    else queueMicrotask(deliver);
+    if (this.delayMs > 0 && this.lateAnswers > 0) {
+      this.lateAnswers--;
+      this.setTimeoutFn(deliver, this.delayMs);
+    } else queueMicrotask(deliver);
   }
 
   private transmit(bytes: Uint8Array): void {

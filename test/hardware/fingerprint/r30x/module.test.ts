@@ -91,6 +91,15 @@ describe('R30xModule', () => {
       expect(await module.identify()).toBeNull();
     });
 
+    it('drops a result when a command timed out on the way, since answers may be out of step', async () => {
+      const { module, emulator } = await connect({ templates: [[7, 'alice']] });
+      emulator.placeFinger('alice');
+      emulator.silenceNext(1, { execute: true }); // GenImg's answer is lost; the retry gets through
+      const { error } = await run(module.identify());
+      expect(error).toBeInstanceOf(ModuleTimeoutError);
+      expect(await module.identify()).toEqual({ slot: 7, score: 120 });
+    });
+
     it('throws the image problem as ModuleError', async () => {
       const { module, emulator } = await connect();
       emulator.placeFinger('alice', 'messy');
