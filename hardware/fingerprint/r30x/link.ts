@@ -47,7 +47,8 @@ const RETRY_SAFE_AFTER_TIMEOUT: Record<InstructionName, boolean> = {
   Match: true, // read-only
   Search: true, // read-only
   // Not safe: the merged template replaces both input buffers, so a second run merges the merge with
-  // itself (the module may answer 0A or store a worse template). A lost RegModel restarts the enrolment.
+  // itself (the module may answer 0A or store a worse template). A lost RegModel fails that enrolment
+  // as reader_unavailable; the person is asked to start again rather than risk a bad template.
   RegModel: false,
   // Safe: it writes the same buffer into the same slot, an overwrite rather than an append, and our
   // queue is the only writer, so nothing can have changed that slot in between. Twice = once.
