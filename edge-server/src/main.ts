@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { createFingerprint, SimulatedFingerprint } from '../../hardware/fingerprint/index.js';
+import { createFingerprint, DEFAULT_SENSOR_ID, SimulatedFingerprint } from '../../hardware/fingerprint/index.js';
 import { createGpio, SimulatedGpio } from '../../hardware/gpio/index.js';
 import { createApp } from './app.js';
 import { assertTimeZone, SystemClock } from './clock.js';
@@ -30,17 +30,15 @@ async function main(): Promise<void> {
   checkpointer.start();
   running.push({ name: 'WAL checkpoints', stop: () => checkpointer.stop() });
 
-  const fingerprintConfig = config.hardware.fingerprint.driver === 'sim'
-    ? { sensorId: SIM_SENSOR_ID, ...config.hardware.fingerprint }
-    : config.hardware.fingerprint;
-  const sensorId = typeof fingerprintConfig.sensorId === 'string' ? fingerprintConfig.sensorId : SIM_SENSOR_ID;
-  if (config.demoData && seedDemoData(db, sensorId)) console.log('demo data: created a demo centre with 12 members and staff 王芳 (PIN 2468)');
+  const sensorId = config.hardware.fingerprint.sensorId ?? (config.hardware.fingerprint.driver === 'sim' ? SIM_SENSOR_ID : DEFAULT_SENSOR_ID);
+  if (config.demoData && seedDemoData(db, sensorId)) console.log('demo data: created a demo centre with 14 members and staff 王芳 (PIN 2468)');
 
-  // The simulated sensor holds a template for every slot the database links to a person.
-  const fingerprint = createFingerprint(config.hardware.fingerprint.driver === 'sim'
-    ? { ...fingerprintConfig, enrolledSlots: listEnrolments(db, sensorId).map((e) => e.slot) }
-    : fingerprintConfig);
   const gpio = createGpio(config.hardware.gpio);
+  // The simulated sensor holds a template for every slot the database links to a person.
+  const fingerprint = createFingerprint(
+    config.hardware.fingerprint.driver === 'sim' ? { sensorId: SIM_SENSOR_ID, ...config.hardware.fingerprint } : config.hardware.fingerprint,
+    { gpio, simSlots: listEnrolments(db, sensorId).map((e) => e.slot) },
+  );
 
   const clock = new SystemClock();
   const bus = new EventBus();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFingerprint, SimulatedFingerprint, type FingerprintHealth, type Identification } from '../../../hardware/fingerprint/index.js';
+import { createFingerprint, DEFAULT_SENSOR_ID, R30xReader, type FingerprintConfig, SimulatedFingerprint, type FingerprintHealth, type Identification } from '../../../hardware/fingerprint/index.js';
 
 describe('SimulatedFingerprint', () => {
   let reader: SimulatedFingerprint;
@@ -69,7 +69,7 @@ describe('SimulatedFingerprint', () => {
 
 describe('createFingerprint', () => {
   it('builds the simulator for driver sim', async () => {
-    const reader = createFingerprint({ driver: 'sim', sensorId: 'sim-9', enrolledSlots: [2] });
+    const reader = createFingerprint({ driver: 'sim', sensorId: 'sim-9' }, { simSlots: [2] });
     expect(reader).toBeInstanceOf(SimulatedFingerprint);
     expect(reader.sensorId).toBe('sim-9');
     await reader.start();
@@ -77,10 +77,15 @@ describe('createFingerprint', () => {
   });
 
   it('names the choices for an unknown driver', () => {
-    expect(() => createFingerprint({ driver: 'bogus' })).toThrow("Unknown fingerprint driver 'bogus'; choose one of: hid, serial, sim");
+    expect(() => createFingerprint({ driver: 'bogus' } as unknown as FingerprintConfig))
+      .toThrow("Unknown fingerprint driver 'bogus'; choose one of: hid, serial, sim");
   });
 
-  it.each(['hid', 'serial'])('says the %s driver is not available yet', (driver) => {
-    expect(() => createFingerprint({ driver })).toThrow(new RegExp(`Fingerprint driver '${driver}' is not available`));
+  it('builds an R30x reader for serial and HID without loading any native module, keyed by sensorId', () => {
+    const serial = createFingerprint({ driver: 'serial', path: '/dev/ttyUSB0', sensorId: 'front-desk' });
+    expect(serial).toBeInstanceOf(R30xReader);
+    expect(serial.sensorId).toBe('front-desk');
+    expect(serial.health()).toBe('absent');
+    expect(createFingerprint({ driver: 'hid' }).sensorId).toBe(DEFAULT_SENSOR_ID);
   });
 });
