@@ -1,4 +1,12 @@
-import type { AttendanceLine, KioskOutcome } from '../../edge-server/src/api-types.js';
+import type { AttendanceLine, EnrolmentState, KioskOutcome, MemberMatch } from '../../edge-server/src/api-types.js';
+
+/** Where the fingerprint screens go next (staff mode). */
+export type FingerprintStep =
+  | { to: 'pick' }
+  | { to: 'status'; notice?: string }
+  | { to: 'consent' }
+  | { to: 'finger'; notice?: string }
+  | { to: 'enrol'; enrolment: EnrolmentState };
 
 /** Every custom event the kiosk's elements send up to `<kiosk-app>`, with its detail type. */
 export interface KioskEventMap {
@@ -21,6 +29,12 @@ export interface KioskEventMap {
   'kiosk-staff-done': { message: string };
   /** the kiosk is back on the idle screen (a safe moment to apply an update) */
   'kiosk-idle-entered': Record<string, never>;
+  /** staff mode: a member was chosen in a member search */
+  'kiosk-member-picked': { member: MemberMatch };
+  /** staff mode: the fingerprint screens move to another step */
+  'kiosk-fingerprint-step': FingerprintStep;
+  /** a confirm dialog was answered */
+  'kiosk-dialog-answer': { confirmed: boolean };
 }
 
 export type KioskEventName = keyof KioskEventMap;
@@ -42,6 +56,9 @@ declare global {
     'kiosk-staff-correct': CustomEvent<KioskEventMap['kiosk-staff-correct']>;
     'kiosk-staff-done': CustomEvent<KioskEventMap['kiosk-staff-done']>;
     'kiosk-idle-entered': CustomEvent<KioskEventMap['kiosk-idle-entered']>;
+    'kiosk-member-picked': CustomEvent<KioskEventMap['kiosk-member-picked']>;
+    'kiosk-fingerprint-step': CustomEvent<KioskEventMap['kiosk-fingerprint-step']>;
+    'kiosk-dialog-answer': CustomEvent<KioskEventMap['kiosk-dialog-answer']>;
   }
 }
 

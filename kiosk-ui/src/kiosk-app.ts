@@ -6,6 +6,7 @@ import { pictogram } from './components/pictograms.js';
 import { CardWedgeController } from './controllers/card-wedge-controller.js';
 import { ClockController } from './controllers/clock-controller.js';
 import { ConnectionController } from './controllers/connection-controller.js';
+import { enrolmentStore } from './controllers/enrolment-store.js';
 import { I18nController, centreTimeZone, languageStore } from './controllers/i18n-controller.js';
 import { IdleController } from './controllers/idle-controller.js';
 import { KeyboardNavController } from './controllers/keyboard-nav-controller.js';
@@ -109,6 +110,7 @@ export class KioskApp extends LitElement {
       if (this.fingerprintHealth === 'ok' && health.fingerprint !== 'ok') this.speech.say(this.i18n.t('app.readerDown'));
       this.fingerprintHealth = health.fingerprint;
     },
+    onEnrolment: (state) => enrolmentStore.set(state),
     onReconnect: () => {
       this.infoRevision += 1;
       this.requestUpdate();

@@ -213,8 +213,8 @@ export class KioskHarness {
     return page;
   }
 
-  touchFinger(slot: number | null): Promise<void> {
-    return touchFinger(this.baseUrl, slot);
+  touchFinger(slot: number | null, quality?: FingerQuality): Promise<void> {
+    return touchFinger(this.baseUrl, slot, quality);
   }
 
   startServer(): Promise<void> {
@@ -263,12 +263,18 @@ export function launchChromium(userDataDir: string): Promise<Browser> {
   });
 }
 
-/** Simulate a finger on the reader: an enrolled slot, an unenrolled one, or `null` (not recognised). */
-export async function touchFinger(baseUrl: string, slot: number | null): Promise<void> {
+/** How a simulated press goes during an enrolment: a good one, or what a wet, dry or moving finger gives. */
+export type FingerQuality = 'good' | 'messy' | 'few_features' | 'capture_fails';
+
+/**
+ * Simulate a finger on the reader: an enrolled slot, an unenrolled one, or `null` (not recognised).
+ * While an enrolment runs it is the next press instead (`null`: a finger the reader does not know yet).
+ */
+export async function touchFinger(baseUrl: string, slot: number | null, quality?: FingerQuality): Promise<void> {
   const res = await fetch(`${baseUrl}/api/sim/fingerprint/touch`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ slot }),
+    body: JSON.stringify(quality ? { slot, quality } : { slot }),
   });
   if (res.status !== 202) throw new Error(`touch finger ${slot} → ${res.status}: ${await res.text()}`);
 }
@@ -371,6 +377,22 @@ export function focusedElement(page: Page): Promise<{ tag: string; text: string;
 }
 
 export const DEMO_STAFF = { slot: 100, card: '900001', pin: '2468', name: '王芳' } as const;
+
+/**
+ * Sign the demo staff in at the kiosk: finger, "manage" (`manageLabel`, the button's words in the
+ * page's language), the PIN typed, and wait for staff mode.
+ */
+export async function enterStaffMode(h: KioskHarness, page: Page, manageLabel = '进入管理'): Promise<void> {
+  await h.touchFinger(DEMO_STAFF.slot);
+  await waitForScreen(page, 'staff-choice');
+  await clickByName(page, manageLabel);
+  await waitForScreen(page, 'pin');
+  const pin = await page.waitForSelector('kiosk-app >>> kiosk-pin-pad >>> input', { visible: true });
+  await pin!.type(DEMO_STAFF.pin);
+  await pin!.press('Enter');
+  await pin!.dispose();
+  await waitForScreen(page, 'staff-mode');
+}
 
 /** Demo member card number for a fingerprint slot: slot 1 → "100001". */
 export function demoCard(slot: number): string {

@@ -4,6 +4,10 @@
  */
 import type {
   ApiError,
+  BiometricStatus,
+  ConsentBy,
+  EnrolmentState,
+  Finger,
   KioskInfo,
   KioskOutcome,
   MemberMatch,
@@ -11,7 +15,7 @@ import type {
   TodayAttendance,
 } from '../../../edge-server/src/api-types.js';
 
-export type { MemberMatch, StaffSessionInfo };
+export type { BiometricStatus, ConsentBy, EnrolmentState, Finger, MemberMatch, StaffSessionInfo };
 
 export type Direction = 'in' | 'out';
 
@@ -83,4 +87,22 @@ export const api = {
     request<{ attendanceId: string }>('POST', '/api/staff/attendance', { memberId, direction, reason }),
   correct: (attendanceId: string, field: 'occurredAt' | 'voided', to: string, reason: string) =>
     request<unknown>('POST', '/api/staff/attendance/corrections', { attendanceId, field, to, reason }),
+  biometrics: (memberId: string, signal?: AbortSignal) =>
+    request<BiometricStatus>('GET', `${memberPath(memberId)}/biometrics`, undefined, signal),
+  giveConsent: (memberId: string, by: ConsentBy, guardianName?: string) =>
+    request<BiometricStatus>('POST', `${memberPath(memberId)}/consent`, { by, guardianName }),
+  withdrawConsent: (memberId: string, by: ConsentBy, guardianName?: string) =>
+    request<BiometricStatus>('POST', `${memberPath(memberId)}/consent/withdraw`, { by, guardianName }),
+  removeFinger: (memberId: string, finger: Finger) =>
+    request<BiometricStatus>('DELETE', `${memberPath(memberId)}/fingers/${finger}`),
+  startEnrolment: (memberId: string, finger: Finger) =>
+    request<EnrolmentState>('POST', '/api/staff/enrolments', { memberId, finger }),
+  enrolment: (id: string, signal?: AbortSignal) =>
+    request<EnrolmentState>('GET', `/api/staff/enrolments/${encodeURIComponent(id)}`, undefined, signal),
+  currentEnrolment: () => request<EnrolmentState>('GET', '/api/staff/enrolments/current'),
+  cancelEnrolment: (id: string) => request<EnrolmentState>('POST', `/api/staff/enrolments/${encodeURIComponent(id)}/cancel`),
 };
+
+function memberPath(memberId: string): string {
+  return `/api/staff/members/${encodeURIComponent(memberId)}`;
+}

@@ -1,12 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { HardwareHealth, KioskOutcome, RecordMessage } from '../../../edge-server/src/api-types.js';
+import type { EnrolmentState, HardwareHealth, KioskOutcome, RecordMessage } from '../../../edge-server/src/api-types.js';
+import { Store } from './store.js';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting';
+
+/** The live stream's state, for elements that must fall back to polling while it is down. */
+export const liveStreamStore = new Store<ConnectionState>('connecting');
 
 export interface ConnectionHandlers {
   onOutcome(outcome: KioskOutcome): void;
   onRecord(record: RecordMessage): void;
   onHardware(health: { fingerprint: HardwareHealth; gpio: HardwareHealth }): void;
+  /** A fingerprint enrolment changed (staff enrolment screens follow it). */
+  onEnrolment(state: EnrolmentState): void;
   /** The stream is back after an outage: refresh anything that may be stale. */
   onReconnect(): void;
   onStateChange(state: ConnectionState): void;
@@ -67,6 +73,7 @@ export class ConnectionController implements ReactiveController {
     source.addEventListener('hardware', (e) =>
       this.handlers.onHardware(parse<{ fingerprint: HardwareHealth; gpio: HardwareHealth }>(e)),
     );
+    source.addEventListener('enrolment', (e) => this.handlers.onEnrolment(parse<EnrolmentState>(e)));
   }
 
   private startProbe(): void {
@@ -91,6 +98,7 @@ export class ConnectionController implements ReactiveController {
   private setState(state: ConnectionState): void {
     if (this.state === state) return;
     this.state = state;
+    liveStreamStore.set(state);
     this.host.requestUpdate();
     this.handlers.onStateChange(state);
   }

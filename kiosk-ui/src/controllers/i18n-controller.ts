@@ -31,6 +31,11 @@ export class I18nController extends StoreController<Lang> {
     const date = typeof iso === 'string' ? new Date(iso) : iso;
     return new Intl.DateTimeFormat(this.value, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(date);
   }
+
+  /** A date and time of day in the centre's time zone (e.g. when consent was given). */
+  dateTime(iso: string, timeZone: string = centreTimeZone.value): string {
+    return new Intl.DateTimeFormat(this.value, { dateStyle: 'long', timeStyle: 'short', hour12: false, timeZone }).format(new Date(iso));
+  }
 }
 
 /** The centre's time zone (from /api/kiosk); "today" and clock faces use it, not the browser's zone. */

@@ -9,19 +9,39 @@ export function deepActiveElement(): Element | null {
   return el;
 }
 
-/** Focusable elements under `root` in visual (tree) order, through shadow roots. */
-export function focusableElements(root: ParentNode): HTMLElement[] {
+/**
+ * Focusable elements under `root` in visual (tree) order, through shadow roots. `anchor` (the focused
+ * element, e.g. a heading given focus by script) is kept in the list too, so moving on from it goes
+ * to its neighbours rather than back to the start.
+ */
+export function focusableElements(root: ParentNode, anchor: Element | null = null): HTMLElement[] {
   const found: HTMLElement[] = [];
+  const visit = (el: Element): void => {
+    if (el instanceof HTMLElement && (el === anchor || (el.matches(FOCUSABLE) && !el.matches(':disabled'))) && el.getClientRects().length > 0) {
+      found.push(el);
+    }
+    walk(el.shadowRoot ?? el);
+  };
   const walk = (node: ParentNode): void => {
     for (const el of Array.from(node.children)) {
-      if (el instanceof HTMLElement && el.matches(FOCUSABLE) && !el.matches(':disabled') && el.getClientRects().length > 0) {
-        found.push(el);
-      }
-      walk(el.shadowRoot ?? el);
+      // slotted content is drawn where its slot is (a host's own children are not walked otherwise)
+      const assigned = el instanceof HTMLSlotElement ? el.assignedElements({ flatten: true }) : [];
+      if (assigned.length > 0) assigned.forEach(visit);
+      else visit(el);
     }
   };
   walk(root);
   return found;
+}
+
+/** The open modal dialog under `root` (through shadow roots), if any: only its controls can take focus. */
+function openModal(root: ParentNode): HTMLDialogElement | null {
+  for (const el of Array.from(root.children)) {
+    if (el instanceof HTMLDialogElement && el.matches(':modal')) return el;
+    const inner = openModal(el.shadowRoot ?? el);
+    if (inner) return inner;
+  }
+  return null;
 }
 
 /**
@@ -76,9 +96,9 @@ export class KeyboardNavController implements ReactiveController {
   private move(delta: 1 | -1): void {
     const root = this.host.shadowRoot;
     if (!root) return;
-    const items = focusableElements(root);
-    if (items.length === 0) return;
     const current = deepActiveElement();
+    const items = focusableElements(openModal(root) ?? root, current);
+    if (items.length === 0) return;
     const index = items.findIndex((el) => el === current);
     const next = index === -1 ? (delta === 1 ? 0 : items.length - 1) : (index + delta + items.length) % items.length;
     items[next]?.focus();

@@ -4,8 +4,8 @@ import { api, ApiFailure, type Direction, type MemberMatch } from '../api/client
 import { fireEvent } from '../fire-event.js';
 import { translate, type MessageKey } from '../i18n/catalogue.js';
 import { KioskScreen } from '../screens/kiosk-screen.js';
-import { screenStyles } from '../styles/theme.js';
-import { staffStyles } from './staff-styles.js';
+import './kiosk-member-picker.js';
+import { staffViewStyles } from './staff-styles.js';
 
 export const ASSIST_REASONS = ['forgot_card', 'finger_failed', 'family', 'other'] as const;
 type AssistReason = (typeof ASSIST_REASONS)[number];
@@ -13,27 +13,15 @@ type AssistReason = (typeof ASSIST_REASONS)[number];
 /** Staff-assisted check-in/out: find the member, give the reason, record it. */
 export class KioskStaffAssist extends KioskScreen {
   static override properties = {
-    query: { state: true },
     selected: { state: true },
     reason: { state: true },
     otherText: { state: true },
     problem: { state: true },
   };
-  declare query: string;
   declare selected: MemberMatch | null;
   declare reason: AssistReason | null;
   declare otherText: string;
   declare problem: string;
-
-  private readonly search = new Task(this, {
-    task: async ([q], { signal }) => {
-      // a short pause so each keystroke does not fire a request
-      await new Promise((r) => setTimeout(r, 200));
-      signal.throwIfAborted();
-      return (await api.members(q, signal)).members;
-    },
-    args: () => [this.query] as const,
-  });
 
   private readonly save = new Task(this, {
     autoRun: false,
@@ -45,38 +33,8 @@ export class KioskStaffAssist extends KioskScreen {
   });
 
   static override styles = [
-    screenStyles,
-    staffStyles,
+    ...staffViewStyles,
     css`
-      :host {
-        display: grid;
-        gap: var(--k-gap);
-      }
-      label.search {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px;
-        align-items: center;
-      }
-      label.search input {
-        flex: 1 1 16em;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
-        gap: 10px;
-      }
-      ul button {
-        width: 100%;
-        justify-content: space-between;
-      }
-      ul button[aria-pressed='true'] {
-        background: var(--k-primary-bg);
-        color: var(--k-primary-fg);
-      }
       .reasons {
         display: flex;
         flex-wrap: wrap;
@@ -95,7 +53,6 @@ export class KioskStaffAssist extends KioskScreen {
 
   constructor() {
     super();
-    this.query = '';
     this.selected = null;
     this.reason = null;
     this.otherText = '';
@@ -105,34 +62,13 @@ export class KioskStaffAssist extends KioskScreen {
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     return html`
-      <label class="search">
-        <span>${t('assist.search')}</span>
-        <input type="search" data-primary autocomplete="off" .value=${this.query} @input=${this.onQuery} />
-      </label>
-      <fieldset>
-        <legend>${t('assist.pick')}</legend>
-        ${this.search.render({
-          pending: () => (this.search.value ? this.renderMembers(this.search.value) : html`<p role="status">${t('assist.searching')}</p>`),
-          complete: (members) => this.renderMembers(members),
-          error: () => html`<p class="error" role="alert">${t('mode.loadFailed')}</p>`,
-        })}
-      </fieldset>
+      <kiosk-member-picker
+        .selectedId=${this.selected?.id ?? ''}
+        .describe=${(m: MemberMatch) => t(m.present ? 'present.yes' : 'present.no')}
+        @kiosk-member-picked=${(e: CustomEvent<{ member: MemberMatch }>) => this.pick(e.detail.member)}
+      ></kiosk-member-picker>
       ${this.selected ? this.renderReason(this.selected) : nothing}
     `;
-  }
-
-  private renderMembers(members: MemberMatch[]) {
-    const t = this.i18n.t.bind(this.i18n);
-    if (members.length === 0) return html`<p role="status">${t('assist.noMatch')}</p>`;
-    return html`<ul>
-      ${members.map(
-        (m) => html`<li>
-          <button aria-pressed=${this.selected?.id === m.id ? 'true' : 'false'} @click=${() => this.pick(m)}>
-            <span>${m.name}</span><span>${t(m.present ? 'present.yes' : 'present.no')}</span>
-          </button>
-        </li>`,
-      )}
-    </ul>`;
   }
 
   private renderReason(member: MemberMatch) {
@@ -170,10 +106,6 @@ export class KioskStaffAssist extends KioskScreen {
         </button>
       </div>
     `;
-  }
-
-  private onQuery(e: InputEvent): void {
-    this.query = (e.target as HTMLInputElement).value;
   }
 
   private pick(member: MemberMatch): void {

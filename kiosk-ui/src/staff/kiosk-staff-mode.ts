@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { AttendanceLine, StaffCard } from '../../../edge-server/src/api-types.js';
 import { api } from '../api/client.js';
+import { enrolmentStore, memberAtReader } from '../controllers/enrolment-store.js';
 import { centreTimeZone } from '../controllers/i18n-controller.js';
 import { IdleController } from '../controllers/idle-controller.js';
 import { fireEvent } from '../fire-event.js';
@@ -9,12 +10,13 @@ import '../screens/kiosk-timeout-warning.js';
 import { screenStyles } from '../styles/theme.js';
 import './kiosk-staff-assist.js';
 import './kiosk-staff-correction.js';
+import './kiosk-staff-fingerprints.js';
 import './kiosk-staff-today.js';
 import { staffStyles } from './staff-styles.js';
 
-type View = { name: 'today' } | { name: 'assist' } | { name: 'correct'; line: AttendanceLine };
+type View = { name: 'today' } | { name: 'assist' } | { name: 'fingerprints' } | { name: 'correct'; line: AttendanceLine };
 
-/** Staff mode: today's attendance, assisted check-in/out, corrections; signs itself out when left alone. */
+/** Staff mode: today, assisted check-in/out, corrections, fingerprints; signs itself out when left alone. */
 export class KioskStaffMode extends KioskScreen {
   static override properties = {
     staff: { attribute: false },
@@ -33,6 +35,8 @@ export class KioskStaffMode extends KioskScreen {
     onWarn: () => void this.focusWarning(),
     onExpire: () => void this.signOut(),
   });
+  private stopFollowingEnrolment: (() => void) | null = null;
+  private pausedForEnrolment = false;
 
   static override styles = [
     screenStyles,
@@ -87,8 +91,27 @@ export class KioskStaffMode extends KioskScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.armIdle();
+    this.stopFollowingEnrolment = enrolmentStore.subscribe((state) => this.pauseWhileMemberAtReader(memberAtReader(state)));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopFollowingEnrolment?.();
+    this.stopFollowingEnrolment = null;
+  }
+
+  private armIdle(): void {
     const warn = Math.min(20, Math.max(5, Math.floor(this.idleTimeoutSec / 3)));
     this.idle.arm(Math.max(1, this.idleTimeoutSec - warn), warn);
+  }
+
+  /** The member presses the reader, nobody touches the screen: the sign-out timer waits, then starts afresh. */
+  private pauseWhileMemberAtReader(busy: boolean): void {
+    if (busy === this.pausedForEnrolment) return;
+    this.pausedForEnrolment = busy;
+    if (busy) this.idle.disarm();
+    else this.armIdle();
   }
 
   override render() {
@@ -107,6 +130,9 @@ export class KioskStaffMode extends KioskScreen {
           <button aria-current=${v.name === 'assist' ? 'page' : 'false'} @click=${() => this.go({ name: 'assist' })}>
             ${t('mode.assist')}
           </button>
+          <button aria-current=${v.name === 'fingerprints' ? 'page' : 'false'} @click=${() => this.go({ name: 'fingerprints' })}>
+            ${t('mode.fingerprints')}
+          </button>
         </nav>
         ${this.idle.phase === 'warning'
           ? html`<kiosk-timeout-warning staff .seconds=${this.idle.secondsLeft}></kiosk-timeout-warning>`
@@ -123,6 +149,8 @@ export class KioskStaffMode extends KioskScreen {
         return html`<kiosk-staff-today .revision=${this.revision}></kiosk-staff-today>`;
       case 'assist':
         return html`<kiosk-staff-assist></kiosk-staff-assist>`;
+      case 'fingerprints':
+        return html`<kiosk-staff-fingerprints></kiosk-staff-fingerprints>`;
       case 'correct':
         return html`<kiosk-staff-correction .line=${v.line} date=${todayIn(centreTimeZone.value)}></kiosk-staff-correction>`;
     }
@@ -131,6 +159,7 @@ export class KioskStaffMode extends KioskScreen {
   /** Escape/Backspace from a sub-view goes back to today's list. */
   back(): boolean {
     if (this.view.name === 'today') return false;
+    if (this.view.name === 'fingerprints' && this.renderRoot.querySelector('kiosk-staff-fingerprints')?.back()) return true;
     this.go({ name: 'today' });
     return true;
   }

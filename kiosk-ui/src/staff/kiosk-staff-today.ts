@@ -34,22 +34,6 @@ export class KioskStaffToday extends KioskScreen {
         border-radius: var(--k-radius);
         padding: 12px 16px;
       }
-      ul {
-        list-style: none;
-        margin: 8px 0 0;
-        padding: 0;
-        display: grid;
-        gap: 10px;
-      }
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 8px;
-        padding-bottom: 8px;
-        border-bottom: 1px solid var(--k-border);
-      }
       .name {
         font-weight: 600;
       }
@@ -91,7 +75,7 @@ export class KioskStaffToday extends KioskScreen {
           <h2 id="notyet">${t('mode.notYet')} (${today.notYet.length})</h2>
           ${today.notYet.length === 0
             ? html`<p class="meta">${t('mode.none')}</p>`
-            : html`<ul data-list="not-yet-list">
+            : html`<ul class="rows" data-list="not-yet-list">
                 ${today.notYet.map((m) => html`<li><span class="name">${m.name}</span></li>`)}
               </ul>`}
         </section>
@@ -102,7 +86,7 @@ export class KioskStaffToday extends KioskScreen {
   private renderLines(lines: AttendanceLine[], listName: string) {
     const t = this.i18n.t.bind(this.i18n);
     if (lines.length === 0) return html`<p class="meta">${t('mode.none')}</p>`;
-    return html`<ul data-list=${listName}>
+    return html`<ul class="rows" data-list=${listName}>
       ${lines.map(
         (line) => html`<li>
           <span>

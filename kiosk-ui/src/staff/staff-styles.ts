@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { screenStyles } from '../styles/theme.js';
 
 /** Staff screens: denser than member screens (targets ≥ 44 px, text 20 px+), same theme and focus ring. */
 export const staffStyles = css`
@@ -15,19 +16,24 @@ export const staffStyles = css`
   button.primary {
     font-size: 22px;
   }
-  .error {
-    padding: 8px 16px;
-    border-radius: var(--k-radius);
-    background: var(--k-alert-bg);
-    color: var(--k-alert-fg);
-    border: 2px solid currentColor;
-  }
+  .error,
+  .warn,
   .ok {
     padding: 8px 16px;
     border-radius: var(--k-radius);
+    border: 2px solid currentColor;
+  }
+  .error {
+    background: var(--k-alert-bg);
+    color: var(--k-alert-fg);
+  }
+  .warn {
+    background: var(--k-warn-bg);
+    color: var(--k-warn-fg);
+  }
+  .ok {
     background: var(--k-ok-bg);
     color: var(--k-ok-fg);
-    border: 2px solid currentColor;
   }
   fieldset {
     border: 2px solid var(--k-border);
@@ -56,4 +62,59 @@ export const staffStyles = css`
     min-height: 0;
     margin: 0;
   }
+  .options,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 12px;
+  }
+  .actions {
+    gap: var(--k-gap);
+  }
+  label.field {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+  .who label.field {
+    margin-top: 12px;
+  }
+  label.search {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 12px;
+    align-items: center;
+  }
+  label.search input {
+    flex: 1 1 16em;
+  }
+  ul.rows {
+    list-style: none;
+    margin: 8px 0 0;
+    padding: 0;
+    display: grid;
+    gap: 10px;
+  }
+  ul.rows > li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    padding-bottom: 8px;
+    border-bottom: 1px solid var(--k-border);
+  }
 `;
+
+/** A staff view laid out as one column of blocks (heading, text, controls) with the usual gap. */
+export const staffViewStyles = [
+  screenStyles,
+  staffStyles,
+  css`
+    :host {
+      display: grid;
+      gap: var(--k-gap);
+      align-content: start;
+    }
+  `,
+];

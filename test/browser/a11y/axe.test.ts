@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { translate, type Lang, type MessageKey } from '../../../kiosk-ui/src/i18n/catalogue.js';
-import { DEMO_STAFF, clickByName, startKiosk, waitForScreen, waitForText, type KioskHarness } from '../harness.js';
+import { DEMO_STAFF, clickByName, enterStaffMode, startKiosk, waitForScreen, waitForText, type KioskHarness } from '../harness.js';
 import {
   INACTIVE_CARD,
   MEMBER_NAMES,
@@ -206,14 +206,7 @@ describe.each<Lang>(['zh-CN', 'en'])('axe finds no violations (%s)', (lang) => {
 
   it('in staff mode: today, assisted check-in, correction, sign-out warning', async () => {
     await staff.makePresentForAWhile(1);
-    await fingerTo(h, page, DEMO_STAFF.slot, 'staff-choice');
-    await clickByName(page, t('staff.manage'));
-    await waitForScreen(page, 'pin');
-    const pin = await page.waitForSelector('kiosk-app >>> kiosk-pin-pad >>> input', { visible: true });
-    await pin!.type(DEMO_STAFF.pin);
-    await pin!.press('Enter');
-    await pin!.dispose();
-    await waitForScreen(page, 'staff-mode');
+    await enterStaffMode(h, page, t('staff.manage'));
     await page.waitForSelector('kiosk-app >>> kiosk-staff-today >>> .columns', { visible: true });
     await waitForText(page, MEMBER_NAMES[1]!);
     await expectNoAxeViolations(page, `staff mode, today (${lang})`);
