@@ -57,6 +57,8 @@ export async function settle<T>(promise: Promise<T>, limitMs = 600_000, stepMs =
   const tracked = promise.finally(() => {
     done = true;
   });
+  // The caller handles the rejection after the timers ran; until then it must not count as unhandled.
+  tracked.catch(() => undefined);
   for (let waited = 0; !done && waited < limitMs; waited += stepMs) await vi.advanceTimersByTimeAsync(stepMs);
   return tracked;
 }
