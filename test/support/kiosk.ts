@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SimulatedFingerprint } from '../../hardware/fingerprint/index.js';
+import { SimulatedFingerprint, type FingerprintPort } from '../../hardware/fingerprint/index.js';
 import { SimulatedGpio } from '../../hardware/gpio/index.js';
 import { createApp } from '../../edge-server/src/app.js';
 import type { Clock, ClockInfo } from '../../edge-server/src/clock.js';
@@ -28,14 +28,14 @@ export class FakeClock implements Clock {
   }
 }
 
-export interface TestKiosk {
+export interface TestKiosk<F extends FingerprintPort = SimulatedFingerprint> {
   app: Hono;
   db: Db;
   bus: EventBus;
   clock: FakeClock;
   config: AppConfig;
   services: KioskServices;
-  fingerprint: SimulatedFingerprint;
+  fingerprint: F;
   gpio: SimulatedGpio;
   /** request helper: JSON body in, Response out */
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
@@ -47,14 +47,32 @@ export interface TestKiosk {
  * a fresh temporary directory (a real file, so WAL and synchronous=FULL are exercised).
  */
 export async function createTestKiosk(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestKiosk> {
+  return buildTestKiosk((sensorId, slots) => new SimulatedFingerprint({ sensorId, enrolledSlots: slots }), options);
+}
+
+/**
+ * The same kiosk with another reader (a real R30xReader over an emulated module): `makeReader` gets
+ * the sensor id the demo data is keyed by and the slots it links. The /api/sim routes are absent.
+ */
+export async function createTestKioskWithReader<F extends FingerprintPort>(
+  makeReader: (sensorId: string, linkedSlots: number[]) => F,
+  options: { demo?: boolean; env?: Record<string, string>; sensorId?: string } = {},
+): Promise<TestKiosk<F>> {
+  return buildTestKiosk(makeReader, options);
+}
+
+async function buildTestKiosk<F extends FingerprintPort>(
+  makeReader: (sensorId: string, linkedSlots: number[]) => F,
+  options: { demo?: boolean; env?: Record<string, string>; sensorId?: string },
+): Promise<TestKiosk<F>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-test-'));
   // UI_DIR: an empty folder, so static serving finds nothing and says nothing.
   const config = loadConfig({ DATA_DIR: dataDir, UI_DIR: dataDir, ...options.env });
   const db = openDatabase(config.dbFile);
   const clock = new FakeClock();
-  const sensorId = 'sim-0';
+  const sensorId = options.sensorId ?? 'sim-0';
   if (options.demo ?? true) seedDemoData(db, sensorId, clock.now());
-  const fingerprint = new SimulatedFingerprint({ sensorId, enrolledSlots: listEnrolments(db, sensorId).map((e) => e.slot) });
+  const fingerprint = makeReader(sensorId, listEnrolments(db, sensorId).map((e) => e.slot));
   const gpio = new SimulatedGpio();
   await fingerprint.start();
   await gpio.start();
@@ -63,7 +81,8 @@ export async function createTestKiosk(options: { demo?: boolean; env?: Record<st
   const log = new EventLog({ db, clock, bus, timeZone });
   const services = createServices({ db, log, bus, clock, timeZone }, { fingerprint, gpio }, { staffIdleSec: config.staff.sessionIdleSec });
   const detach = services.attachReader();
-  const app = createApp({ config, db, bus, clock, services, sim: { fingerprint, gpio } });
+  const sim = fingerprint instanceof SimulatedFingerprint ? { fingerprint, gpio } : undefined;
+  const app = createApp({ config, db, bus, clock, services, sim });
   return {
     app, db, bus, clock, config, services, fingerprint, gpio,
     post: (path, body, headers = {}) => Promise.resolve(app.request(path, {
