@@ -14,9 +14,10 @@ import { TransportAbsentError, type ByteTransport } from '../hardware/fingerprin
 
 export const FINGERPRINT_USAGE = `hardware fingerprint [--transport serial --path <device> [--baud 57600]]
                      [--transport hid [--bridge cp2110|ft260] [--vid 10c4 --pid ea80] [--path /dev/hidrawN]]
-                     [--password <n>] [--identify] [--json]
+                     [--password <n>] [--new-password <n>] [--identify] [--json]
       checks the fingerprint reader (the one in config.json when no --transport is given);
-      --identify waits up to 15 s for one finger and reports the slot it matched
+      --identify waits up to 15 s for one finger and reports the slot it matched;
+      --new-password sets the module password (then put it in config.json: hardware.fingerprint.password)
   hardware fingerprint --list [--json]
       lists serial ports and HID-to-UART bridges (CP2110, FT260) found on this machine`;
 
@@ -29,10 +30,14 @@ export interface ReaderReport {
   securityLevel: number;
   /** Present only with --identify: the slot and score found, or null (no match, or no finger in time). */
   match?: { slot: number; score: number } | null;
+  /** Present only with --new-password: the module now answers to the new password. */
+  passwordChanged?: true;
 }
 
 export interface ProbeOptions {
   password: number;
+  /** Set this module password after verifying the current one, and verify it. */
+  newPassword?: number;
   identify: boolean;
   /** How long --identify waits for a finger. */
   identifyTimeoutMs?: number;
@@ -50,6 +55,12 @@ export async function probeReader(config: RealReaderConfig, transport: ByteTrans
   await module.open();
   try {
     await module.verifyPassword(options.password);
+    let passwordChanged = false;
+    if (options.newPassword !== undefined) {
+      await module.setPassword(options.newPassword);
+      await module.verifyPassword(options.newPassword);
+      passwordChanged = true;
+    }
     const params = await module.readSystemParameters();
     const report: ReaderReport = {
       ok: true,
@@ -58,6 +69,7 @@ export async function probeReader(config: RealReaderConfig, transport: ByteTrans
       librarySize: params.librarySize,
       templateCount: await module.templateCount(),
       securityLevel: params.securityLevel,
+      ...(passwordChanged ? { passwordChanged: true as const } : {}),
     };
     if (options.identify) {
       options.onWaiting?.();
@@ -110,6 +122,7 @@ export interface FingerprintCommand {
   json: boolean;
   identify: boolean;
   password: number;
+  newPassword?: number;
   config: RealReaderConfig | null;
 }
 
@@ -119,7 +132,7 @@ export function parseFingerprintArgs(argv: string[], configured: FingerprintConf
     args: argv,
     options: {
       transport: { type: 'string' }, path: { type: 'string' }, baud: { type: 'string' }, bridge: { type: 'string' },
-      vid: { type: 'string' }, pid: { type: 'string' }, password: { type: 'string' },
+      vid: { type: 'string' }, pid: { type: 'string' }, password: { type: 'string' }, 'new-password': { type: 'string' },
       identify: { type: 'boolean' }, json: { type: 'boolean' }, list: { type: 'boolean' },
     },
     strict: true,
@@ -150,9 +163,15 @@ export function parseFingerprintArgs(argv: string[], configured: FingerprintConf
       .replace(/\bpath: .*/, '--path <device> is needed for a serial reader'));
   }
   const config = parsed.data as RealReaderConfig;
-  const password = values.password !== undefined ? Number(values.password) : config.password ?? 0;
-  if (!Number.isInteger(password) || password < 0 || password > 0xffffffff) throw new Error('--password is a whole number from 0 to 4294967295');
-  return { ...base, password, config };
+  const password = values.password !== undefined ? modulePassword(values.password, '--password') : config.password ?? 0;
+  const newPassword = values['new-password'] !== undefined ? modulePassword(values['new-password'], '--new-password') : undefined;
+  return { ...base, password, newPassword, config };
+}
+
+function modulePassword(text: string, flag: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value > 0xffffffff) throw new Error(`${flag} is a whole number from 0 to 4294967295`);
+  return value;
 }
 
 /** Runs the command; returns the exit code. Output is plain text, or one JSON object with --json. */
@@ -169,6 +188,7 @@ export async function fingerprintCommand(argv: string[], configured: Fingerprint
   try {
     const report = await probeReader(config, transportFor(config), {
       password: command.password,
+      newPassword: command.newPassword,
       identify: command.identify,
       onWaiting: () => { if (!command.json) console.log('place a finger on the reader (waiting up to 15 s)…'); },
     });
@@ -177,6 +197,7 @@ export async function fingerprintCommand(argv: string[], configured: Fingerprint
     } else {
       console.log(`reader OK on ${report.device}`);
       console.log(`library ${report.librarySize} slots, ${report.templateCount} in use, security level ${report.securityLevel}`);
+      if (report.passwordChanged) console.log('module password changed: set hardware.fingerprint.password in config.json to the new one');
       if (command.identify) {
         console.log(report.match ? `finger matched slot ${report.match.slot} (score ${report.match.score})` : 'no matching finger (or no finger within 15 s)');
       }

@@ -1,6 +1,10 @@
 import { expect } from 'vitest';
 import type { KioskOutcome } from '../../edge-server/src/api-types.js';
+import type { FingerprintPort } from '../../hardware/fingerprint/index.js';
 import type { TestKiosk } from '../support/kiosk.js';
+
+/** A test kiosk on any reader (simulated or a real driver over an emulated module). */
+type AnyKiosk = TestKiosk<FingerprintPort>;
 
 /** Demo fixtures (edge-server/src/demo-data.ts). */
 export const STAFF_ID = 'stf_demo_01';
@@ -30,14 +34,14 @@ export function expectKind<K extends KioskOutcome['kind']>(outcome: KioskOutcome
   return outcome as Outcome<K>;
 }
 
-export async function presentCard(kiosk: TestKiosk, cardNumber: string): Promise<KioskOutcome> {
+export async function presentCard(kiosk: AnyKiosk, cardNumber: string): Promise<KioskOutcome> {
   const res = await kiosk.post('/api/identify/card', { cardNumber });
   expect(res.status).toBe(200);
   return (await res.json()) as KioskOutcome;
 }
 
 /** Staff 王芳 shows her card; returns the identToken of the staff_identified outcome. */
-export async function identifyStaff(kiosk: TestKiosk): Promise<string> {
+export async function identifyStaff(kiosk: AnyKiosk): Promise<string> {
   return expectKind(await presentCard(kiosk, STAFF_CARD), 'staff_identified').identToken;
 }
 
@@ -48,18 +52,18 @@ export function cookieFrom(res: Response): string {
   return setCookie!.split(';')[0]!;
 }
 
-export async function signInStaff(kiosk: TestKiosk, pin = STAFF_PIN): Promise<Response> {
+export async function signInStaff(kiosk: AnyKiosk, pin = STAFF_PIN): Promise<Response> {
   return kiosk.post('/api/staff/session', { identToken: await identifyStaff(kiosk), pin });
 }
 
 /** Signs 王芳 in and returns the Cookie header value of her session. */
-export async function staffCookie(kiosk: TestKiosk): Promise<string> {
+export async function staffCookie(kiosk: AnyKiosk): Promise<string> {
   const res = await signInStaff(kiosk);
   expect(res.status).toBe(200);
   return cookieFrom(res);
 }
 
-export function count(kiosk: TestKiosk, table: string): number {
+export function count(kiosk: AnyKiosk, table: string): number {
   return (kiosk.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
@@ -68,7 +72,7 @@ export interface AttendanceRow {
   method: string; staff_id: string | null; note: string | null; event_id: string;
 }
 
-export function attendanceRows(kiosk: TestKiosk, memberId?: string): AttendanceRow[] {
+export function attendanceRows(kiosk: AnyKiosk, memberId?: string): AttendanceRow[] {
   const rows = kiosk.db.prepare('SELECT * FROM attendance ORDER BY rowid').all() as AttendanceRow[];
   return memberId ? rows.filter((r) => r.member_id === memberId) : rows;
 }
@@ -76,7 +80,7 @@ export function attendanceRows(kiosk: TestKiosk, memberId?: string): AttendanceR
 export interface StoredEvent { seq: number; id: string; type: string; occurredAt: string; clock: Record<string, unknown>; data: Record<string, unknown> }
 
 /** The local event log, oldest first, with JSON columns parsed. */
-export function storedEvents(kiosk: TestKiosk): StoredEvent[] {
+export function storedEvents(kiosk: AnyKiosk): StoredEvent[] {
   const rows = kiosk.db.prepare('SELECT seq, id, type, occurred_at AS occurredAt, clock, data FROM events ORDER BY seq').all() as
     { seq: number; id: string; type: string; occurredAt: string; clock: string; data: string }[];
   return rows.map((r) => ({ ...r, clock: JSON.parse(r.clock) as Record<string, unknown>, data: JSON.parse(r.data) as Record<string, unknown> }));

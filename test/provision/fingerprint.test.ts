@@ -37,6 +37,16 @@ describe('provision hardware fingerprint: checking a reader', () => {
     expect(none.match).toBeNull();
   });
 
+  it('sets a new module password after verifying the current one; the old one is then refused', async () => {
+    const module = new R30xEmulator();
+    const cable = new LoopbackCable(module);
+    const report = await probeReader(SERIAL, cable.transport(), { password: 0, newPassword: 31337, identify: false });
+    expect(report.passwordChanged).toBe(true);
+    expect(module.currentPassword).toBe(31337);
+    await expect(probeReader(SERIAL, cable.transport(), { password: 0, identify: false })).rejects.toThrow();
+    expect((await probeReader(SERIAL, cable.transport(), { password: 31337, identify: false })).ok).toBe(true);
+  });
+
   it('explains a wrong password, a silent module and an absent device in plain words', async () => {
     const locked = new R30xEmulator({ password: 99 });
     const err = await probeReader(SERIAL, new LoopbackCable(locked).transport(), { password: 0, identify: false }).catch((e: unknown) => e);
@@ -61,6 +71,8 @@ describe('provision hardware fingerprint: arguments', () => {
     expect(() => parseFingerprintArgs(['--transport', 'serial'], { driver: 'sim' })).toThrow(/--path <device>/);
     expect(() => parseFingerprintArgs(['--transport', 'hid', '--vid', 'zz'], { driver: 'sim' })).toThrow(/hex/);
     expect(() => parseFingerprintArgs(['--transport', 'serial', '--path', 'x', '--password', '-1'], { driver: 'sim' })).toThrow(/--password/);
+    expect(() => parseFingerprintArgs(['--transport', 'serial', '--path', 'x', '--new-password', '1e3'], { driver: 'sim' })).toThrow(/--new-password/);
+    expect(parseFingerprintArgs(['--transport', 'serial', '--path', 'x', '--new-password', '4294967295'], { driver: 'sim' }).newPassword).toBe(0xffffffff);
     expect(() => parseFingerprintArgs(['--bogus'], { driver: 'sim' })).toThrow();
   });
 });
