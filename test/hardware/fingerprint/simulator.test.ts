@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFingerprint, DEFAULT_SENSOR_ID, R30xReader, type FingerprintConfig, SimulatedFingerprint, type FingerprintHealth, type Identification } from '../../../hardware/fingerprint/index.js';
+import { SimulatedGpio } from '../../../hardware/gpio/index.js';
+import { createFingerprint, DEFAULT_SENSOR_ID, gpioTouchLine, R30xReader, type FingerprintConfig, SimulatedFingerprint, type FingerprintHealth, type Identification } from '../../../hardware/fingerprint/index.js';
 
 describe('SimulatedFingerprint', () => {
   let reader: SimulatedFingerprint;
@@ -87,5 +88,21 @@ describe('createFingerprint', () => {
     expect(serial.sensorId).toBe('front-desk');
     expect(serial.health()).toBe('absent');
     expect(createFingerprint({ driver: 'hid' }).sensorId).toBe(DEFAULT_SENSOR_ID);
+  });
+});
+
+describe('gpioTouchLine', () => {
+  it("calls back when the module's touch output (finger_touch, active low) goes active, not on release or other lines", async () => {
+    const gpio = new SimulatedGpio();
+    await gpio.start();
+    let touches = 0;
+    const off = gpioTouchLine(gpio).onTouch(() => { touches += 1; });
+    gpio.setInput('finger_touch', 0); // finger on: the line is pulled low
+    gpio.setInput('finger_touch', 1); // finger off
+    gpio.setInput('call_button', 0);
+    expect(touches).toBe(1);
+    off();
+    gpio.setInput('finger_touch', 0);
+    expect(touches).toBe(1);
   });
 });
