@@ -124,7 +124,8 @@ export class EnrolmentSessions {
 
   /**
    * Gives the enrolment the reader's identification while its test step waits. Returns true when
-   * the identification was used here (the caller must then not treat it as a check-in).
+   * the identification was used here (the caller must then not treat it as a check-in). A finger that
+   * belongs to somebody else is not a test press but that person arriving: it is left to attendance.
    */
   claimIdentification(slot: number | null): boolean {
     const session = this.active;
@@ -132,10 +133,20 @@ export class EnrolmentSessions {
     if (slot === session.slot) {
       this.update(session, { test: 'matched', status: 'done' });
       this.retire(session);
-    } else {
-      this.update(session, { test: 'no_match' });
+      return true;
     }
+    const owner = slot === null ? undefined : findEnrolmentBySlot(this.ctx.db, this.reader.sensorId, slot);
+    if (owner && !(owner.personKind === 'member' && owner.personId === session.state.memberId)) return false;
+    this.update(session, { test: 'no_match' });
     return true;
+  }
+
+  /** The staff member signed out: an enrolment they were running stops (nothing half-done stays). */
+  staffLeft(staffId: string): void {
+    const session = this.active;
+    if (!session || session.staffId !== staffId) return;
+    if (session.state.status === 'pressing') session.abort.abort();
+    else this.endTesting();
   }
 
   /** Ends everything on shutdown. */

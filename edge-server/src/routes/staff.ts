@@ -45,6 +45,7 @@ export function staffRoutes(deps: AppDeps): Hono {
     .get('/session', (c) => c.json<StaffSessionInfo>({ staff: toStaffCard(c.var.staff), idleTimeoutSec }))
     .delete('/session', (c) => {
       services.staffAuth.signOut(c.var.sessionToken, c.var.staff.id);
+      services.enrolments.staffLeft(c.var.staff.id);
       deleteCookie(c, STAFF_COOKIE, { path: '/' });
       return c.body(null, 204);
     })

@@ -98,13 +98,16 @@ describe('consent and fingerprint enrolment (staff routes)', () => {
 
     // The test press goes to the enrolment, not to attendance.
     const outcomes: unknown[] = [];
-    kiosk.bus.subscribe('outcome', (o) => outcomes.push(o));
-    kiosk.fingerprint.touch(5);
+    const off = kiosk.bus.subscribe('outcome', (o) => outcomes.push(o));
+    kiosk.fingerprint.touch(null);
     expect((await get<EnrolmentState>(`/api/staff/enrolments/${started.id}`)).test).toBe('no_match');
+    expect(outcomes).toEqual([]);
+    off();
+    // Somebody else's finger meanwhile is that person arriving, not a test press.
+    expect(expectKind(touch(kiosk, 5), 'checked_in').member.name).toBe('陈静');
     kiosk.fingerprint.touch(0);
     expect(await get<EnrolmentState>(`/api/staff/enrolments/${started.id}`)).toMatchObject({ status: 'done', test: 'matched' });
-    expect(outcomes).toEqual([]);
-    expect(count(kiosk, 'attendance')).toBe(0);
+    expect(count(kiosk, 'attendance')).toBe(1);
 
     expect(expectKind(touch(kiosk, 0), 'checked_in').member.name).toBe('钱志刚');
   });
@@ -134,6 +137,16 @@ describe('consent and fingerprint enrolment (staff routes)', () => {
     expect(await get<EnrolmentState>(`/api/staff/enrolments/${started.id}`)).toMatchObject({ status: 'cancelled', failure: 'cancelled' });
     expect(await kiosk.fingerprint.enrolledSlots()).not.toContain(0);
     expect((await startEnrolment('mem_demo_14')).status).toBe('pressing');
+  });
+
+  it('signing out stops the enrolment the staff member was running', async () => {
+    await consent('mem_demo_15');
+    const started = await startEnrolment('mem_demo_15');
+    const out = await kiosk.app.request('/api/staff/session', { method: 'DELETE', headers: { cookie } });
+    expect(out.status).toBe(204);
+    await settle();
+    expect(kiosk.services.enrolments.get(started.id)).toMatchObject({ status: 'cancelled' });
+    expect(kiosk.services.enrolments.current()).toBeNull();
   });
 
   it('refuses to enrol the same finger twice and when the reader is unplugged', async () => {
