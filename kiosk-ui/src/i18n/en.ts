@@ -147,7 +147,6 @@ export const en: Record<MessageKey, string> = {
   'present.yes': 'present',
   'present.no': 'not present',
 
-
   'member.search': 'Search by member name',
   'member.searching': 'Searching',
   'member.noMatch': 'No member with that name',

@@ -149,7 +149,6 @@ export const zhCN = {
   'present.yes': '在场',
   'present.no': '未在场',
 
-
   'member.search': '搜索成员姓名',
   'member.searching': '正在查找',
   'member.noMatch': '没有找到这个名字',

@@ -12,8 +12,8 @@ import { staffStyles } from './staff-styles.js';
 export class KioskConfirmDialog extends KioskScreen {
   static override properties = {
     open: { type: Boolean },
-    heading: { type: String },
-    confirmLabel: { type: String },
+    heading: { attribute: false },
+    confirmLabel: { attribute: false },
     /** the confirmed action is running: the confirm button waits */
     busy: { type: Boolean },
   };

@@ -91,8 +91,8 @@ export class KioskStaffFingerprintStatus extends KioskScreen {
       <kiosk-confirm-dialog
         .open=${this.removing !== null}
         .busy=${this.busy}
-        heading=${this.removing ? t('fp.removeQuestion', { name, finger: t(`finger.${this.removing}`) }) : ''}
-        confirmLabel=${t('fp.remove')}
+        .heading=${this.removing ? t('fp.removeQuestion', { name, finger: t(`finger.${this.removing}`) }) : ''}
+        .confirmLabel=${t('fp.remove')}
         @kiosk-dialog-answer=${(e: CustomEvent<{ confirmed: boolean }>) => void this.answerRemove(e.detail.confirmed)}
       >
         <p>${t('fp.removeExplain')}</p>
@@ -101,8 +101,8 @@ export class KioskStaffFingerprintStatus extends KioskScreen {
       <kiosk-confirm-dialog
         .open=${this.withdrawing}
         .busy=${this.busy}
-        heading=${t('fp.withdrawQuestion', { name })}
-        confirmLabel=${t('fp.withdrawConfirm')}
+        .heading=${t('fp.withdrawQuestion', { name })}
+        .confirmLabel=${t('fp.withdrawConfirm')}
         @kiosk-dialog-answer=${(e: CustomEvent<{ confirmed: boolean }>) => void this.answerWithdraw(e.detail.confirmed)}
       >
         <p><strong>${t('fp.withdrawExplain', { name })}</strong></p>
