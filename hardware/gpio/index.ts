@@ -1,7 +1,7 @@
 import { SimulatedGpio } from './simulator.js';
 import { DEFAULT_LINES, type GpioPort, type LineConfig, type LineName } from './port.js';
 
-export type { GpioPort, GpioEvents, GpioHealth, Level, LineChange, LineConfig, LineName, EdgeKind } from './port.js';
+export type { GpioPort, GpioEvents, GpioHealth, Level, LineChange, LineChatter, LineConfig, LineName, EdgeKind } from './port.js';
 export { DEFAULT_LINES, LINE_NAMES } from './port.js';
 export { SimulatedGpio } from './simulator.js';
 

@@ -38,9 +38,19 @@ export interface LineChange {
   at: number;
 }
 
+/** A line bouncing faster than the chatter limit: its changes are held back until it calms down. */
+export interface LineChatter {
+  line: LineName;
+  /** raw edges counted in the second before the episode began */
+  edgesPerSecond: number;
+  at: number;
+}
+
 export interface GpioEvents {
   change: LineChange;
   health: GpioHealth;
+  /** Once per chatter episode; health is 'degraded' until the line calms down. */
+  chatter: LineChatter;
 }
 
 /** Named GPIO lines: inputs report changes, outputs can be driven. */

@@ -1,37 +1,66 @@
+import { systemTimers, type Timers } from '../fingerprint/r30x/timers.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
+import { GpioHealthState } from './health.js';
+import { idleLevel, InputLines } from './input-lines.js';
+import { DEFAULT_CHATTER_LIMIT } from './line-filter.js';
 import {
   DEFAULT_LINES, type GpioEvents, type GpioHealth, type GpioPort, type Level, type LineConfig, type LineName,
 } from './port.js';
 
+export interface SimulatedGpioOptions {
+  /** Edges per second above which a line counts as chattering (default 20; 0: off). */
+  chatterLimit?: number;
+  timers?: Timers;
+}
+
 /**
  * In-memory GPIO. Inputs start at their idle level (high for active-low lines, as with a pull-up);
- * `setInput` stands for the outside world changing a line's electrical level.
+ * `setInput` stands for the outside world changing a line's electrical level. Changes pass through the
+ * same filter as the real drivers' (without debounce: simulated contacts do not bounce), so a line
+ * flipped too fast chatters here as it would on a Pi.
  */
 export class SimulatedGpio implements GpioPort {
   readonly driver = 'sim';
   readonly events = new TypedEmitter<GpioEvents>();
   private readonly config: Record<LineName, LineConfig>;
   private readonly levels = new Map<LineName, Level>();
+  private readonly state = new GpioHealthState(this.events);
+  private readonly inputs: InputLines;
   private running = false;
 
-  constructor(lines: Record<LineName, LineConfig> = DEFAULT_LINES) {
+  constructor(lines: Record<LineName, LineConfig> = DEFAULT_LINES, options: SimulatedGpioOptions = {}) {
     this.config = lines;
     for (const [name, line] of Object.entries(lines) as [LineName, LineConfig][]) {
-      this.levels.set(name, line.activeLow ? 1 : 0);
+      this.levels.set(name, idleLevel(line));
     }
+    this.inputs = new InputLines({
+      lines,
+      events: this.events,
+      health: this.state,
+      timers: options.timers ?? systemTimers,
+      chatterLimit: options.chatterLimit ?? DEFAULT_CHATTER_LIMIT,
+      debounce: false,
+    });
   }
 
   async start(): Promise<void> {
     this.running = true;
-    this.events.emit('health', 'ok');
+    const inputs = new Map<LineName, Level>();
+    for (const [name, line] of Object.entries(this.config) as [LineName, LineConfig][]) {
+      if (line.direction === 'in') inputs.set(name, this.read(name));
+    }
+    this.inputs.begin(inputs);
+    this.state.set('ok');
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.inputs.end();
+    this.state.set('absent');
   }
 
   health(): GpioHealth {
-    return this.running ? 'ok' : 'absent';
+    return this.state.current;
   }
 
   lines(): Record<LineName, LineConfig> {
@@ -53,11 +82,6 @@ export class SimulatedGpio implements GpioPort {
     if (config?.direction !== 'in') throw new Error(`GPIO line '${line}' is not an input`);
     if (this.levels.get(line) === value) return;
     this.levels.set(line, value);
-    if (!this.running) return;
-    const rising = value === 1;
-    const edge = config.edge ?? 'both';
-    if (edge === 'both' || (edge === 'rising') === rising) {
-      this.events.emit('change', { line, value, active: config.activeLow ? value === 0 : value === 1, at: Date.now() });
-    }
+    if (this.running) this.inputs.edge(line, value);
   }
 }

@@ -1,5 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createGpio, DEFAULT_LINES, SimulatedGpio, type LineChange, type LineConfig, type LineName } from '../../../hardware/gpio/index.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createGpio, DEFAULT_LINES, SimulatedGpio, type GpioHealth, type LineChange, type LineChatter, type LineConfig, type LineName,
+} from '../../../hardware/gpio/index.js';
 
 describe('SimulatedGpio', () => {
   let gpio: SimulatedGpio;
@@ -84,6 +86,41 @@ describe('SimulatedGpio', () => {
     expect(gpio.health()).toBe('ok');
     await gpio.stop();
     expect(gpio.health()).toBe('absent');
+  });
+});
+
+describe('SimulatedGpio chatter protection (the real drivers\' filter, without debounce)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('holds back a line flipped faster than the limit, says so once, and is degraded until it calms down', async () => {
+    const gpio = new SimulatedGpio(DEFAULT_LINES, { chatterLimit: 4 });
+    const changes: LineChange[] = [];
+    const chatter: LineChatter[] = [];
+    const health: GpioHealth[] = [];
+    gpio.events.on('change', (c) => changes.push(c));
+    gpio.events.on('chatter', (c) => chatter.push(c));
+    gpio.events.on('health', (h) => health.push(h));
+    await gpio.start();
+    for (let i = 1; i <= 12; i += 1) {
+      gpio.setInput('door', (i % 2) as 0 | 1);
+      vi.advanceTimersByTime(20);
+    }
+    expect(changes).toHaveLength(4);
+    expect(chatter).toEqual([{ line: 'door', edgesPerSecond: 5, at: expect.any(Number) }]);
+    expect(gpio.health()).toBe('degraded');
+    vi.advanceTimersByTime(1000); // seven more edges in the episode's first second: still chattering
+    expect(gpio.health()).toBe('degraded');
+    vi.advanceTimersByTime(1000);
+    expect(gpio.health()).toBe('ok');
+    expect(health).toEqual(['ok', 'degraded', 'ok']);
+    expect(changes).toHaveLength(4); // it ended at 0, as last reported
+    await gpio.stop();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 
