@@ -19,6 +19,7 @@ import {
 } from './fingerprint-support.js';
 import {
   clickByName,
+  currentScreen,
   delay,
   enterStaffMode,
   kioskText,
@@ -287,6 +288,7 @@ describe('staff mode while a member is pressing', () => {
     await waitForText(page, '第 1 次，共 3 次');
     // nobody touches the screen for longer than the whole staff session: the member is at the reader
     await delay(35_000);
+    expect(await currentScreen(page)).toBe('staff-mode');
     expect(await page.$('kiosk-app >>> kiosk-staff-mode >>> kiosk-timeout-warning')).toBeNull();
     await threeGoodPresses();
     // the server session is still there too (kept alive while the member pressed): Skip works
