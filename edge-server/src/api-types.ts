@@ -3,7 +3,7 @@
  * kiosk-ui imports this file type-only (ARCHITECTURE.md: never runtime code across that line).
  */
 
-import type { EnrolOutcome, EnrolmentProgress as EnrolmentStep } from '../../hardware/fingerprint/port.js';
+import type { EnrolOutcome, EnrolmentProblem, EnrolmentProgress as EnrolmentStep } from '../../hardware/fingerprint/port.js';
 
 /** How a person was identified; the same words as the upstream protocol's `method`. */
 export type IdentMethod = 'fingerprint' | 'card' | 'photo_confirmed' | 'staff_assisted';
@@ -185,6 +185,11 @@ export interface EnrolmentState {
   status: 'pressing' | 'testing' | 'done' | 'failed' | 'cancelled';
   /** The latest guidance while pressing; null before the first step arrives and after. */
   progress: EnrolmentStep | null;
+  /**
+   * The problem of the press being repeated (its advice stays up), cleared when a press succeeds.
+   * A client that polls may miss the `retry` step itself; this field still carries its advice.
+   */
+  problem: EnrolmentProblem | null;
   failure: EnrolmentFailure | null;
   /** For `duplicate`: whose finger the sensor already holds (a name staff may see), if known. */
   duplicateOf: string | null;

@@ -66,7 +66,7 @@ export class EnrolmentSessions {
       slot,
       abort: new AbortController(),
       state: {
-        id: randomUUID(), memberId: member.id, finger: input.finger, status: 'pressing', progress: null,
+        id: randomUUID(), memberId: member.id, finger: input.finger, status: 'pressing', progress: null, problem: null,
         failure: null, duplicateOf: null, test: null,
       },
     };
@@ -81,7 +81,11 @@ export class EnrolmentSessions {
       signal: session.abort.signal,
       pressTimeoutMs: PRESS_TIMEOUT_MS,
       onProgress: (progress) => {
-        if (session.state.status === 'pressing') this.update(session, { progress });
+        if (session.state.status !== 'pressing') return;
+        const problem = progress.step === 'retry' ? progress.problem
+          : progress.step === 'place' ? session.state.problem
+          : null;
+        this.update(session, { progress, problem });
       },
     }).then(
       (outcome) => this.finishPressing(session, outcome),
@@ -183,13 +187,13 @@ export class EnrolmentSessions {
       this.failed(session, err instanceof DomainError && err.code === 'consent_required' ? 'cancelled' : 'store_failed', null);
       return;
     }
-    this.update(session, { status: 'testing', progress: null, test: 'waiting' });
+    this.update(session, { status: 'testing', progress: null, problem: null, test: 'waiting' });
     session.testTimer = setTimeout(() => this.endTesting(), TEST_WINDOW_MS);
     session.testTimer.unref?.();
   }
 
   private failed(session: Session, failure: EnrolmentFailure, duplicateOf: string | null): void {
-    this.update(session, { status: failure === 'cancelled' ? 'cancelled' : 'failed', failure, duplicateOf, progress: null });
+    this.update(session, { status: failure === 'cancelled' ? 'cancelled' : 'failed', failure, duplicateOf, progress: null, problem: null });
     if (failure !== 'cancelled') {
       recordAudit(this.ctx.db, {
         at: this.ctx.clock.now(), actorKind: 'staff', actorId: session.staffId, action: 'biometric.enrolment_failed',

@@ -37,6 +37,9 @@ export class EnrolmentGuide {
     if (p?.step === 'retry') {
       this.problem = p.problem;
       this.retries += 1;
+    } else if (p?.step === 'place' && state.problem) {
+      // polling may skip the retry step itself; the state still carries the problem being repeated
+      this.problem = state.problem;
     } else if (p?.step === 'lift' || p?.step === 'storing' || state.status !== 'pressing') {
       this.problem = null;
     }

@@ -85,6 +85,9 @@ describe('consent and fingerprint enrolment (staff routes)', () => {
     await press(null);
     const steps = enrolmentMessages.map((m) => m.progress).filter(Boolean);
     expect(steps).toContainEqual({ step: 'retry', press: 1, presses: 3, problem: 'few_features' });
+    // the advice stays on the state until a press succeeds (a polling client sees it too)
+    const problems = enrolmentMessages.map((m) => [m.progress?.step, m.problem]);
+    expect(problems.slice(0, 4)).toEqual([['place', null], ['retry', 'few_features'], ['place', 'few_features'], ['lift', null]]);
     expect(steps.at(-1)).toEqual({ step: 'storing' });
 
     const testing = await get<EnrolmentState>(`/api/staff/enrolments/${started.id}`);

@@ -6,7 +6,7 @@ import { nextSuggestion } from '../../../kiosk-ui/src/staff/fingers.js';
 
 const t = (key: MessageKey, params?: MessageParams): string => translate('zh-CN', key, params);
 const base: EnrolmentState = {
-  id: 'e1', memberId: 'm1', finger: 'right_index', status: 'pressing', progress: null,
+  id: 'e1', memberId: 'm1', finger: 'right_index', status: 'pressing', progress: null, problem: null,
   failure: null, duplicateOf: null, test: null,
 };
 const pressing = (progress: EnrolmentStep): EnrolmentState => ({ ...base, progress });
@@ -44,6 +44,11 @@ describe('EnrolmentGuide', () => {
     expect(placeAgain!.advice).toBe(retry!.advice);
     expect(placeAgain!.key, 'the "place" right after a retry is not said again').toBe(retry!.key);
     expect(lift!.advice).toBeNull();
+  });
+
+  it('shows the advice from the state when polling skipped the retry step itself', () => {
+    const [placeAgain] = run([{ ...pressing({ step: 'place', press: 1, presses: 3 }), problem: 'messy_image' }]);
+    expect(placeAgain).toMatchObject({ instruction: '再按一次', advice: expect.stringContaining('擦') });
   });
 
   it('says the same advice again when the same problem happens twice', () => {
