@@ -127,6 +127,7 @@ export interface AttendanceLine {
  *  - `record`   data: { seq, type, occurredAt, data }  (every event appended to the local log)
  *  - `hardware` data: { fingerprint: HardwareHealth, gpio: HardwareHealth }
  *  - `enrolment` data: EnrolmentState (a fingerprint enrolment in progress, step by step)
+ *  - `alert`    data: AlertSummary (raised, acknowledged or resolved; no personal data)
  * Each message has an `id:`; a comment line is sent every 15 s as keep-alive.
  */
 export interface RecordMessage {
@@ -195,4 +196,41 @@ export interface EnrolmentState {
   duplicateOf: string | null;
   /** waiting = press the finger to test; matched = it was found; no_match = not found, try again. */
   test: 'waiting' | 'matched' | 'no_match' | null;
+}
+
+export type AlertKind =
+  | 'emergency_call' | 'help_requested' | 'door_ajar' | 'after_hours_motion' | 'no_show' | 'device_fault' | 'loan_overdue';
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+export type AlertState = 'open' | 'acknowledged' | 'resolved';
+
+/**
+ * What any screen may know of an alert (SSE `alert`, `GET /api/alerts/active`): no names, no details.
+ * The kiosk shows a full-screen banner while an `emergency_call` is `open`.
+ */
+export interface AlertSummary {
+  id: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  state: AlertState;
+  raisedAt: string;
+}
+
+/** Staff view of an alert (`GET /api/staff/alerts`). */
+export interface AlertInfo extends AlertSummary {
+  /** Plain facts of the alert: member names for no_show / help_requested, the line, minutes open… */
+  detail: Record<string, unknown>;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  notes: string[];
+}
+
+/** `GET /api/staff/monitor`: the centre right now. */
+export interface MonitorState {
+  door: { open: boolean; since: string | null } | null;
+  motion: { lastAt: string | null } | null;
+  presentCount: number;
+  hardware: { fingerprint: HardwareHealth; gpio: HardwareHealth };
+  openAlerts: number;
 }

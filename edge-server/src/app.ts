@@ -10,6 +10,7 @@ import type { Db } from './db/connection.js';
 import { DomainError, type ErrorKind } from './domain/errors.js';
 import type { EventBus } from './events/bus.js';
 import { eventStreamRoutes } from './routes/event-stream.js';
+import { publicAlertRoutes } from './routes/alerts.js';
 import { healthRoutes } from './routes/health.js';
 import { kioskRoutes } from './routes/kiosk.js';
 import { simRoutes, type SimHardware } from './routes/sim.js';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', healthRoutes(deps.config.version));
   app.route('/api', kioskRoutes(deps));
   app.route('/api', eventStreamRoutes(deps));
+  app.route('/api', publicAlertRoutes(deps));
   app.route('/api/staff', staffRoutes(deps));
   if (deps.sim) app.route('/api/sim', simRoutes(deps, deps.sim));
 

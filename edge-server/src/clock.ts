@@ -104,3 +104,16 @@ export function formatWithOffset(ms: number, timeZone: string): string {
 export function localHour(ms: number, timeZone: string): number {
   return Number(localParts(ms, timeZone).hour);
 }
+
+/** Minutes since local midnight in the facility (opening hours, no-show cutoff). */
+export function localMinuteOfDay(ms: number, timeZone: string): number {
+  const p = localParts(ms, timeZone);
+  return Number(p.hour) * 60 + Number(p.minute);
+}
+
+/** ISO weekday in the facility: 1 Monday … 7 Sunday. */
+export function localWeekday(ms: number, timeZone: string): number {
+  const p = localParts(ms, timeZone);
+  const day = new Date(Date.UTC(+p.year, +p.month - 1, +p.day)).getUTCDay();
+  return day === 0 ? 7 : day;
+}

@@ -57,6 +57,8 @@ async function main(): Promise<void> {
     }
   }
 
+  running.push({ name: 'monitoring', stop: services.monitoring.start() });
+
   const sim = fingerprint instanceof SimulatedFingerprint && gpio instanceof SimulatedGpio ? { fingerprint, gpio } : undefined;
   const app = createApp({ config, db, bus, clock, services, sim });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -7,6 +7,8 @@ import { BiometricService } from './domain/biometrics.js';
 import { EnrolmentSessions } from './domain/enrolment.js';
 import type { DomainContext } from './domain/context.js';
 import { IdentificationService } from './domain/identification.js';
+import { LeaveService } from './domain/leave.js';
+import { MonitoringService } from './domain/monitoring/monitoring.js';
 import { StaffAuth } from './domain/staff-auth.js';
 
 /** The domain services one kiosk runs, built once by the composition root (and by tests). */
@@ -17,6 +19,9 @@ export interface KioskServices {
   alerts: AlertService;
   biometrics: BiometricService;
   enrolments: EnrolmentSessions;
+  leave: LeaveService;
+  /** Sensor rules and live state; `start()` it once the devices run (returns the stop). */
+  monitoring: MonitoringService;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
   /** Feeds reader identifications into the domain and their outcomes onto the bus; returns the unsubscribe. */
   attachReader(): () => void;
@@ -31,14 +36,17 @@ export function createServices(
   const identification = new IdentificationService(ctx, attendance, () => hardware.fingerprint.sensorId);
   const biometrics = new BiometricService(ctx, hardware.fingerprint);
   const enrolments = new EnrolmentSessions(ctx, hardware.fingerprint);
+  const alerts = new AlertService(ctx);
   const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
   return {
     attendance,
     identification,
     staffAuth: new StaffAuth(ctx, options.staffIdleSec * 1000),
-    alerts: new AlertService(ctx),
+    alerts,
     biometrics,
     enrolments,
+    leave: new LeaveService(ctx),
+    monitoring: new MonitoringService(ctx, alerts, attendance, hardware),
     hardwareHealth,
     attachReader() {
       const offs = [

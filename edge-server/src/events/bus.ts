@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { EnrolmentState, KioskOutcome, HardwareHealth } from '../api-types.js';
+import type { AlertSummary, EnrolmentState, KioskOutcome, HardwareHealth } from '../api-types.js';
 import type { EventRecord } from './event-log.js';
 
 /** Everything published in-process after a transaction commits (and outcomes for the screen). */
@@ -9,6 +9,8 @@ export interface BusEvents {
   hardware: { fingerprint: HardwareHealth; gpio: HardwareHealth };
   /** every change of a fingerprint enrolment in progress (staff screens follow it live) */
   enrolment: EnrolmentState;
+  /** an alert was raised, acknowledged or resolved (no personal data: banners on every screen) */
+  alert: AlertSummary;
 }
 
 /** In-process typed publish/subscribe. Listeners run synchronously; one failing listener does not stop the rest. */

@@ -11,7 +11,9 @@ export type EventType =
   | 'member.registered' | 'member.profile_updated'
   | 'member.biometric_enrolled' | 'member.biometric_removed'
   | 'consent.given' | 'consent.withdrawn'
-  | 'alert.raised';
+  | 'alert.raised' | 'alert.acknowledged' | 'alert.resolved'
+  | 'sensor.hourly'
+  | 'leave.recorded';
 
 /** One row of the local event log, in the shape pushed upstream. */
 export interface EventRecord {

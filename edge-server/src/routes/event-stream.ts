@@ -21,7 +21,7 @@ export function eventStreamRoutes(deps: AppDeps): Hono {
     streamSSE(c, async (stream) => {
       // Every message's id is the highest record seq this client has been sent, so whatever it
       // last saw (hello, an outcome, a record), reconnecting with that id misses nothing.
-      const queue: ({ event: 'record'; seq: number; data: string } | { event: 'outcome' | 'hardware' | 'enrolment' | 'reset'; data: string })[] = [];
+      const queue: ({ event: 'record'; seq: number; data: string } | { event: 'outcome' | 'hardware' | 'enrolment' | 'alert' | 'reset'; data: string })[] = [];
       let wake: (() => void) | null = null;
       const push = (item: (typeof queue)[number]): void => {
         queue.push(item);
@@ -43,6 +43,7 @@ export function eventStreamRoutes(deps: AppDeps): Hono {
         bus.subscribe('outcome', (o) => push({ event: 'outcome', data: JSON.stringify(o) })),
         bus.subscribe('hardware', (h) => push({ event: 'hardware', data: JSON.stringify(h) })),
         bus.subscribe('enrolment', (e) => push({ event: 'enrolment', data: JSON.stringify(e) })),
+        bus.subscribe('alert', (a) => push({ event: 'alert', data: JSON.stringify(a) })),
       ];
       let closed = false;
       stream.onAbort(() => {

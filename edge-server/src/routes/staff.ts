@@ -9,6 +9,7 @@ import type { Staff } from '../db/staff.repo.js';
 import { DomainError } from '../domain/errors.js';
 import { toStaffCard } from '../domain/member-card.js';
 import { isValidPin } from '../domain/pin.js';
+import { staffAlertRoutes } from './alerts.js';
 import { biometricRoutes } from './biometrics.js';
 import { readJson } from './validate.js';
 
@@ -67,7 +68,8 @@ export function staffRoutes(deps: AppDeps): Hono {
       const body = await readJson(c, correctionBody);
       return c.json(services.attendance.correct(c.var.staff.id, body), 201);
     })
-    .route('/', biometricRoutes(deps));
+    .route('/', biometricRoutes(deps))
+    .route('/', staffAlertRoutes(deps));
 
   return new Hono()
     .post('/clock', async (c) => {
