@@ -1,8 +1,7 @@
 import type { Db } from './connection.js';
 import { statements } from './statements.js';
 
-export type AlertSeverity = 'info' | 'warning' | 'critical';
-export type AlertState = 'open' | 'acknowledged' | 'resolved';
+import type { AlertSeverity, AlertState } from '../api-types.js';
 
 export interface NewAlert {
   id: string;
