@@ -1,7 +1,6 @@
+import type { AlertSeverity, AlertState } from '../api-types.js';
 import type { Db } from './connection.js';
 import { statements } from './statements.js';
-
-import type { AlertSeverity, AlertState } from '../api-types.js';
 
 export interface NewAlert {
   id: string;
