@@ -10,8 +10,8 @@ import type { ToolsVersion } from './tool-output.js';
  *   default mode 'exit' releases the line at once and the man page calls its state afterwards undefined).
  * - v2 takes `-c <chip>` and offsets: `gpiomon --banner -c <chip> [--debounce-period 10ms] <offset>...`
  *   (edges both by default; the banner says the lines were requested; v2 flushes stdout after each batch
- *   of events), `gpioget -c <chip> <offset>...`, `gpioset -c <chip> <offset>=<v>` which holds the line
- *   until killed. We keep that gpioset process and kill it to change or release the line, rather than
+ *   of events), `gpioget -c <chip> <offset>...`, `gpioset --banner -c <chip> <offset>=<v>` which holds
+ *   the line until killed ("To guarantee the requested value, by default gpioset does not exit"). We keep that gpioset process and kill it to change or release the line, rather than
  *   `-z/--daemonize`, which would leave a detached process we could no longer find or stop.
  * - Neither version accepts a chip label (v2: "number, name, or path"), so the driver resolves the
  *   label to gpiochipN with gpiodetect first.
@@ -61,8 +61,11 @@ export function setOnceCommand(version: ToolsVersion, chip: string, offset: numb
   return { tool: 'gpioset', args: version === 1 ? [chip, assignment] : ['-t0', '-c', chip, assignment] };
 }
 
-/** A gpioset that drives one output and keeps holding it until it is sent SIGTERM. */
+/**
+ * A gpioset that drives one output and keeps holding it until it is sent SIGTERM; v2 says when it holds
+ * the line ("Setting line '24'...", --banner).
+ */
 export function holdCommand(version: ToolsVersion, chip: string, offset: number, value: Level): ToolCommand {
   const assignment = `${offset}=${value}`;
-  return { tool: 'gpioset', args: version === 1 ? ['--mode=signal', chip, assignment] : ['-c', chip, assignment] };
+  return { tool: 'gpioset', args: version === 1 ? ['--mode=signal', chip, assignment] : ['--banner', '-c', chip, assignment] };
 }

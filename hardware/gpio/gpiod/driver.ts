@@ -141,6 +141,9 @@ export class GpiodGpio extends RealGpio {
       processes: this.processes,
       command: (value) => holdCommand(version, line.chardev, line.offset, value),
       setOnce: (value) => setOnceCommand(version, line.chardev, line.offset, value),
+      confirmedBy: version === 1 ? 'spawn' : 'banner',
+      timers: this.timers,
+      confirmTimeoutMs: this.options.readyTimeoutMs ?? 5000,
       onDriven: (value) => this.outputs.driven(line.name, value),
       onFailed: (value, error) => this.outputs.failed(line.name, value, error),
     });

@@ -1,7 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
+import type { Timers } from '../../fingerprint/r30x/timers.js';
 import type { Level } from '../port.js';
 import type { ToolCommand } from './commands.js';
 import { describeExit, type GpiodProcesses } from './processes.js';
+import { LineSplitter } from './tool-output.js';
 
 export interface OutputHolderOptions {
   processes: GpiodProcesses;
@@ -9,6 +11,15 @@ export interface OutputHolderOptions {
   command: (value: Level) => ToolCommand;
   /** The gpioset command setting the line to `value` and exiting. */
   setOnce: (value: Level) => ToolCommand;
+  /**
+   * How a started gpioset shows it holds the line: v2 prints "Setting line '24'..." (--banner) once the
+   * line is requested and set; v1 prints nothing, so it counts once started, and a failure (a busy line)
+   * shows as the early exit that follows.
+   */
+  confirmedBy: 'banner' | 'spawn';
+  timers: Timers;
+  /** How long a v2 gpioset may take to print its banner. */
+  confirmTimeoutMs: number;
   onDriven: (value: Level) => void;
   onFailed: (value: Level, error: Error) => void;
 }
@@ -76,28 +87,54 @@ export class OutputHolder {
   }
 
   private hold(value: Level): Promise<void> {
+    const { processes, timers, confirmTimeoutMs } = this.options;
     const command = this.options.command(value);
-    const child = this.options.processes.spawn(command);
+    const child = processes.spawn(command);
     let stderr = '';
     child.stderr?.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
     return new Promise((resolve) => {
-      child.once('spawn', () => {
+      let phase: 'starting' | 'holding' | 'over' = 'starting';
+      let timer: unknown = null;
+      const confirm = () => {
+        if (phase !== 'starting') return;
+        phase = 'holding';
+        if (timer !== null) timers.clearTimeout(timer);
         this.child = child;
         this.held = value;
         this.options.onDriven(value);
         resolve();
-      });
-      child.once('error', (error: NodeJS.ErrnoException) => {
-        if (child.pid !== undefined) return;
-        this.options.onFailed(value, this.options.processes.startError(command, error));
+      };
+      const fail = (error: Error) => {
+        if (phase === 'over') return;
+        const wasHolding = phase === 'holding';
+        phase = 'over';
+        if (timer !== null) timers.clearTimeout(timer);
+        // Ended by us (replaced or released) is expected; otherwise the line is not (or no longer) held.
+        if (wasHolding && this.child !== child) return;
+        if (this.child === child) {
+          this.child = null;
+          this.held = null;
+        }
+        this.options.onFailed(value, error);
         resolve();
+      };
+      if (this.options.confirmedBy === 'spawn') {
+        child.once('spawn', confirm);
+      } else {
+        new LineSplitter((line) => {
+          if (/^Setting lines? '/.test(line)) confirm();
+        }).attach(child);
+        timer = timers.setTimeout(() => {
+          timer = null;
+          fail(new Error(`gpioset printed no banner within ${confirmTimeoutMs} ms`));
+          void processes.terminate(child);
+        }, confirmTimeoutMs);
+      }
+      child.once('error', (error: NodeJS.ErrnoException) => {
+        if (child.pid === undefined) fail(processes.startError(command, error));
       });
       child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
-        // Ended by us (replaced or released): expected. Otherwise the line is no longer held.
-        if (this.child !== child) return;
-        this.child = null;
-        this.held = null;
-        this.options.onFailed(value, new Error(`gpioset ${describeExit(code, signal, stderr)}`));
+        fail(new Error(`gpioset ${describeExit(code, signal, stderr)}`));
       });
     });
   }

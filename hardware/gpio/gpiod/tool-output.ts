@@ -92,6 +92,12 @@ export class LineSplitter {
     private readonly maxLine = 4096,
   ) {}
 
+  /** Splits a child process's stdout (read as UTF-8). */
+  attach(child: { stdout: NodeJS.ReadableStream | null }): this {
+    child.stdout?.on('data', (chunk: string) => this.push(chunk));
+    return this;
+  }
+
   push(chunk: string): void {
     const parts = (this.partial + chunk).split('\n');
     this.partial = parts.pop() ?? '';

@@ -36,7 +36,10 @@ if (args.includes('--version')) {
 } else if (tool === 'gpioset') {
   if (scenario.setFails) fail(v2 ? "unable to request lines on chip '/dev/gpiochip0': Device or resource busy" : 'error setting the GPIO line values: Device or resource busy');
   else if (v2 ? args.includes('-t0') : !args.some((a) => a.startsWith('--mode='))) process.exitCode = 0; // set and exit
-  else keepAlive(); // held until SIGTERM, as v1 --mode=signal and v2 by default
+  else {
+    if (v2 && args.includes('--banner')) process.stdout.write(`Setting line '${args.at(-1).split('=')[0]}'...\n`);
+    keepAlive(); // held until SIGTERM, as v1 --mode=signal and v2 by default
+  }
 } else if (tool === 'gpiomon') {
   const run = earlier.filter((c) => c.tool === 'gpiomon' && !c.args.includes('--version')).length;
   const plans = scenario.monitor ?? [{ behaviour: 'run' }];

@@ -1,8 +1,10 @@
-import { afterEach, vi } from 'vitest';
+import { afterEach } from 'vitest';
 import { GpiodGpio, type GpiodGpioOptions } from '../../../../hardware/gpio/gpiod/driver.js';
 import { DEFAULT_LINES, type GpioHealth, type LineChange, type LineChatter } from '../../../../hardware/gpio/port.js';
 import { FakeGpiodTools, PI4_CHIPS, type FakeScenario } from '../../../support/gpio/fake-gpiod.js';
 import { ManualTimers } from '../../../support/gpio/manual-timers.js';
+
+export { until } from '../../../support/gpio/until.js';
 
 const started: { gpio: GpiodGpio; tools: FakeGpiodTools }[] = [];
 
@@ -35,13 +37,6 @@ export function gpiodRig(scenario: Partial<FakeScenario> = {}, options: Partial<
   started.push({ gpio, tools });
   const starting = gpio.start();
   return { tools, timers, gpio, changes, chatter, health, logs, starting };
-}
-
-/** Waits (on real time, for real processes) until `condition` holds. Not a timing assertion: the limit only ends a stuck test. */
-export function until(condition: () => boolean, what = 'the condition'): Promise<void> {
-  return vi.waitFor(() => {
-    if (!condition()) throw new Error(`still waiting for ${what}`);
-  }, { timeout: 20_000, interval: 15 });
 }
 
 /** The tool invocations as command lines, sorted (processes log themselves, in no fixed order). */

@@ -49,8 +49,8 @@ describe('GpiodGpio over fake gpiod tools', { timeout: 60_000 }, () => {
       'gpioget -c gpiochip0 17 27 22 23',
       'gpiomon --banner -c gpiochip0 --debounce-period 10ms 17 27 22 23',
       'gpiomon --version',
-      'gpioset -c gpiochip0 24=0',
-      'gpioset -c gpiochip0 25=0',
+      'gpioset --banner -c gpiochip0 24=0',
+      'gpioset --banner -c gpiochip0 25=0',
     ]);
     expect(gpio.read('finger_touch')).toBe(1);
     tools.emit(v2Event('falling', 23), v2Event('rising', 27));
@@ -150,7 +150,7 @@ describe('GpiodGpio over fake gpiod tools', { timeout: 60_000 }, () => {
     expect(gpio.read('led')).toBe(1);
     const led = () => tools.calls('gpioset').filter((c) => c.args.at(-1)?.startsWith('24='));
     await until(() => led().at(-1)?.args.at(-1) === '24=1', 'the new gpioset');
-    expect(led().at(-1)!.args).toEqual(['-c', 'gpiochip0', '24=1']);
+    expect(led().at(-1)!.args).toEqual(['--banner', '-c', 'gpiochip0', '24=1']);
     expect(led().filter((c) => alive(c.pid)).map((c) => c.args.at(-1))).toEqual(['24=1']);
     expect(() => gpio.write('door', 1)).toThrow("GPIO line 'door' is not an output");
   });

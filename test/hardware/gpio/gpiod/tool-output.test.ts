@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdCommand, getCommand, monitorCommand } from '../../../../hardware/gpio/gpiod/commands.js';
+import { getCommand, holdCommand, monitorCommand, setOnceCommand } from '../../../../hardware/gpio/gpiod/commands.js';
 import {
   LineSplitter, parseGpiodetect, parseGpioget, parseMonitorLine, parseToolsVersion,
 } from '../../../../hardware/gpio/gpiod/tool-output.js';
@@ -72,6 +72,8 @@ describe('gpiod command lines', () => {
     expect(monitorCommand(2, 'gpiochip4', [23], 5).args).toEqual(['--banner', '-c', 'gpiochip4', '--debounce-period', '5ms', '23']);
     expect(monitorCommand(2, 'gpiochip0', [17], 0).args).toEqual(['--banner', '-c', 'gpiochip0', '17']);
     expect(getCommand(2, 'gpiochip0', [17])).toEqual({ tool: 'gpioget', args: ['-c', 'gpiochip0', '17'] });
-    expect(holdCommand(2, 'gpiochip0', 25, 0)).toEqual({ tool: 'gpioset', args: ['-c', 'gpiochip0', '25=0'] });
+    expect(holdCommand(2, 'gpiochip0', 25, 0)).toEqual({ tool: 'gpioset', args: ['--banner', '-c', 'gpiochip0', '25=0'] });
+    expect(setOnceCommand(2, 'gpiochip0', 25, 0)).toEqual({ tool: 'gpioset', args: ['-t0', '-c', 'gpiochip0', '25=0'] });
+    expect(setOnceCommand(1, 'gpiochip0', 25, 0)).toEqual({ tool: 'gpioset', args: ['gpiochip0', '25=0'] });
   });
 });
