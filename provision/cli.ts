@@ -8,12 +8,14 @@ import { openDatabase } from '../edge-server/src/db/connection.js';
 import { pendingUpstream } from '../edge-server/src/db/events.repo.js';
 import { countMembers } from '../edge-server/src/db/members.repo.js';
 import { fingerprintCommand, FINGERPRINT_USAGE } from './fingerprint.js';
+import { gpioCommand, GPIO_USAGE } from './gpio.js';
 
 const USAGE = `usage: npm run provision -- <command>
 
 commands:
   status [--json]   what this kiosk is: version, data directory, hardware drivers, members, unsent events
   ${FINGERPRINT_USAGE}
+  ${GPIO_USAGE}
   help              this text`;
 
 function status(json: boolean): number {
@@ -51,7 +53,8 @@ async function run(argv: string[]): Promise<number> {
     case 'hardware': {
       const [kind, ...flags] = rest;
       if (kind === 'fingerprint') return fingerprintCommand(flags, loadConfig().hardware.fingerprint);
-      console.error(`Unknown hardware '${kind ?? ''}': this version checks 'fingerprint'.\n${USAGE}`);
+      if (kind === 'gpio') return gpioCommand(flags, loadConfig().hardware.gpio);
+      console.error(`Unknown hardware '${kind ?? ''}': this version checks 'fingerprint' and 'gpio'.\n${USAGE}`);
       return 2;
     }
     case undefined:
