@@ -114,7 +114,9 @@ export class GpiodGpio extends RealGpio {
     for (const failure of failures) this.state.degrade(`config:${failure}`, failure);
 
     const inputs = resolved.filter((l) => l.config.direction === 'in');
-    this.inputs.begin(await this.initialLevels(version, inputs));
+    const levels = await this.initialLevels(version, inputs);
+    if (!this.running) return; // stopped while starting: start nothing more
+    this.inputs.begin(levels);
     for (const line of resolved.filter((l) => l.config.direction === 'out')) this.holdOutput(version, line);
     this.monitors = [...new Set(inputs.map((l) => l.chardev))].map((chip) => this.monitor(version, chip, inputs.filter((l) => l.chardev === chip)));
     this.state.set('ok');

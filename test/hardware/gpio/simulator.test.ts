@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  createGpio, DEFAULT_LINES, SimulatedGpio, type GpioHealth, type LineChange, type LineChatter, type LineConfig, type LineName,
+  createGpio, DEFAULT_LINES, GpiodGpio, OnoffGpio, SimulatedGpio, type GpioHealth, type LineChange, type LineChatter, type LineConfig, type LineName,
 } from '../../../hardware/gpio/index.js';
 
 describe('SimulatedGpio', () => {
@@ -131,6 +131,18 @@ describe('createGpio', () => {
     expect(gpio.lines().door).toEqual({ direction: 'in', edge: 'rising', activeLow: true });
     expect(gpio.lines().motion).toEqual(DEFAULT_LINES.motion);
     expect(gpio.read('door')).toBe(1);
+  });
+
+  it('builds the real drivers without touching the hardware, and passes the chatter limit on', async () => {
+    expect(createGpio({ driver: 'onoff', sysfsRoot: '/nonexistent' })).toBeInstanceOf(OnoffGpio);
+    expect(createGpio({ driver: 'gpiod', toolsDir: '/nonexistent' })).toBeInstanceOf(GpiodGpio);
+    const sim = createGpio({ driver: 'sim', chatterLimit: 2 }) as SimulatedGpio;
+    const chatter: LineChatter[] = [];
+    sim.events.on('chatter', (c) => chatter.push(c));
+    await sim.start();
+    for (const level of [1, 0, 1] as const) sim.setInput('door', level);
+    expect(chatter.map((c) => c.line)).toEqual(['door']);
+    await sim.stop();
   });
 
   it('names the choices for an unknown driver', () => {
