@@ -10,6 +10,12 @@ const [dir, tool, ...args] = process.argv.slice(2);
 const scenario = JSON.parse(readFileSync(join(dir, 'scenario.json'), 'utf8'));
 const callsFile = join(dir, 'calls.jsonl');
 const earlier = existsSync(callsFile) ? readFileSync(callsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+const monitorRun = earlier.filter((c) => c.tool === 'gpiomon' && !c.args.includes('--version')).length;
+const plans = scenario.monitor ?? [{ behaviour: 'run' }];
+const plan = plans[Math.min(monitorRun, plans.length - 1)];
+const monitoring = tool === 'gpiomon' && !args.includes('--version');
+// Before the call is logged: a test that saw the call may count on SIGTERM being ignored.
+if (monitoring && plan.behaviour === 'stubborn') process.on('SIGTERM', () => undefined);
 appendFileSync(callsFile, `${JSON.stringify({ tool, args, pid: process.pid })}\n`);
 const v2 = scenario.version === 2;
 const chipArg = () => (v2 ? args[args.indexOf('-c') + 1] : args.find((a) => !a.startsWith('-')));
@@ -40,10 +46,7 @@ if (args.includes('--version')) {
     if (v2 && args.includes('--banner')) process.stdout.write(`Setting line '${args.at(-1).split('=')[0]}'...\n`);
     keepAlive(); // held until SIGTERM, as v1 --mode=signal and v2 by default
   }
-} else if (tool === 'gpiomon') {
-  const run = earlier.filter((c) => c.tool === 'gpiomon' && !c.args.includes('--version')).length;
-  const plans = scenario.monitor ?? [{ behaviour: 'run' }];
-  const plan = plans[Math.min(run, plans.length - 1)];
+} else if (monitoring) {
   for (const line of plan.print ?? []) process.stdout.write(`${line}\n`);
   if (plan.behaviour === 'crash') {
     if (plan.stderr) process.stderr.write(`${plan.stderr}\n`);
@@ -51,7 +54,6 @@ if (args.includes('--version')) {
   } else if (plan.behaviour === 'hang') {
     keepAlive();
   } else {
-    if (plan.behaviour === 'stubborn') process.on('SIGTERM', () => undefined);
     if (v2 && args.includes('--banner')) {
       const lines = offsetsArg().map((o) => `'${o}'`);
       process.stdout.write(lines.length > 1

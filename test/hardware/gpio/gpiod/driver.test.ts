@@ -127,7 +127,8 @@ describe('GpiodGpio over fake gpiod tools', { timeout: 60_000 }, () => {
 
   it('ends a v2 gpiomon that prints no banner (hung), restarts it, and is ok once the new one is up', async () => {
     const { tools, timers, gpio, starting } = gpiodRig({ version: 2, monitor: [{ behaviour: 'hang' }, { behaviour: 'run' }] }, { readyTimeoutMs: 5000 });
-    await until(() => tools.monitorRuns().length === 1 && timers.nextDelay() === 5000, 'the hung gpiomon');
+    // Only the gpiomon's banner timer left: the gpiosets have printed theirs.
+    await until(() => tools.monitorRuns().length === 1 && timers.count === 1 && timers.nextDelay() === 5000, 'the hung gpiomon');
     const hung = tools.monitorRuns()[0]!.pid;
     timers.advance(5000);
     await starting;
