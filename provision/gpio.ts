@@ -4,7 +4,7 @@
  * an output so a technician can see the LED light or hear the buzzer before the kiosk relies on them.
  */
 import { parseArgs } from 'node:util';
-import { systemTimers } from '../hardware/fingerprint/r30x/timers.js';
+import { systemTimers } from '../hardware/shared/timers.js';
 import { findChip, wiredLines } from '../hardware/gpio/chips.js';
 import { detectCommand } from '../hardware/gpio/gpiod/commands.js';
 import { GpiodProcesses, ToolMissingError } from '../hardware/gpio/gpiod/processes.js';

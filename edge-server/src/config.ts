@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { LINE_NAMES } from '../../hardware/gpio/index.js';
 import { fingerprintConfigSchema, type FingerprintConfig } from '../../hardware/fingerprint/config.js';
-import { GPIO_DRIVERS } from '../../hardware/gpio/index.js';
+import { GPIO_DRIVERS, LINE_NAMES } from '../../hardware/gpio/index.js';
 
-const lineSchema = z.object({
+const lineSchema = z.strictObject({
   direction: z.enum(['in', 'out']),
   chip: z.string().optional(),
   offset: z.number().int().min(0).optional(),
@@ -20,11 +19,17 @@ const fileSchema = z.object({
   language: z.enum(['zh-CN', 'en']).optional(),
   hardware: z.object({
     fingerprint: fingerprintConfigSchema.optional(),
-    gpio: z.object({
+    gpio: z.strictObject({
       driver: z.enum(GPIO_DRIVERS),
       lines: z.partialRecord(z.enum(LINE_NAMES), lineSchema).optional(),
+      /** onoff: where sysfs is mounted (chips are found by label there) */
+      sysfsRoot: z.string().min(1).optional(),
+      /** gpiod: the directory of gpiomon, gpioget, gpioset, gpiodetect (default: PATH) */
+      toolsDir: z.string().min(1).optional(),
+      /** raw edges per second above which a line counts as chattering (0 turns it off) */
+      chatterLimit: z.number().int().min(0).max(1000).optional(),
     }).optional(),
-  }).optional(),
+  }).strict().optional(),
   demoData: z.boolean().optional(),
   kiosk: z.object({ idleSec: z.number().int().min(1).max(3600) }).partial().optional(),
   staff: z.object({ sessionIdleSec: z.number().int().min(30).max(3600) }).partial().optional(),

@@ -1,4 +1,4 @@
-import type { Timers } from '../fingerprint/r30x/timers.js';
+import type { Timers } from '../shared/timers.js';
 import { GpiodGpio } from './gpiod/driver.js';
 import type { OnoffModule } from './onoff/onoff-module.js';
 import { OnoffGpio } from './onoff/driver.js';

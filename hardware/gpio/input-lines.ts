@@ -1,4 +1,4 @@
-import type { Timers } from '../fingerprint/r30x/timers.js';
+import type { Timers } from '../shared/timers.js';
 import type { TypedEmitter } from '../shared/typed-emitter.js';
 import type { GpioHealthState } from './health.js';
 import { LineFilter } from './line-filter.js';

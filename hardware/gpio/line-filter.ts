@@ -1,4 +1,4 @@
-import type { Timers } from '../fingerprint/r30x/timers.js';
+import type { Timers } from '../shared/timers.js';
 import type { EdgeKind, Level } from './port.js';
 
 /** More raw edges than this in one second make a line chatter (a loose wire, a failing sensor). */

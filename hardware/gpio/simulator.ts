@@ -1,4 +1,4 @@
-import { systemTimers, type Timers } from '../fingerprint/r30x/timers.js';
+import { systemTimers, type Timers } from '../shared/timers.js';
 import { TypedEmitter } from '../shared/typed-emitter.js';
 import { GpioHealthState } from './health.js';
 import { idleLevel, InputLines } from './input-lines.js';

@@ -102,6 +102,15 @@ describe('loadConfig', () => {
     expect(configError(() => loadConfig({}, badId.root)).message).toMatch(/hex digits/);
   });
 
+  it('takes the GPIO driver settings and refuses unknown keys in them', () => {
+    const ok = withConfigFile(JSON.stringify({ hardware: { gpio: { driver: 'gpiod', toolsDir: '/usr/bin', chatterLimit: 30, lines: { door: { direction: 'in', chip: 'pinctrl-rp1', offset: 17 } } } } }));
+    expect(loadConfig({}, ok.root).hardware.gpio).toMatchObject({ driver: 'gpiod', toolsDir: '/usr/bin', chatterLimit: 30 });
+    const typo = withConfigFile(JSON.stringify({ hardware: { gpio: { driver: 'onoff', sysfs: '/sys' } } }));
+    expect(configError(() => loadConfig({}, typo.root)).message).toMatch(/hardware\.gpio.*sysfs/);
+    const lineTypo = withConfigFile(JSON.stringify({ hardware: { gpio: { driver: 'onoff', lines: { door: { direction: 'in', pin: 17 } } } } }));
+    expect(configError(() => loadConfig({}, lineTypo.root)).message).toMatch(/door.*pin/);
+  });
+
   it('marks the kiosk as not simulated (no demo data by default) when a real reader is configured', () => {
     const { root } = withConfigFile(JSON.stringify({ hardware: { fingerprint: { driver: 'serial', path: '/dev/ttyUSB0' } } }));
     expect(loadConfig({}, root)).toMatchObject({ simulated: false, demoData: false });

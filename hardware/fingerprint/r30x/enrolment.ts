@@ -2,7 +2,7 @@ import type { EnrolmentProblem, EnrolmentProgress, EnrolOutcome, EnrolRequest } 
 import { Confirmation } from '../protocol/instructions.js';
 import { ModuleError } from './errors.js';
 import type { R30xModule } from './module.js';
-import { delay, type Timers } from './timers.js';
+import { delay, type Timers } from '../../shared/timers.js';
 
 export interface EnrolmentContext {
   /** Runs one module operation, counting failures toward the reader's health. */

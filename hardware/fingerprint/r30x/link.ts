@@ -4,7 +4,7 @@ import { Confirmation, instructionName, type InstructionName } from '../protocol
 import { commandPacket, DEFAULT_ADDRESS, Pid } from '../protocol/packet.js';
 import { PacketParser, type ParserStats } from '../protocol/parser.js';
 import { ModuleDisconnectedError, ModuleTimeoutError } from './errors.js';
-import { delay, SerialQueue, systemTimers, type Timers } from './timers.js';
+import { delay, SerialQueue, systemTimers, type Timers } from '../../shared/timers.js';
 
 /** An acknowledgement: confirmation code and the data after it. */
 export interface Answer {

@@ -11,7 +11,7 @@ import { ModuleDisconnectedError, ModuleError } from './errors.js';
 import type { LinkDiagnostics } from './link.js';
 import { R30xModule, type R30xModuleOptions } from './module.js';
 import { ReaderSession, type SessionEnd } from './session.js';
-import { delay, SerialQueue, systemTimers, type Timers } from './timers.js';
+import { delay, SerialQueue, systemTimers, type Timers } from '../../shared/timers.js';
 import { IdentificationLoop, type TouchLine } from './watch.js';
 
 export type { TouchLine } from './watch.js';

@@ -2,7 +2,7 @@ import type { Identification } from '../port.js';
 import { Confirmation } from '../protocol/instructions.js';
 import { ModuleError } from './errors.js';
 import type { R30xModule } from './module.js';
-import { delay, type SerialQueue, type Timers } from './timers.js';
+import { delay, type SerialQueue, type Timers } from '../../shared/timers.js';
 
 /** The module's touch output (R307 TOUCH, R503 WAKEUP) as a GPIO input: one call per finger arriving. */
 export interface TouchLine {

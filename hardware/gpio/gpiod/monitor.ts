@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { delay, type Timers } from '../../fingerprint/r30x/timers.js';
+import { delay, type Timers } from '../../shared/timers.js';
 import type { Level } from '../port.js';
 import { describeExit, type GpiodProcesses } from './processes.js';
 import type { ToolCommand } from './commands.js';

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { Timers } from '../../fingerprint/r30x/timers.js';
+import type { Timers } from '../../shared/timers.js';
 import type { Level } from '../port.js';
 import type { ToolCommand } from './commands.js';
 import { describeExit, type GpiodProcesses } from './processes.js';

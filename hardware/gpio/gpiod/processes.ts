@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Timers } from '../../fingerprint/r30x/timers.js';
+import type { Timers } from '../../shared/timers.js';
 import type { ToolCommand } from './commands.js';
 
 /** The gpiod tools are not installed (or not where toolsDir says). */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemTimers } from '../../../hardware/fingerprint/r30x/timers.js';
+import { systemTimers } from '../../../hardware/shared/timers.js';
 import { LineFilter, type LineFilterOptions } from '../../../hardware/gpio/line-filter.js';
 import type { Level } from '../../../hardware/gpio/port.js';
 

@@ -1,4 +1,4 @@
-import type { Timers } from '../../../hardware/fingerprint/r30x/timers.js';
+import type { Timers } from '../../../hardware/shared/timers.js';
 
 /**
  * Timers whose time moves only when the test says so, leaving the real timers alone: the gpiod driver's
