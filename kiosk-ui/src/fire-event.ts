@@ -1,4 +1,4 @@
-import type { AttendanceLine, EnrolmentState, KioskOutcome, MemberMatch } from '../../edge-server/src/api-types.js';
+import type { AlertInfo, AttendanceLine, EnrolmentState, KioskOutcome, MemberMatch } from '../../edge-server/src/api-types.js';
 
 /** Where the fingerprint screens go next (staff mode). */
 export type FingerprintStep =
@@ -35,6 +35,16 @@ export interface KioskEventMap {
   'kiosk-fingerprint-step': FingerprintStep;
   /** a confirm dialog was answered */
   'kiosk-dialog-answer': { confirmed: boolean };
+  /** say the last prompt again (the emergency banner's "hear again") */
+  'kiosk-repeat': Record<string, never>;
+  /** staff mode: show the alert console (from the emergency strip) */
+  'kiosk-open-alerts': Record<string, never>;
+  /** the alert console: acknowledge or resolve this alert (asks first) */
+  'kiosk-alert-action': { alert: AlertInfo; action: 'acknowledge' | 'resolve' };
+  /** the alert console: record leave for a member listed as not here */
+  'kiosk-leave-request': { memberId: string; name: string; date: string };
+  /** the leave dialog closed: `recorded` when the leave slip was saved */
+  'kiosk-leave-closed': { memberId: string; name: string; date: string; recorded: boolean };
 }
 
 export type KioskEventName = keyof KioskEventMap;
@@ -59,6 +69,11 @@ declare global {
     'kiosk-member-picked': CustomEvent<KioskEventMap['kiosk-member-picked']>;
     'kiosk-fingerprint-step': CustomEvent<KioskEventMap['kiosk-fingerprint-step']>;
     'kiosk-dialog-answer': CustomEvent<KioskEventMap['kiosk-dialog-answer']>;
+    'kiosk-repeat': CustomEvent<KioskEventMap['kiosk-repeat']>;
+    'kiosk-open-alerts': CustomEvent<KioskEventMap['kiosk-open-alerts']>;
+    'kiosk-alert-action': CustomEvent<KioskEventMap['kiosk-alert-action']>;
+    'kiosk-leave-request': CustomEvent<KioskEventMap['kiosk-leave-request']>;
+    'kiosk-leave-closed': CustomEvent<KioskEventMap['kiosk-leave-closed']>;
   }
 }
 

@@ -2,7 +2,9 @@ import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { HardwareHealth, KioskInfo, KioskOutcome, StaffCard } from '../../edge-server/src/api-types.js';
 import { api } from './api/client.js';
+import { emergencyPrompt, type EmergencyBannerMode, type KioskEmergencyBanner } from './components/kiosk-emergency-banner.js';
 import { pictogram } from './components/pictograms.js';
+import { ActiveAlertsController, openEmergency } from './controllers/active-alerts-controller.js';
 import { CardWedgeController } from './controllers/card-wedge-controller.js';
 import { ClockController } from './controllers/clock-controller.js';
 import { ConnectionController } from './controllers/connection-controller.js';
@@ -42,7 +44,7 @@ export type Screen =
   | { name: 'staff-choice'; outcome: Outcome<'staff_identified'> }
   | { name: 'staff-clocked'; outcome: Outcome<'staff_clocked'> }
   | { name: 'pin'; staff: StaffCard; identToken: string }
-  | { name: 'staff-mode'; staff: StaffCard; idleTimeoutSec: number };
+  | { name: 'staff-mode'; staff: StaffCard; idleTimeoutSec: number; alerts?: boolean };
 
 /** Screens a member may see: they get the call-staff and repeat buttons and the member timeouts. */
 const MEMBER_SCREENS: ReadonlySet<Screen['name']> = new Set([
@@ -54,6 +56,9 @@ const STAFF_WORK_SCREENS: ReadonlySet<Screen['name']> = new Set(['pin', 'staff-m
 /** How long the "do you need more time?" warning stands before going back (× the member's timeoutScale). */
 export const WARNING_SEC = 20;
 const DEFAULT_IDLE_SEC = 30;
+
+/** How the emergency banner stands: over the whole screen, as a strip over staff work, or not at all. */
+type BannerShown = 'none' | 'full' | 'strip';
 
 interface Notice {
   text: string;
@@ -89,6 +94,11 @@ export class KioskApp extends LitElement {
   private readonly seenOutcomes = new Set<string>();
   private infoRevision = 0;
   private languageChosen = false;
+  /** how the emergency banner stood at the last render (see `bannerMode`) */
+  private shownEmergency: BannerShown = 'none';
+
+  /** unresolved alerts: an open emergency call takes over every screen until staff acknowledge it */
+  private readonly alerts = new ActiveAlertsController(this, () => this.onAlertsChanged());
 
   private readonly info = new Task(this, {
     task: ([], { signal }) => api.kiosk(signal),
@@ -100,6 +110,8 @@ export class KioskApp extends LitElement {
     onStateChange: (state) => {
       // said once per outage, like every other message a member sees
       if (state === 'reconnecting') this.speech.say(this.i18n.t('app.reconnecting'));
+      // alerts raised or acknowledged while the stream was down are not replayed: read them again
+      if (state === 'online') void this.alerts.refresh();
     },
     onOutcome: (o) => this.showOutcome(o),
     onRecord: () => {
@@ -111,6 +123,7 @@ export class KioskApp extends LitElement {
       this.fingerprintHealth = health.fingerprint;
     },
     onEnrolment: (state) => enrolmentStore.set(state),
+    onAlert: (alert) => this.alerts.apply(alert),
     onReconnect: () => {
       this.infoRevision += 1;
       this.requestUpdate();
@@ -119,6 +132,8 @@ export class KioskApp extends LitElement {
 
   private readonly idle = new IdleController(this, {
     onWarn: () => {
+      // behind the emergency banner nobody sees the screen: no question, back to the start
+      if (this.covered) return this.go({ name: 'idle' });
       this.speech.say(this.i18n.t('timeout.spoken'));
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector('kiosk-timeout-warning')?.focusPrimary(),
@@ -153,14 +168,19 @@ export class KioskApp extends LitElement {
     this.listen('kiosk-card', (d) => void this.identifyCard(d.cardNumber));
     this.listen('kiosk-say', (d) => this.announce(d.text, true));
     this.listen('kiosk-staff-session', (d) => {
-      if (this.screen.name === 'pin') this.go({ name: 'staff-mode', staff: this.screen.staff, idleTimeoutSec: d.idleTimeoutSec });
+      if (this.screen.name !== 'pin') return;
+      this.go({ name: 'staff-mode', staff: this.screen.staff, idleTimeoutSec: d.idleTimeoutSec, alerts: this.emergency !== null });
     });
+    this.listen('kiosk-repeat', () => (this.covered ? this.speech.say(this.i18n.t(emergencyPrompt('full'))) : this.speech.repeat()));
+    this.listen('kiosk-open-alerts', () => this.renderRoot.querySelector('kiosk-staff-mode')?.showAlerts());
   }
 
   override render() {
     const t = this.i18n.t.bind(this.i18n);
-    const member = MEMBER_SCREENS.has(this.screen.name);
-    const warning = this.idle.phase === 'warning';
+    const emergency = this.emergency;
+    const covered = this.covered;
+    const member = MEMBER_SCREENS.has(this.screen.name) && !covered;
+    const warning = this.idle.phase === 'warning' && !covered;
     const info = this.info.value;
     const other = this.i18n.lang === 'zh-CN' ? 'en' : 'zh-CN';
     return html`
@@ -172,6 +192,9 @@ export class KioskApp extends LitElement {
         </button>
       </header>
       <div class="banners">
+        ${emergency && !covered
+          ? html`<kiosk-emergency-banner .mode=${this.stripMode()} .alert=${emergency}></kiosk-emergency-banner>`
+          : nothing}
         <div role="status">
           ${this.connection.state === 'reconnecting'
             ? html`<p class="banner info">${pictogram('wait')}<span>${t('app.reconnecting')}</span></p>`
@@ -190,9 +213,10 @@ export class KioskApp extends LitElement {
         </div>
       </div>
       <main>
+        ${emergency && covered ? html`<kiosk-emergency-banner mode="full" .alert=${emergency}></kiosk-emergency-banner>` : nothing}
         ${warning ? html`<kiosk-timeout-warning .seconds=${this.idle.secondsLeft}></kiosk-timeout-warning>` : nothing}
-        <!-- one decision at a time: the screen waits, hidden, behind the "more time?" question -->
-        <div class="screen" ?hidden=${warning}>${this.renderScreen()}</div>
+        <!-- one decision at a time: the screen waits, hidden, behind the "more time?" question or the emergency -->
+        <div class="screen" ?hidden=${warning || covered}>${this.renderScreen()}</div>
       </main>
       ${member
         ? html`<footer>
@@ -233,6 +257,7 @@ export class KioskApp extends LitElement {
           .staff=${s.staff}
           .idleTimeoutSec=${s.idleTimeoutSec}
           .revision=${this.recordRevision}
+          .startView=${s.alerts ? 'alerts' : 'today'}
         ></kiosk-staff-mode>`;
     }
   }
@@ -241,24 +266,91 @@ export class KioskApp extends LitElement {
     // Reflected for tests and diagnostics: which screen is up, and whether the live stream is open.
     if (changed.has('screen')) this.setAttribute('screen', this.screen.name);
     this.setAttribute('connection', this.connection.state);
+    const banner = this.bannerMode;
+    if (banner === 'none') this.removeAttribute('emergency');
+    else this.setAttribute('emergency', banner);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('screen')) return;
-    const previous = changed.get('screen') as Screen | undefined;
-    void this.enterScreen(previous);
+    if (changed.has('screen')) void this.enterScreen(changed.get('screen') as Screen | undefined);
+    void this.followEmergency();
+  }
+
+  /** The open emergency call, until a staff member acknowledges it. */
+  private get emergency() {
+    return openEmergency(this.alerts.alerts);
+  }
+
+  /** The emergency banner covers the screen: every screen but the PIN pad and staff mode (staff have come). */
+  private get covered(): boolean {
+    return this.emergency !== null && !STAFF_WORK_SCREENS.has(this.screen.name);
+  }
+
+  private get bannerMode(): BannerShown {
+    if (!this.emergency) return 'none';
+    return this.covered ? 'full' : 'strip';
+  }
+
+  private fullBanner(): KioskEmergencyBanner | null {
+    return this.renderRoot.querySelector<KioskEmergencyBanner>('main > kiosk-emergency-banner');
+  }
+
+  private stripMode(): EmergencyBannerMode {
+    return this.screen.name === 'pin' ? 'pin' : 'staff';
+  }
+
+  /**
+   * An emergency call came or went: a member screen in front goes back to the start behind the banner
+   * (nobody sees it); a staff member who was just identified goes straight to the PIN, the way to
+   * acknowledge.
+   */
+  private onAlertsChanged(): void {
+    const s = this.screen;
+    if (!this.emergency) return;
+    if (s.name === 'staff-choice') this.go({ name: 'pin', staff: s.outcome.staff, identToken: s.outcome.identToken });
+    else if (!STAFF_WORK_SCREENS.has(s.name) && s.name !== 'idle') this.go({ name: 'idle' });
+  }
+
+  /** After a render: speak and move the focus when the banner appeared, changed size or went away. */
+  private async followEmergency(): Promise<void> {
+    const now = this.bannerMode;
+    const before = this.shownEmergency;
+    if (now === before) return;
+    this.shownEmergency = now;
+    const t = this.i18n.t.bind(this.i18n);
+    if (now === 'full') {
+      this.speech.say(t(emergencyPrompt('full')));
+      await this.focusBanner();
+    } else if (now === 'strip' && before === 'none') {
+      this.speech.say(t(emergencyPrompt(this.stripMode())));
+    } else if (now === 'none' && before === 'full') {
+      this.announce(t('emergency.cleared'), false);
+      const el = this.renderRoot.querySelector('.screen > *') as KioskScreen | null;
+      await el?.focusPrimary();
+    }
+  }
+
+  private async focusBanner(): Promise<void> {
+    await this.fullBanner()?.focusPrimary();
   }
 
   /** After a screen is drawn: speak its prompt, put focus on its main choice, start its timeout. */
   private async enterScreen(previous: Screen | undefined): Promise<void> {
     const s = this.screen;
+    const bannerWasUp = this.shownEmergency === 'full';
     this.wedge.enabled = !STAFF_WORK_SCREENS.has(s.name);
     this.armTimeout();
     const el = this.renderRoot.querySelector('.screen > *') as KioskScreen | null;
     await el?.updateComplete;
-    const text = this.promptFor(s);
-    if (text) this.speech.say(text);
-    await el?.focusPrimary();
+    if (this.covered) {
+      // the screen changed behind the banner (a member's finger): the banner is what they see and hear
+      if (s.name !== 'idle' && bannerWasUp) this.speech.say(this.i18n.t(emergencyPrompt('full')));
+      await this.focusBanner();
+    } else {
+      const text = this.promptFor(s);
+      if (text) this.speech.say(text);
+      await el?.focusPrimary();
+    }
     if (s.name === 'idle' && previous && previous.name !== 'idle') {
       fireEvent(this, 'kiosk-idle-entered', {});
     }
@@ -335,6 +427,8 @@ export class KioskApp extends LitElement {
       case 'member_inactive':
         return this.go({ name: 'inactive' });
       case 'staff_identified':
+        // during an emergency call staff are here to acknowledge it: straight to the PIN
+        if (this.emergency) return this.go({ name: 'pin', staff: o.staff, identToken: o.identToken });
         return this.go({ name: 'staff-choice', outcome: o });
       case 'staff_clocked':
         return this.go({ name: 'staff-clocked', outcome: o });
@@ -365,6 +459,11 @@ export class KioskApp extends LitElement {
 
   private back(): void {
     const s = this.screen;
+    if (this.covered) {
+      // members cannot put the banner away; Escape only closes its card number field
+      this.fullBanner()?.back();
+      return;
+    }
     if (s.name === 'idle') return;
     if (s.name === 'staff-mode') {
       this.renderRoot.querySelector('kiosk-staff-mode')?.back();

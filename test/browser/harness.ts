@@ -387,6 +387,11 @@ export async function enterStaffMode(h: KioskHarness, page: Page, manageLabel = 
   await waitForScreen(page, 'staff-choice');
   await clickByName(page, manageLabel);
   await waitForScreen(page, 'pin');
+  await typeStaffPin(page);
+}
+
+/** On the PIN screen: type the demo staff's PIN, press Enter, and wait for staff mode. */
+export async function typeStaffPin(page: Page): Promise<void> {
   const pin = await page.waitForSelector('kiosk-app >>> kiosk-pin-pad >>> input', { visible: true });
   await pin!.type(DEMO_STAFF.pin);
   await pin!.press('Enter');

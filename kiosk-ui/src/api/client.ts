@@ -3,6 +3,8 @@
  * Every non-2xx answer becomes an `ApiFailure` carrying the server's stable error `code`.
  */
 import type {
+  AlertInfo,
+  AlertSummary,
   ApiError,
   BiometricStatus,
   ConsentBy,
@@ -11,11 +13,18 @@ import type {
   KioskInfo,
   KioskOutcome,
   MemberMatch,
+  MonitorState,
   StaffSessionInfo,
   TodayAttendance,
 } from '../../../edge-server/src/api-types.js';
 
-export type { BiometricStatus, ConsentBy, EnrolmentState, Finger, MemberMatch, StaffSessionInfo };
+export type { AlertInfo, AlertSummary, BiometricStatus, ConsentBy, EnrolmentState, Finger, MemberMatch, MonitorState, StaffSessionInfo };
+
+/** `GET /api/staff/alerts`: unresolved alerts (emergencies first), then the last week's resolved ones. */
+export interface AlertConsole {
+  open: AlertInfo[];
+  history: AlertInfo[];
+}
 
 export type Direction = 'in' | 'out';
 
@@ -101,7 +110,19 @@ export const api = {
     request<EnrolmentState>('GET', `/api/staff/enrolments/${encodeURIComponent(id)}`, undefined, signal),
   currentEnrolment: () => request<EnrolmentState>('GET', '/api/staff/enrolments/current'),
   cancelEnrolment: (id: string) => request<EnrolmentState>('POST', `/api/staff/enrolments/${encodeURIComponent(id)}/cancel`),
+  activeAlerts: (signal?: AbortSignal) => request<{ alerts: AlertSummary[] }>('GET', '/api/alerts/active', undefined, signal),
+  alertConsole: (signal?: AbortSignal) => request<AlertConsole>('GET', '/api/staff/alerts', undefined, signal),
+  acknowledgeAlert: (id: string, note?: string) =>
+    request<AlertInfo>('POST', `${alertPath(id)}/acknowledge`, note ? { note } : {}),
+  resolveAlert: (id: string, note: string) => request<AlertInfo>('POST', `${alertPath(id)}/resolve`, { note }),
+  monitor: (signal?: AbortSignal) => request<MonitorState>('GET', '/api/staff/monitor', undefined, signal),
+  recordLeave: (memberId: string, from: string, to: string, reason: string) =>
+    request<{ leaveId: string }>('POST', '/api/staff/leave', { memberId, from, to, reason }),
 };
+
+function alertPath(id: string): string {
+  return `/api/staff/alerts/${encodeURIComponent(id)}`;
+}
 
 function memberPath(memberId: string): string {
   return `/api/staff/members/${encodeURIComponent(memberId)}`;

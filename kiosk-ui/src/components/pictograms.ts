@@ -17,7 +17,15 @@ export type PictogramName =
   | 'clock'
   | 'key'
   | 'back'
-  | 'wait';
+  | 'wait'
+  | 'siren'
+  | 'door'
+  | 'motion'
+  | 'absent'
+  | 'plug'
+  | 'people'
+  | 'book'
+  | 'phone';
 
 const paths: Record<PictogramName, SVGTemplateResult> = {
   finger: svg`<path d="M24 58V30a6 6 0 0 1 12 0v14m0-6a6 6 0 0 1 12 0v8m0-4a6 6 0 0 1 12 0v10c0 12-8 20-20 20h-4c-10 0-16-6-20-14l-6-12a5 5 0 0 1 8-5l6 9"/><path d="M30 8c-8 0-14 6-14 14m28 0c0-8-6-14-14-14"/>`,
@@ -33,6 +41,14 @@ const paths: Record<PictogramName, SVGTemplateResult> = {
   key: svg`<circle cx="26" cy="40" r="12"/><path d="M38 40h32M60 40v12M70 40v8"/>`,
   back: svg`<path d="M34 18L12 40l22 22M12 40h56"/>`,
   wait: svg`<path d="M22 10h36M22 70h36M26 10c0 18 28 18 28 30S26 52 26 70M54 70c0-18-28-18-28-30"/>`,
+  siren: svg`<path d="M22 62V44a18 18 0 0 1 36 0v18M12 70h56M40 8v10M14 20l7 7M66 20l-7 7M40 40v10"/>`,
+  door: svg`<path d="M10 70h60M18 70V10h34v60M52 16l14 6v48"/><circle cx="44" cy="42" r="2"/>`,
+  motion: svg`<circle cx="48" cy="14" r="6"/><path d="M44 26l-8 20 10 10-4 16M36 46l-10 22M42 30l12 10 8-4M24 30H10M26 40H12M22 50H10"/>`,
+  absent: svg`<rect x="10" y="16" width="60" height="54" rx="6"/><path d="M10 32h60M26 8v14M54 8v14M32 44l16 16M48 44L32 60"/>`,
+  plug: svg`<path d="M28 8v16M52 8v16M20 24h40v12a20 20 0 0 1-40 0zM40 56v16"/>`,
+  people: svg`<circle cx="28" cy="22" r="8"/><circle cx="54" cy="26" r="7"/><path d="M12 68c0-14 7-24 16-24s16 10 16 24M46 68c0-11 3-20 9-20s11 9 11 20"/>`,
+  book: svg`<path d="M40 20c-6-6-18-8-28-6v50c10-2 22 0 28 6 6-6 18-8 28-6V14c-10-2-22 0-28 6zM40 20v50"/>`,
+  phone: svg`<path d="M22 10h12l4 16-8 6a40 40 0 0 0 18 18l6-8 16 4v12a6 6 0 0 1-6 6C36 64 16 44 16 16a6 6 0 0 1 6-6z"/>`,
 };
 
 export function pictogram(name: PictogramName, className = 'picto'): SVGTemplateResult {

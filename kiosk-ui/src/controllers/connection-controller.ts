@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { EnrolmentState, HardwareHealth, KioskOutcome, RecordMessage } from '../../../edge-server/src/api-types.js';
+import type { AlertSummary, EnrolmentState, HardwareHealth, KioskOutcome, RecordMessage } from '../../../edge-server/src/api-types.js';
 import { Store } from './store.js';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting';
@@ -7,12 +7,20 @@ export type ConnectionState = 'connecting' | 'online' | 'reconnecting';
 /** The live stream's state, for elements that must fall back to polling while it is down. */
 export const liveStreamStore = new Store<ConnectionState>('connecting');
 
+/**
+ * Bumped on every `record`, `hardware` and `alert` message: staff views that show the centre's live
+ * state (the monitor panel) read it again then.
+ */
+export const liveChangeStore = new Store<number>(0);
+
 export interface ConnectionHandlers {
   onOutcome(outcome: KioskOutcome): void;
   onRecord(record: RecordMessage): void;
   onHardware(health: { fingerprint: HardwareHealth; gpio: HardwareHealth }): void;
   /** A fingerprint enrolment changed (staff enrolment screens follow it). */
   onEnrolment(state: EnrolmentState): void;
+  /** An alert was raised, acknowledged or resolved (no personal data: the kiosk banner follows it). */
+  onAlert(alert: AlertSummary): void;
   /** The stream is back after an outage: refresh anything that may be stale. */
   onReconnect(): void;
   onStateChange(state: ConnectionState): void;
@@ -69,11 +77,19 @@ export class ConnectionController implements ReactiveController {
       this.startProbe();
     });
     source.addEventListener('outcome', (e) => this.handlers.onOutcome(parse<KioskOutcome>(e)));
-    source.addEventListener('record', (e) => this.handlers.onRecord(parse<RecordMessage>(e)));
-    source.addEventListener('hardware', (e) =>
-      this.handlers.onHardware(parse<{ fingerprint: HardwareHealth; gpio: HardwareHealth }>(e)),
-    );
+    source.addEventListener('record', (e) => {
+      this.handlers.onRecord(parse<RecordMessage>(e));
+      bump();
+    });
+    source.addEventListener('hardware', (e) => {
+      this.handlers.onHardware(parse<{ fingerprint: HardwareHealth; gpio: HardwareHealth }>(e));
+      bump();
+    });
     source.addEventListener('enrolment', (e) => this.handlers.onEnrolment(parse<EnrolmentState>(e)));
+    source.addEventListener('alert', (e) => {
+      this.handlers.onAlert(parse<AlertSummary>(e));
+      bump();
+    });
   }
 
   private startProbe(): void {
@@ -102,6 +118,10 @@ export class ConnectionController implements ReactiveController {
     this.host.requestUpdate();
     this.handlers.onStateChange(state);
   }
+}
+
+function bump(): void {
+  liveChangeStore.set(liveChangeStore.value + 1);
 }
 
 function parse<T>(event: Event): T {

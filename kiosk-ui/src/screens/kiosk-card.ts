@@ -85,12 +85,17 @@ export class KioskCard extends KioskScreen {
 
   private onSubmit(e: SubmitEvent): void {
     e.preventDefault();
-    const input = this.renderRoot.querySelector('input');
-    const cardNumber = input?.value.trim() ?? '';
-    if (!cardNumber || this.busy) return;
-    if (input) input.value = '';
-    fireEvent(this, 'kiosk-card', { cardNumber });
+    if (!this.busy) sendTypedCard(this, e.target as HTMLFormElement);
   }
+}
+
+/** Sends the number typed into a form's `card` field as `kiosk-card` (if any) and empties the field. */
+export function sendTypedCard(host: HTMLElement, form: HTMLFormElement): void {
+  const input = form.elements.namedItem('card') as HTMLInputElement | null;
+  const cardNumber = input?.value.trim() ?? '';
+  if (!cardNumber) return;
+  if (input) input.value = '';
+  fireEvent(host, 'kiosk-card', { cardNumber });
 }
 
 customElements.define('kiosk-card', KioskCard);

@@ -76,7 +76,9 @@ export class KioskConfirmDialog extends KioskScreen {
   }
 
   private onKey(e: KeyboardEvent): void {
-    const inField = e.composedPath()[0] instanceof HTMLInputElement;
+    const target = e.composedPath()[0];
+    // Backspace in a text field deletes a character (a note is typed in a textarea)
+    const inField = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
     if (e.key !== 'Escape' && !(e.key === 'Backspace' && !inField)) return;
     // handled here: the kiosk's own Escape/Backspace ("go back") must not also leave the screen behind
     e.preventDefault();

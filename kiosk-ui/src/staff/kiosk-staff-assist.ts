@@ -2,13 +2,22 @@ import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { api, ApiFailure, type Direction, type MemberMatch } from '../api/client.js';
 import { fireEvent } from '../fire-event.js';
-import { translate, type MessageKey } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/catalogue.js';
 import { KioskScreen } from '../screens/kiosk-screen.js';
 import './kiosk-member-picker.js';
+import { reasonFields, reasonText, type ReasonFieldsOptions } from './reason-choice.js';
 import { staffViewStyles } from './staff-styles.js';
 
 export const ASSIST_REASONS = ['forgot_card', 'finger_failed', 'family', 'other'] as const;
 type AssistReason = (typeof ASSIST_REASONS)[number];
+
+const REASON_FIELDS: ReasonFieldsOptions<AssistReason> = {
+  legend: 'assist.reason',
+  name: 'reason',
+  reasons: ASSIST_REASONS,
+  label: (r) => `assist.reason.${r}`,
+  otherLabel: 'assist.otherText',
+};
 
 /** Staff-assisted check-in/out: find the member, give the reason, record it. */
 export class KioskStaffAssist extends KioskScreen {
@@ -35,12 +44,7 @@ export class KioskStaffAssist extends KioskScreen {
   static override styles = [
     ...staffViewStyles,
     css`
-      .reasons {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px;
-      }
-      .reasons + label {
+      .options + label {
         margin-top: 16px;
       }
       .actions {
@@ -77,23 +81,10 @@ export class KioskStaffAssist extends KioskScreen {
     const direction: Direction = member.present ? 'out' : 'in';
     return html`
       <p class="ok" role="status">${t('assist.selected', { name: member.name })}</p>
-      <fieldset>
-        <legend>${t('assist.reason')}</legend>
-        <div class="reasons">
-          ${ASSIST_REASONS.map(
-            (r) => html`<label class="choice">
-              <input type="radio" name="reason" .checked=${this.reason === r} @change=${() => (this.reason = r)} />
-              <span>${t(`assist.reason.${r}`)}</span>
-            </label>`,
-          )}
-        </div>
-        ${this.reason === 'other'
-          ? html`<label class="search"
-              ><span>${t('assist.otherText')}</span
-              ><input .value=${this.otherText} @input=${(e: InputEvent) => (this.otherText = (e.target as HTMLInputElement).value)}
-            /></label>`
-          : nothing}
-      </fieldset>
+      ${reasonFields(t, REASON_FIELDS, { reason: this.reason, otherText: this.otherText }, ({ reason, otherText }) => {
+        this.reason = reason;
+        this.otherText = otherText;
+      })}
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       ${this.save.render({
         error: (err) => html`<p class="error" role="alert">
@@ -115,13 +106,7 @@ export class KioskStaffAssist extends KioskScreen {
 
   private submit(member: MemberMatch, direction: Direction): void {
     const t = this.i18n.t.bind(this.i18n);
-    // The record keeps the reason in Chinese whatever the screen language, so reports read the same.
-    const reason =
-      this.reason === 'other'
-        ? this.otherText.trim()
-        : this.reason
-          ? translate('zh-CN', `assist.reason.${this.reason}`)
-          : '';
+    const reason = reasonText({ reason: this.reason, otherText: this.otherText }, REASON_FIELDS.label);
     if (!reason) {
       this.problem = t('assist.needReason');
       return;

@@ -1,33 +1,46 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import type { AttendanceLine, StaffCard } from '../../../edge-server/src/api-types.js';
 import { api } from '../api/client.js';
+import { activeAlertsStore } from '../controllers/active-alerts-controller.js';
 import { enrolmentStore, memberAtReader } from '../controllers/enrolment-store.js';
 import { centreTimeZone } from '../controllers/i18n-controller.js';
 import { IdleController } from '../controllers/idle-controller.js';
+import { StoreController } from '../controllers/store.js';
+import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
 import { KioskScreen } from '../screens/kiosk-screen.js';
 import '../screens/kiosk-timeout-warning.js';
 import { screenStyles } from '../styles/theme.js';
+import './kiosk-staff-alerts.js';
 import './kiosk-staff-assist.js';
 import './kiosk-staff-correction.js';
 import './kiosk-staff-fingerprints.js';
 import './kiosk-staff-today.js';
 import { staffStyles } from './staff-styles.js';
+import { todayIn } from './zoned-time.js';
 
-type View = { name: 'today' } | { name: 'assist' } | { name: 'fingerprints' } | { name: 'correct'; line: AttendanceLine };
+type View =
+  | { name: 'today' }
+  | { name: 'assist' }
+  | { name: 'fingerprints' }
+  | { name: 'alerts' }
+  | { name: 'correct'; line: AttendanceLine };
 
-/** Staff mode: today, assisted check-in/out, corrections, fingerprints; signs itself out when left alone. */
+/** Staff mode: today, assisted check-in/out, corrections, fingerprints, alerts; signs itself out when left alone. */
 export class KioskStaffMode extends KioskScreen {
   static override properties = {
     staff: { attribute: false },
     idleTimeoutSec: { type: Number },
     revision: { type: Number },
+    /** the view staff mode opens on (alerts when a staff member signed in to acknowledge an emergency) */
+    startView: { attribute: false },
     view: { state: true },
     notice: { state: true },
   };
   declare staff: StaffCard;
   declare idleTimeoutSec: number;
   declare revision: number;
+  declare startView: 'today' | 'alerts';
   declare view: View;
   declare notice: string;
 
@@ -35,6 +48,7 @@ export class KioskStaffMode extends KioskScreen {
     onWarn: () => void this.focusWarning(),
     onExpire: () => void this.signOut(),
   });
+  private readonly activeAlerts = new StoreController(this, activeAlertsStore);
   private stopFollowingEnrolment: (() => void) | null = null;
   private pausedForEnrolment = false;
 
@@ -65,6 +79,16 @@ export class KioskStaffMode extends KioskScreen {
         background: var(--k-primary-bg);
         color: var(--k-primary-fg);
       }
+      .badge {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        padding: 2px 10px;
+        border: 2px solid currentColor;
+        border-radius: 999px;
+        font-size: 18px;
+        font-weight: 700;
+      }
     `,
   ];
 
@@ -72,6 +96,7 @@ export class KioskStaffMode extends KioskScreen {
     super();
     this.idleTimeoutSec = 120;
     this.revision = 0;
+    this.startView = 'today';
     this.view = { name: 'today' };
     this.notice = '';
     this.addEventListener('pointerdown', () => this.idle.activity());
@@ -87,6 +112,10 @@ export class KioskStaffMode extends KioskScreen {
       this.notice = e.detail.message;
       this.view = { name: 'today' };
     });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated && changed.has('startView') && this.startView === 'alerts') this.view = { name: 'alerts' };
   }
 
   override connectedCallback(): void {
@@ -117,6 +146,7 @@ export class KioskStaffMode extends KioskScreen {
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     const v = this.view;
+    const unresolved = this.activeAlerts.value.length;
     return html`
       <header>
         <h1>${t('mode.title', { name: this.staff.name })}</h1>
@@ -132,6 +162,10 @@ export class KioskStaffMode extends KioskScreen {
           </button>
           <button aria-current=${v.name === 'fingerprints' ? 'page' : 'false'} @click=${() => this.go({ name: 'fingerprints' })}>
             ${t('mode.fingerprints')}
+          </button>
+          <button data-view="alerts" aria-current=${v.name === 'alerts' ? 'page' : 'false'} @click=${() => this.go({ name: 'alerts' })}>
+            ${pictogram('siren')}<span>${t('mode.alerts')}</span>
+            ${unresolved > 0 ? html`<span class="badge">${t('alerts.badge', { count: unresolved })}</span>` : nothing}
           </button>
         </nav>
         ${this.idle.phase === 'warning'
@@ -151,9 +185,17 @@ export class KioskStaffMode extends KioskScreen {
         return html`<kiosk-staff-assist></kiosk-staff-assist>`;
       case 'fingerprints':
         return html`<kiosk-staff-fingerprints></kiosk-staff-fingerprints>`;
+      case 'alerts':
+        return html`<kiosk-staff-alerts></kiosk-staff-alerts>`;
       case 'correct':
         return html`<kiosk-staff-correction .line=${v.line} date=${todayIn(centreTimeZone.value)}></kiosk-staff-correction>`;
     }
+  }
+
+  /** Show the alert console (the emergency strip's "open alerts"). */
+  showAlerts(): void {
+    if (this.view.name !== 'alerts') this.go({ name: 'alerts' });
+    else void this.renderRoot.querySelector('kiosk-staff-alerts')?.focusHeading();
   }
 
   /** Escape/Backspace from a sub-view goes back to today's list. */
@@ -183,10 +225,6 @@ export class KioskStaffMode extends KioskScreen {
     }
     fireEvent(this, 'kiosk-navigate', { to: 'idle' });
   }
-}
-
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 customElements.define('kiosk-staff-mode', KioskStaffMode);

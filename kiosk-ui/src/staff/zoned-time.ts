@@ -37,3 +37,8 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   );
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone; now by default. */
+export function todayIn(timeZone: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
