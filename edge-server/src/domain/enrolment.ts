@@ -35,6 +35,8 @@ interface Session {
  */
 export class EnrolmentSessions {
   private active: Session | null = null;
+  /** Set while a start awaits the reader's slot list, so a second start cannot slip in meanwhile. */
+  private starting = false;
   /** Finished sessions stay readable for a while (a reloaded staff screen can show the result). */
   private readonly recent = new Map<string, EnrolmentState>();
 
@@ -53,14 +55,20 @@ export class EnrolmentSessions {
     if (listPersonEnrolments(this.ctx.db, 'member', member.id).some((e) => e.finger === input.finger)) {
       throw new DomainError('conflict', 'finger_already_enrolled', 'That finger is already enrolled; remove it first to enrol it again');
     }
-    if (this.active && this.active.state.status === 'pressing') {
+    if (this.starting || (this.active && this.active.state.status === 'pressing')) {
       throw new DomainError('conflict', 'enrolment_in_progress', 'Another enrolment is using the reader; finish or cancel it first');
     }
     this.endTesting();
     if (this.reader.health() !== 'ok') {
       throw new DomainError('unavailable', 'reader_unavailable', 'The fingerprint reader is not available; check its cable, or use a card for now');
     }
-    const slot = await this.freeSlot();
+    let slot: number;
+    this.starting = true;
+    try {
+      slot = await this.freeSlot();
+    } finally {
+      this.starting = false;
+    }
     const session: Session = {
       staffId,
       slot,

@@ -142,6 +142,16 @@ describe('consent and fingerprint enrolment (staff routes)', () => {
     expect((await startEnrolment('mem_demo_14')).status).toBe('pressing');
   });
 
+  it('two staff screens starting an enrolment at the same moment: one starts, the other is told', async () => {
+    await consent('mem_demo_15');
+    await consent('mem_demo_14', { by: 'self' });
+    const [a, b] = await Promise.all([
+      post('/api/staff/enrolments', { memberId: 'mem_demo_15', finger: 'right_index' }),
+      post('/api/staff/enrolments', { memberId: 'mem_demo_14', finger: 'right_index' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+  });
+
   it('signing out stops the enrolment the staff member was running', async () => {
     await consent('mem_demo_15');
     const started = await startEnrolment('mem_demo_15');
