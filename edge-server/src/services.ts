@@ -63,11 +63,11 @@ export function createServices(
         hardware.fingerprint.events.on('health', (health) => {
           ctx.bus.publish('hardware', hardwareHealth());
           // Template deletions queued while the reader was away are done as soon as it is back.
-          if (health === 'ok') void biometrics.deletePendingOnSensor();
+          if (health === 'ok') void biometrics.deletePendingOnSensor().then(() => biometrics.reconcile());
         }),
         hardware.gpio.events.on('health', () => ctx.bus.publish('hardware', hardwareHealth())),
       ];
-      if (hardware.fingerprint.health() === 'ok') void biometrics.deletePendingOnSensor();
+      if (hardware.fingerprint.health() === 'ok') void biometrics.deletePendingOnSensor().then(() => biometrics.reconcile());
       return () => {
         offs.forEach((off) => off());
         enrolments.stop();

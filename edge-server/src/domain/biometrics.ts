@@ -3,7 +3,7 @@ import type { FingerprintPort } from '../../../hardware/fingerprint/index.js';
 import { formatWithOffset } from '../clock.js';
 import { recordAudit } from '../db/audit.repo.js';
 import { findConsentInForce, insertConsent } from '../db/consents.repo.js';
-import { listPersonEnrolments, removeEnrolment, type LiveEnrolment } from '../db/enrolments.repo.js';
+import { listEnrolments, listPersonEnrolments, removeEnrolment, type LiveEnrolment } from '../db/enrolments.repo.js';
 import { findMemberById, type Member } from '../db/members.repo.js';
 import { confirmSensorDeletion, listPendingSensorDeletions, requestSensorDeletion } from '../db/sensor-deletions.repo.js';
 import { findStaffById } from '../db/staff.repo.js';
@@ -148,6 +148,26 @@ export class BiometricService {
       }
     }
     return { deleted, pending: pending.length - deleted };
+  }
+
+  /**
+   * Compares the links in the database with the templates on the sensor (run when the reader comes
+   * back). Linked slots that are empty on the sensor mean the module was replaced or wiped: those
+   * people cannot check in by finger until re-enrolled, which the log says plainly. Never throws.
+   */
+  async reconcile(): Promise<{ missingSlots: number[] }> {
+    try {
+      const onSensor = new Set(await this.reader.enrolledSlots());
+      const missingSlots = listEnrolments(this.ctx.db, this.reader.sensorId).map((e) => e.slot).filter((slot) => !onSensor.has(slot));
+      if (missingSlots.length > 0) {
+        console.warn(`fingerprint: ${missingSlots.length} enrolled finger(s) are not on the reader (slots ${missingSlots.join(', ')}); `
+          + 'was the module replaced or emptied? Those people use a card until staff enrol them again.');
+      }
+      return { missingSlots };
+    } catch (err) {
+      console.error(`fingerprint: could not compare enrolments with the reader: ${(err as Error).message}`);
+      return { missingSlots: [] };
+    }
   }
 
   private endLinks(append: AppendEvent, links: LiveEnrolment[], reason: RemovalReason, staffId: string | null, now: number): void {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BiometricStatus, EnrolmentState } from '../../../edge-server/src/api-types.js';
 import { createTestKiosk, type TestKiosk } from '../../support/kiosk.js';
 import { count, errorOf, expectKind, staffCookie, STAFF_ID, storedEvents, touch } from '../helpers.js';
@@ -206,6 +206,16 @@ describe('consent and fingerprint enrolment (staff routes)', () => {
     await settle();
     expect((await status('mem_demo_02')).pendingSensorDeletions).toBe(0);
     expect(await kiosk.fingerprint.enrolledSlots()).not.toContain(2);
+  });
+
+  it('says when linked fingers are missing on the reader (a replaced or emptied module)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await kiosk.services.biometrics.reconcile()).toEqual({ missingSlots: [] });
+    await kiosk.fingerprint.deleteSlot(4);
+    await kiosk.fingerprint.deleteSlot(7);
+    expect(await kiosk.services.biometrics.reconcile()).toEqual({ missingSlots: [4, 7] });
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/2 enrolled finger\(s\) are not on the reader \(slots 4, 7\).*card/);
+    warn.mockRestore();
   });
 
   it('a member who left the centre loses their fingerprints (left_centre), and slots are reused only after deletion', async () => {
