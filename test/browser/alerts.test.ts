@@ -118,7 +118,7 @@ describe('alerts and monitoring', () => {
     await waitForSpeech(page, BANNER_SPOKEN);
 
     await signInDuringEmergency();
-    await waitForText(page, '紧急呼叫还没有确认。请在“警报”里按“确认收到”。');
+    await waitForText(page, '紧急呼叫未确认：请在“警报”里按“确认收到”。');
     // signed in to acknowledge: the console is open, the emergency on top
     await page.waitForSelector('kiosk-app >>> kiosk-staff-alerts >>> h2', { visible: true });
     await waitForText(page, '紧急按钮被按下了。请马上去看看。');

@@ -99,22 +99,29 @@ export class KioskEmergencyBanner extends KioskScreen {
         width: 9em;
         letter-spacing: 0.1em;
       }
+      /* a strip over staff work stays small, so the work below keeps its room at 200 % zoom */
       .strip {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 12px 20px;
-        margin-top: 8px;
-        padding: 12px 16px;
+        gap: 6px 14px;
+        margin-top: 6px;
+        padding: 6px 12px;
         background: var(--k-help-bg);
         color: var(--k-help-fg);
-        border: 4px solid var(--k-help-fg);
+        border: 3px solid var(--k-help-fg);
         outline: 3px solid var(--k-help-bg);
         border-radius: var(--k-radius);
+        font-size: 20px;
         font-weight: 700;
+        line-height: 1.3;
       }
       .strip p {
-        flex: 1 1 20em;
+        flex: 1 1 12em;
+      }
+      .strip button {
+        min-height: 44px;
+        padding: 4px 16px;
       }
     `,
   ];

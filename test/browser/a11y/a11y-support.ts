@@ -80,6 +80,29 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
   expect.soft(contrast, `text contrast ≥ 7:1 on ${state}`).toEqual([]);
 }
 
+/** axe and contrast with the high-contrast theme on `<kiosk-app>` (as a member's profile would set it). */
+export async function checkHighContrast(page: Page, where: string): Promise<void> {
+  // kiosk-app reflects the profile in force on every render: keep the attribute on while axe looks
+  await page.evaluate(() => {
+    const app = document.querySelector('kiosk-app')!;
+    const keep = new MutationObserver(() => app.hasAttribute('high-contrast') || app.setAttribute('high-contrast', ''));
+    keep.observe(app, { attributes: true, attributeFilter: ['high-contrast'] });
+    (window as unknown as { __keepHighContrast: MutationObserver }).__keepHighContrast = keep;
+    app.setAttribute('high-contrast', '');
+  });
+  try {
+    await settle(page);
+    const violations = await axeViolations(page);
+    expect.soft(violations, `axe on ${where}, high contrast`).toEqual([]);
+    expect.soft(contrastProblems(await layoutReport(page)), `text contrast ≥ 7:1 on ${where}, high contrast`).toEqual([]);
+  } finally {
+    await page.evaluate(() => {
+      (window as unknown as { __keepHighContrast: MutationObserver }).__keepHighContrast.disconnect();
+      document.querySelector('kiosk-app')!.removeAttribute('high-contrast');
+    });
+  }
+}
+
 // ------------------------------------------------------------------------------------------- speech
 
 /** Speech entries after the first `from` ones. */
@@ -286,6 +309,15 @@ export async function fingerTo(h: KioskHarness, page: Page, slot: number | null,
     throw new Error(`finger ${slot} should lead to '${screen}' but the screen is '${await currentScreen(page)}'`);
   });
   // the screen is drawn; let its element finish rendering and take focus
+  await settle(page);
+}
+
+/** 640×400 CSS px is what a 1280×800 screen shows at 200 % zoom. */
+export const VIEWPORT_ZOOM_200 = { width: 640, height: 400 } as const;
+
+/** Press a key and let the page settle (the focus moves, Lit renders). */
+export async function pressKey(page: Page, key: Parameters<Page['keyboard']['press']>[0]): Promise<void> {
+  await page.keyboard.press(key);
   await settle(page);
 }
 

@@ -31,16 +31,18 @@ import {
 } from '../harness.js';
 import {
   StaffApi,
-  axeViolations,
+  checkHighContrast,
   expectNoAxeViolations,
   expectSpokenAndShown,
   freshIdle,
   printServerLogOnFailure,
+  pressKey,
   setReaderPlugged,
   settle,
+  VIEWPORT_ZOOM_200,
 } from './a11y-support.js';
 import { expectVisibleFocus, focusInfo, moveFocusTo } from './focus.js';
-import { contrastProblems, layoutReport, reflowProblems, targetProblems } from './layout-report.js';
+import { layoutReport, reflowProblems, targetProblems } from './layout-report.js';
 
 let h: KioskHarness;
 let page: Page;
@@ -58,13 +60,11 @@ afterAll(async () => {
 
 printServerLogOnFailure(() => h);
 
-/** 640×400 CSS px is what a 1280×800 screen shows at 200 % zoom. */
-const ZOOM_200 = { width: 640, height: 400 } as const;
 
 const CONFIGS = [
   { lang: 'zh-CN', viewport: VIEWPORT_LANDSCAPE, label: 'zh-CN, 1280×800' },
   { lang: 'en', viewport: VIEWPORT_LANDSCAPE, label: 'en, 1280×800' },
-  { lang: 'zh-CN', viewport: ZOOM_200, label: 'zh-CN, 200 % zoom' },
+  { lang: 'zh-CN', viewport: VIEWPORT_ZOOM_200, label: 'zh-CN, 200 % zoom' },
 ] as const;
 
 describe.each(CONFIGS)('fingerprint screens ($label)', ({ lang, viewport, label }) => {
@@ -81,7 +81,7 @@ describe.each(CONFIGS)('fingerprint screens ($label)', ({ lang, viewport, label 
       expect.soft(targetProblems(report, 'staff'), `${where}: target floors`).toEqual([]);
       expect.soft(reflowProblems(report), `${where}: clipped or overlapping text`).toEqual([]);
     }
-    if (opts.highContrast && lang === 'zh-CN' && viewport === VIEWPORT_LANDSCAPE) await checkHighContrast(where);
+    if (opts.highContrast && lang === 'zh-CN' && viewport === VIEWPORT_LANDSCAPE) await checkHighContrast(page, where);
   }
 
   async function onFingerprints(): Promise<void> {
@@ -221,36 +221,10 @@ describe.each(CONFIGS)('fingerprint screens ($label)', ({ lang, viewport, label 
   });
 });
 
-/** axe and contrast with the high-contrast theme on `<kiosk-app>` (as a member's profile would set it). */
-async function checkHighContrast(where: string): Promise<void> {
-  // kiosk-app reflects the profile in force on every render: keep the attribute on while axe looks
-  await page.evaluate(() => {
-    const app = document.querySelector('kiosk-app')!;
-    const keep = new MutationObserver(() => app.hasAttribute('high-contrast') || app.setAttribute('high-contrast', ''));
-    keep.observe(app, { attributes: true, attributeFilter: ['high-contrast'] });
-    (window as unknown as { __keepHighContrast: MutationObserver }).__keepHighContrast = keep;
-    app.setAttribute('high-contrast', '');
-  });
-  try {
-    await settle(page);
-    const violations = await axeViolations(page);
-    expect.soft(violations, `axe on ${where}, high contrast`).toEqual([]);
-    expect.soft(contrastProblems(await layoutReport(page)), `text contrast ≥ 7:1 on ${where}, high contrast`).toEqual([]);
-  } finally {
-    await page.evaluate(() => {
-      (window as unknown as { __keepHighContrast: MutationObserver }).__keepHighContrast.disconnect();
-      document.querySelector('kiosk-app')!.removeAttribute('high-contrast');
-    });
-  }
-}
-
 describe('fingerprint screens by keyboard alone', () => {
   const t = (key: MessageKey, params?: Record<string, string | number>): string => translate('zh-CN', key, params);
 
-  async function press(key: Parameters<Page['keyboard']['press']>[0]): Promise<void> {
-    await page.keyboard.press(key);
-    await settle(page);
-  }
+  const press = (key: Parameters<Page['keyboard']['press']>[0]): Promise<void> => pressKey(page, key);
 
   /** The focus is on the heading `text` (each new step puts it there), with its ring drawn. */
   async function expectHeadingFocused(text: string): Promise<void> {
