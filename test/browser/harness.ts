@@ -88,6 +88,11 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The running server's process id (benchmarks read its CPU time from /proc). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Recent server stdout/stderr, for failure messages. */
   get log(): string {
     return this.output.slice(-8000);
