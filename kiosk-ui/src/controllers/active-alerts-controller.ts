@@ -19,9 +19,9 @@ const REMEMBERED = 200;
  * change (SSE `alert`, or the answer to a staff acknowledge/resolve). An alert only moves forward
  * (open → acknowledged → resolved), so a read that started before a change arrived cannot bring back
  * what the change resolved; changes that arrive while a read is on its way are applied again on top
- * of its answer.
+ * of its answer. Publishes to `activeAlertsStore`; the page has one (`activeAlerts`).
  */
-class ActiveAlerts {
+export class ActiveAlerts {
   private readonly latest = new Map<string, AlertSummary>();
   private active = new Map<string, AlertSummary>();
   private readSeq = 0;
