@@ -67,7 +67,8 @@ interface Notice {
 
 /**
  * The kiosk: one screen at a time, driven by outcomes from the reader (SSE) and from the kiosk's own
- * requests. Owns the frame every member screen shares (centre, clock, language, repeat, call staff).
+ * requests. Owns the frame every member screen shares (centre, clock, language, repeat, call staff),
+ * and the emergency banner that covers every screen while an emergency call waits for staff.
  */
 export class KioskApp extends LitElement {
   static override properties = {
