@@ -111,11 +111,7 @@ export function explainReaderError(err: unknown, config: RealReaderConfig): stri
   return `The fingerprint reader on the ${where} failed: ${(err as Error).message}`;
 }
 
-function parseUsbId(value: string | undefined, flag: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^(0x)?[0-9a-fA-F]{1,4}$/.test(value)) throw new Error(`${flag} takes a USB id in hex, e.g. 10c4`);
-  return value;
-}
+const FLAG_FOR: Record<string, string> = { path: '--path', baudRate: '--baud', bridge: '--bridge', vendorId: '--vid', productId: '--pid' };
 
 export interface FingerprintCommand {
   list: boolean;
@@ -151,16 +147,17 @@ export function parseFingerprintArgs(argv: string[], configured: FingerprintConf
       ...(values.path !== undefined ? { path: values.path } : {}),
       ...(values.baud !== undefined ? { baudRate: Number(values.baud) } : {}),
       ...(values.bridge !== undefined ? { bridge: values.bridge } : {}),
-      ...(values.vid !== undefined ? { vendorId: parseUsbId(values.vid, '--vid') } : {}),
-      ...(values.pid !== undefined ? { productId: parseUsbId(values.pid, '--pid') } : {}),
+      ...(values.vid !== undefined ? { vendorId: values.vid } : {}),
+      ...(values.pid !== undefined ? { productId: values.pid } : {}),
     };
   } else {
     throw new Error(`--transport is serial or hid, not '${values.transport}'`);
   }
   const parsed = fingerprintConfigSchema.safeParse(candidate);
   if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'reader'}: ${i.message}`).join('; ')
-      .replace(/\bpath: .*/, '--path <device> is needed for a serial reader'));
+    // Name the flag the technician typed, not the config key behind it.
+    throw new Error(parsed.error.issues.map((i) => `${FLAG_FOR[String(i.path[0])] ?? (i.path.join('.') || 'reader')}: ${i.message}`).join('; ')
+      .replace(/^--path: .*/, '--path <device> is needed for a serial reader'));
   }
   const config = parsed.data as RealReaderConfig;
   const password = values.password !== undefined ? modulePassword(values.password, '--password') : config.password ?? 0;
