@@ -6,11 +6,11 @@ import { findConsentInForce } from '../db/consents.repo.js';
 import { findEnrolmentBySlot, insertEnrolment, listEnrolments, listPersonEnrolments } from '../db/enrolments.repo.js';
 import { findMemberById } from '../db/members.repo.js';
 import { listPendingSensorDeletions } from '../db/sensor-deletions.repo.js';
-import { findStaffById } from '../db/staff.repo.js';
 import { newRecordId } from '../ids.js';
 import { BIOMETRIC_PURPOSE } from './biometrics.js';
 import type { DomainContext } from './context.js';
 import { DomainError } from './errors.js';
+import { enrolledPersonName } from './member-card.js';
 
 /** Default number of presses: two merged, a third checked against them before storing. */
 export const DEFAULT_PRESSES = 3;
@@ -245,9 +245,6 @@ export class EnrolmentSessions {
 
   private ownerName(slot: number): string | null {
     const link = findEnrolmentBySlot(this.ctx.db, this.reader.sensorId, slot);
-    if (!link) return null;
-    return link.personKind === 'member'
-      ? findMemberById(this.ctx.db, link.personId)?.name ?? null
-      : findStaffById(this.ctx.db, link.personId)?.name ?? null;
+    return link ? enrolledPersonName(this.ctx.db, link) : null;
   }
 }

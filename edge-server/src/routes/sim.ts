@@ -4,9 +4,8 @@ import type { SimulatedFingerprint } from '../../../hardware/fingerprint/index.j
 import { LINE_NAMES, type LineName, type SimulatedGpio } from '../../../hardware/gpio/index.js';
 import type { AppDeps } from '../app.js';
 import { listEnrolments } from '../db/enrolments.repo.js';
-import { findMemberById } from '../db/members.repo.js';
-import { findStaffById } from '../db/staff.repo.js';
 import { DomainError } from '../domain/errors.js';
+import { enrolledPersonName } from '../domain/member-card.js';
 import { readJson } from './validate.js';
 
 /**
@@ -29,10 +28,9 @@ export interface SimHardware {
 export function simRoutes(deps: AppDeps, sim: SimHardware): Hono {
   return new Hono()
     .get('/', (c) => {
-      const enrolled = listEnrolments(deps.db, sim.fingerprint.sensorId).map((e) => {
-        const person = e.personKind === 'member' ? findMemberById(deps.db, e.personId) : findStaffById(deps.db, e.personId);
-        return { slot: e.slot, personId: e.personId, kind: e.personKind, name: person?.name ?? null };
-      });
+      const enrolled = listEnrolments(deps.db, sim.fingerprint.sensorId).map((e) => (
+        { slot: e.slot, personId: e.personId, kind: e.personKind, name: enrolledPersonName(deps.db, e) }
+      ));
       const lines = sim.gpio.lines();
       const gpio = Object.fromEntries(LINE_NAMES.map((name) => [name, {
         direction: lines[name].direction, value: sim.gpio.read(name), activeLow: lines[name].activeLow ?? false,
