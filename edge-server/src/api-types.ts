@@ -3,6 +3,8 @@
  * kiosk-ui imports this file type-only (ARCHITECTURE.md: never runtime code across that line).
  */
 
+import type { MemberOccurrence } from './api-types-sessions.js';
+import type { SurveyPrompt } from './api-types-community.js';
 import type { EnrolOutcome, EnrolmentProblem, EnrolmentProgress as EnrolmentStep } from '../../hardware/fingerprint/port.js';
 
 /** How a person was identified; the same words as the upstream protocol's `method`. */
@@ -40,14 +42,17 @@ export interface StaffCard {
   role: string;
 }
 
-/** One of today's activities for a member (empty until the activities issue lands). */
-export interface ActivitySummary {
-  id: string;
-  kind: 'day_care' | 'assisted_employment' | 'skills_training' | 'rehabilitation' | 'culture_sports' | 'other';
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  room: string | null;
+export type * from './api-types-sessions.js';
+export type * from './api-types-employment.js';
+export type * from './api-types-community.js';
+
+/**
+ * A member's visit at the screen: the proof, for `/api/member/*` (header `X-Member-Visit`), that this
+ * member was identified here a moment ago. Not single-use; each use extends it (a sliding window).
+ */
+export interface MemberVisit {
+  token: string;
+  expiresAt: string;
 }
 
 /**
@@ -57,11 +62,17 @@ export interface ActivitySummary {
 export type KioskOutcome =
   | { id: string; kind: 'checked_in'; member: MemberCard; at: string; method: IdentMethod;
       /** true when this is a repeat within 60 s of the check-in: nothing new was recorded */
-      repeat: boolean; activities: ActivitySummary[] }
+      repeat: boolean;
+      /** today's sessions for this member: theirs first, then open ones (`MemberToday.mine` + `.open`) */
+      activities: MemberOccurrence[];
+      visit: MemberVisit }
   | { id: string; kind: 'confirm_checkout'; member: MemberCard; checkedInAt: string;
       /** single-use, short-lived token that POST /api/attendance/checkout needs */
       confirmToken: string; expiresAt: string }
-  | { id: string; kind: 'checked_out'; member: MemberCard; at: string; method: IdentMethod; repeat: boolean }
+  | { id: string; kind: 'checked_out'; member: MemberCard; at: string; method: IdentMethod; repeat: boolean;
+      visit: MemberVisit;
+      /** the satisfaction question, when this member is due one (never on a repeat) */
+      survey: SurveyPrompt | null }
   | { id: string; kind: 'not_recognised'; method: IdentMethod }
   | { id: string; kind: 'member_inactive'; method: IdentMethod }
   | { id: string; kind: 'staff_identified'; staff: StaffCard; clockedIn: boolean;

@@ -8,6 +8,7 @@ import { EnrolmentSessions } from './domain/enrolment.js';
 import type { DomainContext } from './domain/context.js';
 import { IdentificationService } from './domain/identification.js';
 import { LeaveService } from './domain/leave.js';
+import { MemberVisits } from './domain/member-visits.js';
 import { MonitoringService } from './domain/monitoring/monitoring.js';
 import { StaffAuth } from './domain/staff-auth.js';
 
@@ -20,6 +21,8 @@ export interface KioskServices {
   biometrics: BiometricService;
   enrolments: EnrolmentSessions;
   leave: LeaveService;
+  /** Members identified at the screen a moment ago: what `/api/member/*` acts on. */
+  memberVisits: MemberVisits;
   /** Sensor rules and live state; `start()` it once the devices run (returns the stop). */
   monitoring: MonitoringService;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
@@ -32,7 +35,8 @@ export function createServices(
   hardware: { fingerprint: FingerprintPort; gpio: GpioPort },
   options: { staffIdleSec: number },
 ): KioskServices {
-  const attendance = new AttendanceService(ctx);
+  const memberVisits = new MemberVisits(() => ctx.clock.now());
+  const attendance = new AttendanceService(ctx, memberVisits);
   const identification = new IdentificationService(ctx, attendance, () => hardware.fingerprint.sensorId);
   const biometrics = new BiometricService(ctx, hardware.fingerprint);
   const enrolments = new EnrolmentSessions(ctx, hardware.fingerprint);
@@ -46,6 +50,7 @@ export function createServices(
     biometrics,
     enrolments,
     leave: new LeaveService(ctx),
+    memberVisits,
     monitoring: new MonitoringService(ctx, alerts, attendance, hardware),
     hardwareHealth,
     attachReader() {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newRecordId } from '../ids.js';
-import type { AttendanceLine, IdentMethod, KioskOutcome, TodayAttendance } from '../api-types.js';
+import type { AttendanceLine, IdentMethod, KioskOutcome, MemberOccurrence, MemberVisit, SurveyPrompt, TodayAttendance } from '../api-types.js';
 import { formatWithOffset, localDate } from '../clock.js';
 import {
   findAttendance, insertAttendance, insertCorrection, listDay, listMemberDay, type Direction, type EffectiveAttendance,
@@ -12,7 +12,21 @@ import type { DomainContext } from './context.js';
 import type { AppendEvent } from '../events/event-log.js';
 import { DomainError } from './errors.js';
 import { toMemberCard } from './member-card.js';
+import type { MemberVisits } from './member-visits.js';
 import { OneTimeTokens } from './one-time-tokens.js';
+
+/**
+ * What a member's check-in and check-out screens show besides the record itself, supplied by the
+ * services that own it (sessions, surveys). Read after the attendance is written.
+ */
+export interface VisitExtras {
+  /** Today's sessions for the member: theirs first, then open ones. */
+  activitiesFor(memberId: string, date: string): MemberOccurrence[];
+  /** The satisfaction question when the member is due one at this check-out (and remembers it was asked). */
+  surveyFor(memberId: string, date: string): SurveyPrompt | null;
+}
+
+const NO_EXTRAS: VisitExtras = { activitiesFor: () => [], surveyFor: () => null };
 
 /** How long "要离开了吗？" stays answerable. */
 const CONFIRM_TTL_MS = 90_000;
@@ -24,8 +38,30 @@ const CONFIRM_TTL_MS = 90_000;
 export class AttendanceService {
   private readonly checkoutTokens: OneTimeTokens<{ memberId: string; method: IdentMethod }>;
 
-  constructor(private readonly ctx: DomainContext) {
+  /** Set by the composition root once the sessions and survey services exist. */
+  extras: VisitExtras = NO_EXTRAS;
+
+  constructor(private readonly ctx: DomainContext, private readonly visits: MemberVisits) {
     this.checkoutTokens = new OneTimeTokens(CONFIRM_TTL_MS, () => ctx.clock.now());
+  }
+
+  private visit(memberId: string): MemberVisit {
+    const { token, expiresAt } = this.visits.issue(memberId);
+    return { token, expiresAt: this.iso(expiresAt) };
+  }
+
+  private checkedIn(outcomeId: string, member: Member, at: number, method: IdentMethod, repeat: boolean): KioskOutcome {
+    return {
+      id: outcomeId, kind: 'checked_in', member: toMemberCard(member), at: this.iso(at), method, repeat,
+      activities: this.extras.activitiesFor(member.id, this.today()), visit: this.visit(member.id),
+    };
+  }
+
+  private checkedOut(outcomeId: string, member: Member, at: number, method: IdentMethod, repeat: boolean): KioskOutcome {
+    return {
+      id: outcomeId, kind: 'checked_out', member: toMemberCard(member), at: this.iso(at), method, repeat,
+      visit: this.visit(member.id), survey: repeat ? null : this.extras.surveyFor(member.id, this.today()),
+    };
   }
 
   private today(ms = this.ctx.clock.now()): string {
@@ -41,28 +77,29 @@ export class AttendanceService {
     const outcomeId = randomUUID();
     if (member.status !== 'active') return { id: outcomeId, kind: 'member_inactive', method };
     const card = toMemberCard(member);
-    return this.ctx.log.write((append) => {
+    const decided = this.ctx.log.write((append) => {
       const now = this.ctx.clock.now();
       const day = this.today(now);
       const decision = decideIdentification(listMemberDay(this.ctx.db, member.id, day).at(-1), now);
-      switch (decision.action) {
-        case 'check_in': {
-          this.appendAttendance(append, { memberId: member.id, direction: 'in', method, staffId: null, note: null, now, day });
-          return { id: outcomeId, kind: 'checked_in', member: card, at: this.iso(now), method, repeat: false, activities: [] };
-        }
-        case 'repeat_check_in':
-          return { id: outcomeId, kind: 'checked_in', member: card, at: this.iso(decision.last.occurredAt), method, repeat: true, activities: [] };
-        case 'repeat_check_out':
-          return { id: outcomeId, kind: 'checked_out', member: card, at: this.iso(decision.last.occurredAt), method, repeat: true };
-        case 'ask_checkout': {
-          const { token, expiresAt } = this.checkoutTokens.issue({ memberId: member.id, method });
-          return {
-            id: outcomeId, kind: 'confirm_checkout', member: card, checkedInAt: this.iso(decision.last.occurredAt),
-            confirmToken: token, expiresAt: this.iso(expiresAt),
-          };
-        }
-      }
+      if (decision.action === 'check_in') this.appendAttendance(append, { memberId: member.id, direction: 'in', method, staffId: null, note: null, now, day });
+      return { decision, now };
     });
+    const { decision, now } = decided;
+    switch (decision.action) {
+      case 'check_in':
+        return this.checkedIn(outcomeId, member, now, method, false);
+      case 'repeat_check_in':
+        return this.checkedIn(outcomeId, member, decision.last.occurredAt, method, true);
+      case 'repeat_check_out':
+        return this.checkedOut(outcomeId, member, decision.last.occurredAt, method, true);
+      case 'ask_checkout': {
+        const { token, expiresAt } = this.checkoutTokens.issue({ memberId: member.id, method });
+        return {
+          id: outcomeId, kind: 'confirm_checkout', member: card, checkedInAt: this.iso(decision.last.occurredAt),
+          confirmToken: token, expiresAt: this.iso(expiresAt),
+        };
+      }
+    }
   }
 
   /** The member answered "yes, I am leaving". */
@@ -71,7 +108,7 @@ export class AttendanceService {
     if (!pending) throw new DomainError('gone', 'token_expired', 'This leave confirmation has expired or was already used; identify again');
     const member = findMemberById(this.ctx.db, pending.memberId);
     if (!member) throw new DomainError('not_found', 'member_not_found', 'The member no longer exists');
-    return this.ctx.log.write((append) => {
+    const written = this.ctx.log.write((append) => {
       const now = this.ctx.clock.now();
       const day = this.today(now);
       const last = listMemberDay(this.ctx.db, member.id, day).at(-1);
@@ -79,13 +116,12 @@ export class AttendanceService {
         // The question was asked before midnight: that check-in belongs to yesterday, today has none.
         throw new DomainError('conflict', 'not_checked_in', 'The member has no check-in today; identify again');
       }
-      if (last.direction !== 'in') {
-        // Already checked out meanwhile (e.g. by staff): show that goodbye, record nothing new.
-        return { id: randomUUID(), kind: 'checked_out', member: toMemberCard(member), at: this.iso(last.occurredAt), method: pending.method, repeat: true };
-      }
+      // Already checked out meanwhile (e.g. by staff): show that goodbye, record nothing new.
+      if (last.direction !== 'in') return { at: last.occurredAt, repeat: true };
       this.appendAttendance(append, { memberId: member.id, direction: 'out', method: pending.method, staffId: null, note: null, now, day });
-      return { id: randomUUID(), kind: 'checked_out', member: toMemberCard(member), at: this.iso(now), method: pending.method, repeat: false };
+      return { at: now, repeat: false };
     });
+    return this.checkedOut(randomUUID(), member, written.at, pending.method, written.repeat);
   }
 
   /** A signed-in staff member checks a member in or out on their behalf. */

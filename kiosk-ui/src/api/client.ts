@@ -40,12 +40,18 @@ export class ApiFailure extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/**
+ * One call to edge-server. Area clients (`api/*.ts`) build on it; `headers` carries e.g. the member's
+ * visit token (`X-Member-Visit`).
+ */
+export async function request<T>(
+  method: string, path: string, body?: unknown, signal?: AbortSignal, headers: Record<string, string> = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',

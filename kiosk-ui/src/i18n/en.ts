@@ -1,7 +1,11 @@
-import type { MessageKey } from './zh-CN.js';
+import { communityEn } from './areas/community.en.js';
+import { employmentEn } from './areas/employment.en.js';
+import { memberSessionsEn } from './areas/member-sessions.en.js';
+import { staffScheduleEn } from './areas/staff-schedule.en.js';
+import type { BaseMessageKey, MessageKey } from './zh-CN.js';
 
 /** The English catalogue; the type makes a missing or extra key a compile error. */
-export const en: Record<MessageKey, string> = {
+const base: Record<BaseMessageKey, string> = {
   'app.title': 'Check-in · Day centre',
   'app.loading': 'Getting ready, please wait',
   'app.reconnecting': 'Reconnecting, please wait',
@@ -97,6 +101,11 @@ export const en: Record<MessageKey, string> = {
   'mode.today': 'Today',
   'mode.assist': 'Check in/out for a member',
   'mode.fingerprints': 'Fingerprints',
+  'mode.schedule': 'Schedule',
+  'mode.employment': 'Employment',
+  'mode.rehab': 'Rehab plans',
+  'mode.volunteers': 'Volunteers',
+  'mode.satisfaction': 'Satisfaction',
   'mode.signOut': 'Sign out',
   'mode.present': 'Present',
   'mode.left': 'Left',
@@ -373,3 +382,5 @@ export const en: Record<MessageKey, string> = {
   'monitor.openAlerts': 'Alerts not yet acknowledged',
   'monitor.openCount': '{count}',
 };
+
+export const en: Record<MessageKey, string> = { ...base, ...memberSessionsEn, ...staffScheduleEn, ...employmentEn, ...communityEn };

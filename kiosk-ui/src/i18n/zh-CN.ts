@@ -3,7 +3,12 @@
  * (the compiler checks it). `{name}`-style placeholders are filled by `I18nController.t()`.
  * Member-facing choices keep to ≤ 8 characters; the same thing has the same words everywhere.
  */
-export const zhCN = {
+import { communityZhCN } from './areas/community.zh-CN.js';
+import { employmentZhCN } from './areas/employment.zh-CN.js';
+import { memberSessionsZhCN } from './areas/member-sessions.zh-CN.js';
+import { staffScheduleZhCN } from './areas/staff-schedule.zh-CN.js';
+
+const base = {
   'app.title': '签到 · 残疾人之家',
   'app.loading': '正在准备，请稍等',
   'app.reconnecting': '正在重新连接，请稍等',
@@ -99,6 +104,11 @@ export const zhCN = {
   'mode.today': '今日出勤',
   'mode.assist': '代为签到/签退',
   'mode.fingerprints': '指纹登记',
+  'mode.schedule': '活动安排',
+  'mode.employment': '辅助就业',
+  'mode.rehab': '康复计划',
+  'mode.volunteers': '志愿者',
+  'mode.satisfaction': '满意度',
   'mode.signOut': '退出管理',
   'mode.present': '在场',
   'mode.left': '已离开',
@@ -376,4 +386,9 @@ export const zhCN = {
   'monitor.openCount': '{count} 条',
 } as const;
 
+/** Each area of the kiosk keeps its messages in `areas/`; the keys never overlap (prefix per area). */
+export const zhCN = { ...base, ...memberSessionsZhCN, ...staffScheduleZhCN, ...employmentZhCN, ...communityZhCN } as const;
+
 export type MessageKey = keyof typeof zhCN;
+/** The keys kept in this file (the areas' keys are checked in their own `.en.ts`). */
+export type BaseMessageKey = keyof typeof base;

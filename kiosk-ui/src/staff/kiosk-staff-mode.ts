@@ -16,6 +16,11 @@ import './kiosk-staff-assist.js';
 import './kiosk-staff-correction.js';
 import './kiosk-staff-fingerprints.js';
 import './kiosk-staff-today.js';
+import './kiosk-staff-schedule.js';
+import './kiosk-staff-employment.js';
+import './kiosk-staff-rehab.js';
+import './kiosk-staff-volunteers.js';
+import './kiosk-staff-satisfaction.js';
 import { staffStyles } from './staff-styles.js';
 import { todayIn } from './zoned-time.js';
 
@@ -24,7 +29,15 @@ type View =
   | { name: 'assist' }
   | { name: 'fingerprints' }
   | { name: 'alerts' }
+  | { name: 'schedule' }
+  | { name: 'employment' }
+  | { name: 'rehab' }
+  | { name: 'volunteers' }
+  | { name: 'satisfaction' }
   | { name: 'correct'; line: AttendanceLine };
+
+/** The centre's service records, one nav button each after the attendance and alert views. */
+const SERVICE_VIEWS = ['schedule', 'employment', 'rehab', 'volunteers', 'satisfaction'] as const;
 
 /** Staff mode: today, assisted check-in/out, corrections, fingerprints, alerts; signs itself out when left alone. */
 export class KioskStaffMode extends KioskScreen {
@@ -167,6 +180,11 @@ export class KioskStaffMode extends KioskScreen {
             ${pictogram('siren')}<span>${t('mode.alerts')}</span>
             ${unresolved > 0 ? html`<span class="badge">${t('alerts.badge', { count: unresolved })}</span>` : nothing}
           </button>
+          ${SERVICE_VIEWS.map(
+            (name) => html`<button data-view=${name} aria-current=${v.name === name ? 'page' : 'false'} @click=${() => this.go({ name })}>
+              ${t(`mode.${name}`)}
+            </button>`,
+          )}
         </nav>
         ${this.idle.phase === 'warning'
           ? html`<kiosk-timeout-warning staff .seconds=${this.idle.secondsLeft}></kiosk-timeout-warning>`
@@ -187,6 +205,16 @@ export class KioskStaffMode extends KioskScreen {
         return html`<kiosk-staff-fingerprints></kiosk-staff-fingerprints>`;
       case 'alerts':
         return html`<kiosk-staff-alerts></kiosk-staff-alerts>`;
+      case 'schedule':
+        return html`<kiosk-staff-schedule></kiosk-staff-schedule>`;
+      case 'employment':
+        return html`<kiosk-staff-employment></kiosk-staff-employment>`;
+      case 'rehab':
+        return html`<kiosk-staff-rehab></kiosk-staff-rehab>`;
+      case 'volunteers':
+        return html`<kiosk-staff-volunteers></kiosk-staff-volunteers>`;
+      case 'satisfaction':
+        return html`<kiosk-staff-satisfaction></kiosk-staff-satisfaction>`;
       case 'correct':
         return html`<kiosk-staff-correction .line=${v.line} date=${todayIn(centreTimeZone.value)}></kiosk-staff-correction>`;
     }

@@ -1,0 +1,1 @@
+-- 0004_sessions: filled in by its issue-5 part.

@@ -1,0 +1,1 @@
+-- 0005_employment_rehab: filled in by its issue-5 part.

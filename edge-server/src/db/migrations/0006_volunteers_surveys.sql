@@ -1,0 +1,1 @@
+-- 0006_volunteers_surveys: filled in by its issue-5 part.
