@@ -5,6 +5,8 @@ import { AlertService } from './domain/alerts.js';
 import { AttendanceService } from './domain/attendance.js';
 import { BiometricService } from './domain/biometrics.js';
 import { EnrolmentSessions } from './domain/enrolment.js';
+import { EmploymentService } from './domain/employment/employment-service.js';
+import { RehabService } from './domain/rehab/rehab-service.js';
 import type { DomainContext } from './domain/context.js';
 import { IdentificationService } from './domain/identification.js';
 import { LeaveService } from './domain/leave.js';
@@ -21,6 +23,8 @@ export interface KioskServices {
   biometrics: BiometricService;
   enrolments: EnrolmentSessions;
   leave: LeaveService;
+  employment: EmploymentService;
+  rehab: RehabService;
   /** Members identified at the screen a moment ago: what `/api/member/*` acts on. */
   memberVisits: MemberVisits;
   /** Sensor rules and live state; `start()` it once the devices run (returns the stop). */
@@ -50,6 +54,8 @@ export function createServices(
     biometrics,
     enrolments,
     leave: new LeaveService(ctx),
+    employment: new EmploymentService(ctx),
+    rehab: new RehabService(ctx),
     memberVisits,
     monitoring: new MonitoringService(ctx, alerts, attendance, hardware),
     hardwareHealth,

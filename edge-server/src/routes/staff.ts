@@ -11,6 +11,8 @@ import { toStaffCard } from '../domain/member-card.js';
 import { isValidPin } from '../domain/pin.js';
 import { staffAlertRoutes } from './alerts.js';
 import { biometricRoutes } from './biometrics.js';
+import { staffEmploymentRoutes } from './employment.js';
+import { staffRehabRoutes } from './rehab.js';
 import { readJson } from './validate.js';
 
 export const STAFF_COOKIE = 'jia_staff';
@@ -69,7 +71,9 @@ export function staffRoutes(deps: AppDeps): Hono {
       return c.json(services.attendance.correct(c.var.staff.id, body), 201);
     })
     .route('/', biometricRoutes(deps))
-    .route('/', staffAlertRoutes(deps));
+    .route('/', staffAlertRoutes(deps))
+    .route('/', staffEmploymentRoutes(deps))
+    .route('/', staffRehabRoutes(deps));
 
   return new Hono()
     .post('/clock', async (c) => {
