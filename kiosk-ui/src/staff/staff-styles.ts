@@ -118,3 +118,16 @@ export const staffViewStyles = [
     }
   `,
 ];
+
+/** A row of view buttons; the one shown is marked `aria-current="page"` and filled. */
+export const staffNavStyles = css`
+  nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 12px;
+  }
+  nav button[aria-current='page'] {
+    background: var(--k-primary-bg);
+    color: var(--k-primary-fg);
+  }
+`;
