@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PayBasis, RuleInput } from '../../api/employment.js';
 import { centreTimeZone } from '../../controllers/i18n-controller.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
@@ -38,7 +38,15 @@ export class KioskEmploymentRuleForm extends KioskScreen {
   declare problem: string;
   declare busy: boolean;
 
-  static override styles = [...staffViewStyles];
+  static override styles = [
+    ...staffViewStyles,
+    css`
+      fieldset {
+        display: grid;
+        gap: 12px;
+      }
+    `,
+  ];
 
   constructor() {
     super();

@@ -43,6 +43,10 @@ export class KioskRehabNoteForm extends KioskScreen {
         outline: 5px solid var(--k-focus);
         outline-offset: 4px;
       }
+      fieldset {
+        display: grid;
+        gap: 12px;
+      }
       .row {
         display: flex;
         flex-wrap: wrap;

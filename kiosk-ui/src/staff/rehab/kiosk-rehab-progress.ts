@@ -53,6 +53,7 @@ export class KioskRehabProgress extends KioskScreen {
       }
       table {
         border-collapse: collapse;
+        min-width: 20em;
       }
       th,
       td {
