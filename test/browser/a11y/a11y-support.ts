@@ -11,6 +11,7 @@ import { afterEach, expect } from 'vitest';
 import type { AttendanceLine, RecordMessage, TodayAttendance } from '../../../edge-server/src/api-types.js';
 import {
   DEMO_STAFF,
+  VIEWPORT_LANDSCAPE,
   currentScreen,
   delay,
   kioskText,
@@ -314,6 +315,13 @@ export async function fingerTo(h: KioskHarness, page: Page, slot: number | null,
 
 /** 640×400 CSS px is what a 1280×800 screen shows at 200 % zoom. */
 export const VIEWPORT_ZOOM_200 = { width: 640, height: 400 } as const;
+
+/** How staff screens are checked: both languages at 1280×800, and zh-CN at 200 % zoom. */
+export const STAFF_SCREEN_CONFIGS = [
+  { lang: 'zh-CN', viewport: VIEWPORT_LANDSCAPE, label: 'zh-CN, 1280×800' },
+  { lang: 'en', viewport: VIEWPORT_LANDSCAPE, label: 'en, 1280×800' },
+  { lang: 'zh-CN', viewport: VIEWPORT_ZOOM_200, label: 'zh-CN, 200 % zoom' },
+] as const;
 
 /** Press a key and let the page settle (the focus moves, Lit renders). */
 export async function pressKey(page: Page, key: Parameters<Page['keyboard']['press']>[0]): Promise<void> {

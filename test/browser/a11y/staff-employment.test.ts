@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type Lang, type MessageKey } from '../../../kiosk-ui/src/i18n/catalogue.js';
 import { VIEWPORT_LANDSCAPE, clickByName, enterStaffMode, startKiosk, waitForText, type KioskHarness } from '../harness.js';
-import { checkHighContrast, expectNoAxeViolations, freshIdle, pressKey, printServerLogOnFailure, settle, VIEWPORT_ZOOM_200 } from './a11y-support.js';
+import { checkHighContrast, expectNoAxeViolations, freshIdle, pressKey, printServerLogOnFailure, settle, STAFF_SCREEN_CONFIGS } from './a11y-support.js';
 import { expectVisibleFocus } from './focus.js';
 import { layoutReport, reflowProblems, targetProblems } from './layout-report.js';
 
@@ -26,13 +26,7 @@ afterAll(async () => {
 
 printServerLogOnFailure(() => h);
 
-const CONFIGS = [
-  { lang: 'zh-CN', viewport: VIEWPORT_LANDSCAPE, label: 'zh-CN, 1280×800' },
-  { lang: 'en', viewport: VIEWPORT_LANDSCAPE, label: 'en, 1280×800' },
-  { lang: 'zh-CN', viewport: VIEWPORT_ZOOM_200, label: 'zh-CN, 200 % zoom' },
-] as const;
-
-describe.each(CONFIGS)('employment and rehab views ($label)', ({ lang, viewport, label }) => {
+describe.each(STAFF_SCREEN_CONFIGS)('employment and rehab views ($label)', ({ lang, viewport, label }) => {
   const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(lang as Lang, key, params);
 
   async function check(state: string, highContrast = false): Promise<void> {
