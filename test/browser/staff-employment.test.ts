@@ -122,7 +122,7 @@ describe('staff: assisted employment and rehabilitation', () => {
     await waitForText(page, `合计：${(one.totals.payCents / 100).toFixed(2)} 元`);
   });
 
-  it('starts a rehabilitation plan, notes a session with ratings, and shows the progress as numbers', async () => {
+  it('starts a rehabilitation plan, notes a session with ratings, shows the progress as numbers, and reviews the plan keeping the goal', async () => {
     page = await h.openPage();
     await enterStaffMode(h, page);
     await clickByName(page, '康复计划');
@@ -151,5 +151,18 @@ describe('staff: assisted employment and rehabilitation', () => {
     await waitForText(page, `“${sign!.text}”还没有评分`);
     const after = await staff.call<RehabOverview>('GET', '/api/staff/rehab/members/mem_demo_05');
     expect(after.progress[0]!.points).toEqual([expect.objectContaining({ date: today(), rating: 4 })]);
+
+    // a review rewords the first goal and drops the second; the first keeps its id and its ratings
+    await clickByName(page, '复查并修订计划');
+    const goalTexts = await page.$$(`${editor} >>> [name="goal-text"]`);
+    await goalTexts[0]!.click({ count: 3 });
+    await goalTexts[0]!.type('独立整理书包和文具');
+    await clickByName(page, '删除目标 2');
+    await clickByName(page, '保存计划');
+    await waitForText(page, '第 2 版');
+    const reviewed = await staff.call<RehabOverview>('GET', '/api/staff/rehab/members/mem_demo_05');
+    expect(reviewed.plan!.goals).toEqual([{ goalId: bag!.goalId, text: '独立整理书包和文具', targetDate: null }]);
+    expect(reviewed.progress[0]!.points).toHaveLength(1);
+    await waitForText(page, '4 / 5');
   });
 });

@@ -25,7 +25,8 @@ export class KioskEmploymentSheet extends KioskScreen {
     task: async ([month, memberId], { signal }) => {
       const sheet = await employmentApi.paySheet(month, memberId || undefined, signal);
       if (!memberId) this.members = sheet.members.map(({ memberId: id, memberName }) => ({ memberId: id, memberName }));
-      this.printCopy.show(this.i18n, sheet);
+      // a sheet that arrives after the view closed must not leave a print copy behind
+      if (this.isConnected) this.printCopy.show(this.i18n, sheet);
       return sheet;
     },
     args: () => [this.month, this.memberId] as const,

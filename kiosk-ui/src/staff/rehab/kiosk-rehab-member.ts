@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { ApiFailure } from '../../api/client.js';
 import { rehabApi, type GoalInput, type NoteInput, type RehabOverview } from '../../api/employment.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
@@ -45,6 +45,14 @@ export class KioskRehabMember extends KioskScreen {
     this.memberId = '';
     this.editing = false;
     this.message = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // another member: their plan is shown, not the previous member's editor or message
+    if (changed.has('memberId')) {
+      this.editing = false;
+      this.message = '';
+    }
   }
 
   override render() {

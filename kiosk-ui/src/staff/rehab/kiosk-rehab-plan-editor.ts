@@ -57,8 +57,9 @@ export class KioskRehabPlanEditor extends KioskScreen {
     this.busy = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  /** The goals in force are copied in once, when the editor opens. */
+  protected override willUpdate(): void {
+    if (this.hasUpdated) return;
     this.rows = this.goals.length > 0
       ? this.goals.map((g) => ({ goalId: g.goalId, text: g.text, targetDate: g.targetDate ?? '' }))
       : [{ text: '', targetDate: '' }];
