@@ -138,6 +138,8 @@ describe('staff: assisted employment and rehabilitation', () => {
     await clickByName(page, '保存计划');
     await waitForText(page, '已保存 陈静 的康复计划');
     await waitForText(page, '第 1 版');
+    // the member list now says she has a plan
+    await page.waitForSelector('::-p-aria(陈静 计划第 1 版)', { visible: true });
 
     const overview = await staff.call<RehabOverview>('GET', '/api/staff/rehab/members/mem_demo_05');
     const [bag, sign] = overview.plan!.goals;

@@ -38,7 +38,7 @@ export class KioskStaffRehab extends KioskScreen {
         }}
         @kiosk-member-picked=${(e: CustomEvent<{ member: MemberMatch }>) => (this.member = e.detail.member)}
       ></kiosk-member-picker>
-      ${this.member ? html`<kiosk-rehab-member .memberId=${this.member.id}></kiosk-rehab-member>` : nothing}
+      ${this.member ? html`<kiosk-rehab-member .memberId=${this.member.id} .saved=${() => void this.plans.run()}></kiosk-rehab-member>` : nothing}
     `;
   }
 }

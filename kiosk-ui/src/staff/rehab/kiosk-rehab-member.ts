@@ -12,10 +12,13 @@ import './kiosk-rehab-progress.js';
 export class KioskRehabMember extends KioskScreen {
   static override properties = {
     memberId: { attribute: false },
+    /** called after the plan or a note was saved (the member list shows who has a plan) */
+    saved: { attribute: false },
     editing: { state: true },
     message: { state: true },
   };
   declare memberId: string;
+  declare saved: () => void;
   declare editing: boolean;
   declare message: string;
 
@@ -43,6 +46,7 @@ export class KioskRehabMember extends KioskScreen {
   constructor() {
     super();
     this.memberId = '';
+    this.saved = () => undefined;
     this.editing = false;
     this.message = '';
   }
@@ -80,14 +84,14 @@ export class KioskRehabMember extends KioskScreen {
       ${this.editing
         ? html`<kiosk-rehab-plan-editor
             .goals=${plan?.goals ?? []}
-            .save=${(goals: GoalInput[]) => this.saved(rehabApi.setPlan(o.member.id, goals), 'employment.rehab.planSaved', () => (this.editing = false))}
+            .save=${(goals: GoalInput[]) => this.afterSave(rehabApi.setPlan(o.member.id, goals), 'employment.rehab.planSaved', () => (this.editing = false))}
             .cancel=${() => (this.editing = false)}
           ></kiosk-rehab-plan-editor>`
         : html`<div class="actions"><button @click=${() => this.edit()}>${t(plan ? 'employment.rehab.review' : 'employment.rehab.start')}</button></div>`}
       ${plan && !this.editing
         ? html`<kiosk-rehab-note-form
             .goals=${plan.goals}
-            .save=${(note: NoteInput) => this.saved(rehabApi.addNote(o.member.id, note), 'employment.rehab.noteSaved')}
+            .save=${(note: NoteInput) => this.afterSave(rehabApi.addNote(o.member.id, note), 'employment.rehab.noteSaved')}
           ></kiosk-rehab-note-form>
           <kiosk-rehab-progress .progress=${o.progress}></kiosk-rehab-progress>`
         : nothing}
@@ -109,7 +113,7 @@ export class KioskRehabMember extends KioskScreen {
     this.message = '';
   }
 
-  private async saved(
+  private async afterSave(
     pending: Promise<RehabOverview>, done: 'employment.rehab.planSaved' | 'employment.rehab.noteSaved', then?: () => void,
   ): Promise<string | null> {
     try {
@@ -117,6 +121,7 @@ export class KioskRehabMember extends KioskScreen {
       then?.();
       this.message = this.i18n.t(done, { name: o.member.name });
       void this.overview.run();
+      this.saved();
       return null;
     } catch (err) {
       const code = err instanceof ApiFailure ? err.code : '';
