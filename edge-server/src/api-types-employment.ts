@@ -92,6 +92,8 @@ export interface RehabPlan {
   version: number;
   goals: RehabGoal[];
   staffId: string;
+  /** who started or reviewed this version */
+  staffName: string;
   recordedAt: string;
 }
 
@@ -105,6 +107,7 @@ export interface RehabNote {
   note: string;
   ratings: { goalId: string; rating: number }[];
   staffId: string;
+  staffName: string;
   recordedAt: string;
 }
 
@@ -120,7 +123,7 @@ export interface RehabOverview {
   member: { id: string; name: string };
   plan: RehabPlan | null;
   /** every version, oldest first (started, then reviews) */
-  versions: { planId: string; version: number; goalCount: number; staffId: string; recordedAt: string }[];
+  versions: { planId: string; version: number; goalCount: number; staffId: string; staffName: string; recordedAt: string }[];
   /** newest first */
   notes: RehabNote[];
   /** per goal of the plan in force */

@@ -27,7 +27,7 @@ describe('staff: rehabilitation plans', () => {
     const res = await post(`/members/${MEMBER}/plan`, { goals: [{ text: '独立穿鞋', targetDate: '2027-03-01' }, { text: '用手语打招呼' }] });
     expect(res.status).toBe(201);
     const v1 = (await res.json()) as RehabOverview;
-    expect(v1.plan).toMatchObject({ version: 1, staffId: STAFF_ID, goals: [{ text: '独立穿鞋', targetDate: '2027-03-01' }, { text: '用手语打招呼', targetDate: null }] });
+    expect(v1.plan).toMatchObject({ version: 1, staffId: STAFF_ID, staffName: '王芳', goals: [{ text: '独立穿鞋', targetDate: '2027-03-01' }, { text: '用手语打招呼', targetDate: null }] });
     const [shoes] = v1.plan!.goals;
     const v2 = (await (await post(`/members/${MEMBER}/plan`, { goals: [{ goalId: shoes!.goalId, text: '独立穿鞋并系鞋带' }, { text: '整理书包' }] })).json()) as RehabOverview;
     expect(v2.plan).toMatchObject({ version: 2, goals: [{ goalId: shoes!.goalId, text: '独立穿鞋并系鞋带' }, { text: '整理书包' }] });

@@ -2,6 +2,7 @@ import type { GoalProgress, RehabNote, RehabOverview, RehabPlan, RehabPlanSummar
 import { formatWithOffset, localDate } from '../../clock.js';
 import { recordAudit } from '../../db/audit.repo.js';
 import { findMemberById, type Member } from '../../db/members.repo.js';
+import { findStaffById } from '../../db/staff.repo.js';
 import {
   insertNote, insertPlan, memberGoalIds, memberNotes, memberRatings, planGoals, planSummaries, planVersions, type PlanRow,
 } from '../../db/rehab.repo.js';
@@ -33,7 +34,7 @@ export class RehabService {
     const ratings = memberRatings(this.ctx.db, member.id);
     const rows = memberNotes(this.ctx.db, member.id);
     const notes: RehabNote[] = rows.map((n) => ({
-      noteId: n.id, planId: n.planId, sessionId: n.sessionId, date: n.noteDate, note: n.note, staffId: n.staffId,
+      noteId: n.id, planId: n.planId, sessionId: n.sessionId, date: n.noteDate, note: n.note, staffId: n.staffId, staffName: this.staffName(n.staffId),
       recordedAt: this.at(n.recordedAt),
       ratings: ratings.filter((r) => r.noteId === n.id).map((r) => ({ goalId: r.goalId, rating: r.rating })),
     }));
@@ -47,7 +48,8 @@ export class RehabService {
       member: { id: member.id, name: member.name },
       plan,
       versions: versions.map((v) => ({
-        planId: v.id, version: v.version, goalCount: planGoals(this.ctx.db, v.id).length, staffId: v.staffId, recordedAt: this.at(v.recordedAt),
+        planId: v.id, version: v.version, goalCount: planGoals(this.ctx.db, v.id).length, staffId: v.staffId, staffName: this.staffName(v.staffId),
+        recordedAt: this.at(v.recordedAt),
       })),
       notes,
       progress,
@@ -121,9 +123,14 @@ export class RehabService {
 
   private toPlan(row: PlanRow): RehabPlan {
     return {
-      planId: row.id, memberId: row.memberId, version: row.version, staffId: row.staffId, recordedAt: this.at(row.recordedAt),
+      planId: row.id, memberId: row.memberId, version: row.version, staffId: row.staffId, staffName: this.staffName(row.staffId),
+      recordedAt: this.at(row.recordedAt),
       goals: planGoals(this.ctx.db, row.id).map((g) => ({ goalId: g.goalId, text: g.text, targetDate: g.targetDate })),
     };
+  }
+
+  private staffName(staffId: string): string {
+    return findStaffById(this.ctx.db, staffId)?.name ?? staffId;
   }
 
   private at(ms: number): string {

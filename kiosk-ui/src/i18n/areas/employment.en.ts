@@ -81,8 +81,8 @@ export const employmentEn: Record<keyof typeof employmentZhCN, string> = {
   'employment.rehab.noPlanShort': 'no plan',
   'employment.rehab.planOf': 'Rehabilitation plan of {name}',
   'employment.rehab.noPlan': '{name} has no rehabilitation plan yet',
-  'employment.rehab.started': 'Version {version}, started {date}',
-  'employment.rehab.reviewed': 'Version {version}, reviewed {date}',
+  'employment.rehab.started': 'Version {version}, started {date} by {staff}',
+  'employment.rehab.reviewed': 'Version {version}, reviewed {date} by {staff}',
   'employment.rehab.by': ' (by {date})',
   'employment.rehab.start': 'Start a plan',
   'employment.rehab.review': 'Review the plan',
@@ -111,6 +111,7 @@ export const employmentEn: Record<keyof typeof employmentZhCN, string> = {
   'employment.rehab.notes': 'Session notes',
   'employment.rehab.noNotes': 'No notes yet',
   'employment.rehab.sessionRef': 'session {id}',
+  'employment.rehab.noteBy': 'Written by {staff}',
   'employment.rehab.ratingLine': '{goal}: {rating}',
   'employment.rehab.oldGoal': '(a removed goal)',
 };

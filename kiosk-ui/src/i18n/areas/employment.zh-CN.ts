@@ -79,8 +79,8 @@ export const employmentZhCN = {
   'employment.rehab.noPlanShort': '没有计划',
   'employment.rehab.planOf': '{name} 的康复计划',
   'employment.rehab.noPlan': '{name} 还没有康复计划',
-  'employment.rehab.started': '第 {version} 版，{date} 制定',
-  'employment.rehab.reviewed': '第 {version} 版，{date} 复查修订',
+  'employment.rehab.started': '第 {version} 版，{date} 由 {staff} 制定',
+  'employment.rehab.reviewed': '第 {version} 版，{date} 由 {staff} 复查修订',
   'employment.rehab.by': '（目标日期 {date}）',
   'employment.rehab.start': '制定计划',
   'employment.rehab.review': '复查并修订计划',
@@ -109,6 +109,7 @@ export const employmentZhCN = {
   'employment.rehab.notes': '康复记录',
   'employment.rehab.noNotes': '还没有康复记录',
   'employment.rehab.sessionRef': '课程 {id}',
+  'employment.rehab.noteBy': '记录人：{staff}',
   'employment.rehab.ratingLine': '{goal}：{rating} 分',
   'employment.rehab.oldGoal': '（已删除的目标）',
 } as const;

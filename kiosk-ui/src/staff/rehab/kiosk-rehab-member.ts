@@ -78,7 +78,7 @@ export class KioskRehabMember extends KioskScreen {
     return html`
       <h3>${t('employment.rehab.planOf', { name: o.member.name })}</h3>
       ${plan
-        ? html`<p>${t(plan.version === 1 ? 'employment.rehab.started' : 'employment.rehab.reviewed', { version: plan.version, date: plan.recordedAt.slice(0, 10) })}</p>
+        ? html`<p>${t(plan.version === 1 ? 'employment.rehab.started' : 'employment.rehab.reviewed', { version: plan.version, date: plan.recordedAt.slice(0, 10), staff: plan.staffName })}</p>
           <ol data-list="goals">${plan.goals.map((g) => html`<li>${g.text}${g.targetDate ? t('employment.rehab.by', { date: g.targetDate }) : ''}</li>`)}</ol>`
         : html`<p role="status">${t('employment.rehab.noPlan', { name: o.member.name })}</p>`}
       ${this.editing
@@ -100,6 +100,7 @@ export class KioskRehabMember extends KioskScreen {
         ? html`<p>${t('employment.rehab.noNotes')}</p>`
         : html`<ul class="notes" data-list="notes">${o.notes.map((n) => html`<li>
             <strong>${n.date}</strong>${n.sessionId ? html` · ${t('employment.rehab.sessionRef', { id: n.sessionId })}` : nothing}
+            · ${t('employment.rehab.noteBy', { staff: n.staffName })}
             <div>${n.note}</div>
             ${n.ratings.length > 0
               ? html`<div>${n.ratings.map((r) => t('employment.rehab.ratingLine', { goal: goalText.get(r.goalId) ?? t('employment.rehab.oldGoal'), rating: r.rating })).join('；')}</div>`
