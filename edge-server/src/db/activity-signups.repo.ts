@@ -30,7 +30,9 @@ const LATEST = `SELECT s.session_id AS sessionId, s.date, s.member_id AS memberI
 const sql = statements({
   insert: `INSERT INTO activity_signups (session_id, date, member_id, action, via, staff_id, at, event_id)
     VALUES (@sessionId, @date, @memberId, @action, @via, @staffId, @at, @eventId)`,
-  between: `${LATEST} AND s.date BETWEEN ? AND ?`,
+  // SQLite takes the bare columns from the row that holds MAX(id): one pass over the covering date index.
+  between: `SELECT session_id AS sessionId, date, member_id AS memberId, action, MAX(id) AS seq FROM activity_signups
+    WHERE date BETWEEN ? AND ? GROUP BY date, session_id, member_id`,
   forOccurrence: `${LATEST} AND s.session_id = ? AND s.date = ?`,
   waitingDates: `SELECT DISTINCT date FROM activity_signups WHERE session_id = ? AND date >= ? AND action = 'waiting' ORDER BY date`,
 });
