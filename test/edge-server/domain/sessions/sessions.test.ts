@@ -52,6 +52,16 @@ describe('sessions domain', () => {
     expect(nextWeek.sessions.find((s) => s.sessionId === created.id)).toMatchObject({ title: '布艺手工', startsAt: '2026-12-10T14:00:00.000+08:00' });
   });
 
+  it('an edit that would drop upcoming dates with sign-ups is refused until those dates are dealt with', () => {
+    const { id } = sessions().create(STAFF_ID, input());
+    sessions().signUp(M(1), id, '2026-12-17', false);
+    expect(codeOf(() => sessions().update(STAFF_ID, id, input({ date: '2026-12-04' })))).toBe('signups_on_dropped_dates');
+    expect(codeOf(() => sessions().update(STAFF_ID, id, input({ until: '2026-12-10' })))).toBe('signups_on_dropped_dates');
+    expect(sessions().update(STAFF_ID, id, input({ until: '2026-12-17' })).until).toBe('2026-12-17');
+    sessions().cancelSignup(M(1), id, '2026-12-17');
+    expect(sessions().update(STAFF_ID, id, input({ date: '2026-12-04' })).date).toBe('2026-12-04');
+  });
+
   it('a one-off ignores until; the week planner shows cancelled and moved dates where they happen', () => {
     const once = sessions().create(STAFF_ID, input({ repeat: 'none', until: '2027-01-01', date: '2026-12-05' }));
     expect(once.until).toBeNull();
