@@ -1,4 +1,4 @@
-import type { LocalDate, SessionDetail, SessionInput, SessionOccurrence, StaffWeek } from '../../api-types.js';
+import type { LocalDate, SessionDetail, SessionException, SessionInput, SessionOccurrence, StaffWeek } from '../../api-types.js';
 import {
   findSeries, insertDateException, insertSeries, insertSeriesCancellation, insertSeriesVersion, listSeriesExceptions, type SeriesVersion,
 } from '../../db/activity-sessions.repo.js';
@@ -125,7 +125,9 @@ export class ScheduleService {
       capacity: series.capacity, date: series.firstDate, start: series.start, end: series.end, repeat: series.repeat, until: series.until,
       lead: this.reader.lead(series.leadStaffId),
       cancelledFrom: series.cancelledFrom,
-      exceptions: listSeriesExceptions(this.ctx.db, sessionId).map(({ sessionId: _id, ...rest }) => rest),
+      exceptions: listSeriesExceptions(this.ctx.db, sessionId).map((e): SessionException => e.kind === 'cancelled'
+        ? { date: e.date, kind: 'cancelled', reason: e.reason }
+        : { date: e.date, kind: 'moved', toDate: e.toDate, start: e.start, end: e.end, reason: e.reason }),
     };
   }
 
@@ -168,7 +170,10 @@ export class ScheduleService {
         startsAt: localIso(occurrence.actualDate, occurrence.start, tz), endsAt: localIso(occurrence.actualDate, occurrence.end, tz), reason, staffId,
       });
       insertDateException(this.ctx.db, {
-        sessionId, date, kind: 'cancelled', toDate: null, start: null, end: null, reason, staffId, recordedAt: now, eventId: event.id,
+        // A moved date stays where it was moved to, now cancelled.
+        sessionId, date, kind: 'cancelled', toDate: occurrence.moved ? occurrence.actualDate : null,
+        start: occurrence.moved ? occurrence.start : null, end: occurrence.moved ? occurrence.end : null,
+        reason, staffId, recordedAt: now, eventId: event.id,
       });
       recordAudit(this.ctx.db, { at: now, actorKind: 'staff', actorId: staffId, action: 'session.cancel_date', target: sessionId, detail: { date, reason } });
     });

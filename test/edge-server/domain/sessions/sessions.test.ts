@@ -83,6 +83,11 @@ describe('sessions domain', () => {
     const movedEvent = storedEvents(kiosk).filter((e) => e.type === 'session.scheduled').at(-1)!;
     expect(movedEvent.data).toMatchObject({ sessionId: series.id, date: '2026-12-17', movedTo: '2026-12-18', change: 'moved' });
     expect(codeOf(() => sessions().cancelDate(STAFF_ID, series.id, '2026-12-10', 'again'))).toBe('session_cancelled');
+    // Cancelling the moved date keeps it on the day it moved to.
+    expect(sessions().cancelDate(STAFF_ID, series.id, '2026-12-17', '老师病假')).toMatchObject({
+      date: '2026-12-17', status: 'cancelled', moved: true, startsAt: '2026-12-18T09:00:00.000+08:00',
+    });
+    expect(sessions().detail(series.id).exceptions.at(-1)).toEqual({ date: '2026-12-17', kind: 'cancelled', reason: '老师病假' });
     expect(codeOf(() => sessions().cancelDate(STAFF_ID, series.id, '2026-12-11', 'not a Thursday'))).toBe('occurrence_not_found');
   });
 
