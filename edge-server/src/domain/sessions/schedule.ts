@@ -10,7 +10,7 @@ import { newRecordId } from '../../ids.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { addDays, daysBetween, isLocalDate, isLocalTime, localIso, weekdayOf } from './dates.js';
-import { MOVE_WINDOW_DAYS, type OccurrenceReader } from './occurrences.js';
+import { MOVE_WINDOW_DAYS, weekOf, type OccurrenceReader } from './occurrences.js';
 import { isSeriesDate, seriesDates, type SeriesDefinition } from './recurrence.js';
 
 export function requireDate(value: string, field = 'date'): LocalDate {
@@ -216,14 +216,7 @@ export class ScheduleService {
     requireDate(from, 'from');
     const to = addDays(from, 6);
     const leads = new Map<string, string | null>();
-    const loaded = this.reader.between(from, to);
-    return {
-      from,
-      days: Array.from({ length: 7 }, (_, i) => {
-        const date = addDays(from, i);
-        return { date, sessions: loaded.filter((l) => l.occurrence.actualDate === date).map((l) => this.reader.toSessionOccurrence(l, leads)) };
-      }),
-    };
+    return { from, days: weekOf(from, this.reader.between(from, to), (l) => this.reader.toSessionOccurrence(l, leads)) };
   }
 
   private series(sessionId: string): SeriesDefinition {
