@@ -7,6 +7,7 @@ import { insertEnrolment } from './db/enrolments.repo.js';
 import { insertConsent } from './db/consents.repo.js';
 import { hashPin } from './domain/pin.js';
 import { seedDemoEmployment } from './demo/employment.js';
+import { seedDemoSessions } from './demo/sessions.js';
 
 /** The demo staff member's PIN (documented in the README; demo mode only). */
 export const DEMO_STAFF_PIN = '2468';
@@ -84,6 +85,7 @@ export function seedDemoData(db: Db, sensorId: string, now = Date.now()): boolea
     }, now);
     insertEnrolment(db, { id: 'enr_demo_staff', sensorId, slot: DEMO_STAFF_SLOT, personKind: 'staff', personId: 'stf_demo_01', finger: 'right_index' }, now);
     seedDemoEmployment(db, now, 'Asia/Shanghai', DEMO_SEED_EVENT); // the demo centre's zone (config default)
+    seedDemoSessions(db, now);
   })();
   return true;
 }

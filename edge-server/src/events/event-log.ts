@@ -14,7 +14,8 @@ export type EventType =
   | 'alert.raised' | 'alert.acknowledged' | 'alert.resolved'
   | 'sensor.hourly'
   | 'leave.recorded'
-  | 'employment.work_logged' | 'employment.work_voided' | 'rehab.plan_set' | 'rehab.note_added';
+  | 'employment.work_logged' | 'employment.work_voided' | 'rehab.plan_set' | 'rehab.note_added'
+  | 'session.scheduled' | 'session.cancelled' | 'session.signed_up' | 'session.signup_cancelled' | 'session.attended';
 
 /** One row of the local event log, in the shape pushed upstream. */
 export interface EventRecord {

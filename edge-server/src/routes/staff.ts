@@ -13,6 +13,7 @@ import { staffAlertRoutes } from './alerts.js';
 import { biometricRoutes } from './biometrics.js';
 import { staffEmploymentRoutes } from './employment.js';
 import { staffRehabRoutes } from './rehab.js';
+import { staffSessionRoutes } from './sessions.js';
 import { readJson } from './validate.js';
 
 export const STAFF_COOKIE = 'jia_staff';
@@ -73,7 +74,8 @@ export function staffRoutes(deps: AppDeps): Hono {
     .route('/', biometricRoutes(deps))
     .route('/', staffAlertRoutes(deps))
     .route('/', staffEmploymentRoutes(deps))
-    .route('/', staffRehabRoutes(deps));
+    .route('/', staffRehabRoutes(deps))
+    .route('/', staffSessionRoutes(deps));
 
   return new Hono()
     .post('/clock', async (c) => {
