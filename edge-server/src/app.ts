@@ -15,6 +15,8 @@ import { healthRoutes } from './routes/health.js';
 import { kioskRoutes } from './routes/kiosk.js';
 import { simRoutes, type SimHardware } from './routes/sim.js';
 import { staffRoutes } from './routes/staff.js';
+import { memberSurveyRoutes } from './routes/surveys.js';
+import { volunteerKioskRoutes } from './routes/volunteers.js';
 import type { KioskServices } from './services.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -72,6 +74,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', kioskRoutes(deps));
   app.route('/api', eventStreamRoutes(deps));
   app.route('/api', publicAlertRoutes(deps));
+  app.route('/api', volunteerKioskRoutes(deps));
+  app.route('/api/member', memberSurveyRoutes(deps));
   app.route('/api/staff', staffRoutes(deps));
   if (deps.sim) app.route('/api/sim', simRoutes(deps, deps.sim));
 

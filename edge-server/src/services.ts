@@ -11,6 +11,9 @@ import { LeaveService } from './domain/leave.js';
 import { MemberVisits } from './domain/member-visits.js';
 import { MonitoringService } from './domain/monitoring/monitoring.js';
 import { StaffAuth } from './domain/staff-auth.js';
+import { SurveyService } from './domain/surveys/surveys.js';
+import { PartnerService } from './domain/volunteers/partners.js';
+import { VolunteerService } from './domain/volunteers/volunteers.js';
 
 /** The domain services one kiosk runs, built once by the composition root (and by tests). */
 export interface KioskServices {
@@ -25,6 +28,10 @@ export interface KioskServices {
   memberVisits: MemberVisits;
   /** Sensor rules and live state; `start()` it once the devices run (returns the stop). */
   monitoring: MonitoringService;
+  /** Partner organisations, volunteer visits, the satisfaction question (issue 5). */
+  partners: PartnerService;
+  volunteers: VolunteerService;
+  surveys: SurveyService;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
   /** Feeds reader identifications into the domain and their outcomes onto the bus; returns the unsubscribe. */
   attachReader(): () => void;
@@ -41,6 +48,9 @@ export function createServices(
   const biometrics = new BiometricService(ctx, hardware.fingerprint);
   const enrolments = new EnrolmentSessions(ctx, hardware.fingerprint);
   const alerts = new AlertService(ctx);
+  const partners = new PartnerService(ctx);
+  const surveys = new SurveyService(ctx);
+  attendance.extras = { ...attendance.extras, surveyFor: (memberId, date) => surveys.surveyForCheckout(memberId, date) };
   const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
   return {
     attendance,
@@ -52,6 +62,9 @@ export function createServices(
     leave: new LeaveService(ctx),
     memberVisits,
     monitoring: new MonitoringService(ctx, alerts, attendance, hardware),
+    partners,
+    volunteers: new VolunteerService(ctx, partners),
+    surveys,
     hardwareHealth,
     attachReader() {
       const offs = [

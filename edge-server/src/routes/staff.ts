@@ -11,6 +11,8 @@ import { toStaffCard } from '../domain/member-card.js';
 import { isValidPin } from '../domain/pin.js';
 import { staffAlertRoutes } from './alerts.js';
 import { biometricRoutes } from './biometrics.js';
+import { staffSurveyRoutes } from './surveys.js';
+import { staffVolunteerRoutes } from './volunteers.js';
 import { readJson } from './validate.js';
 
 export const STAFF_COOKIE = 'jia_staff';
@@ -69,7 +71,9 @@ export function staffRoutes(deps: AppDeps): Hono {
       return c.json(services.attendance.correct(c.var.staff.id, body), 201);
     })
     .route('/', biometricRoutes(deps))
-    .route('/', staffAlertRoutes(deps));
+    .route('/', staffAlertRoutes(deps))
+    .route('/', staffVolunteerRoutes(deps))
+    .route('/', staffSurveyRoutes(deps));
 
   return new Hono()
     .post('/clock', async (c) => {
