@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VolunteerSignInRequest } from '../../../edge-server/src/api-types.js';
 import { setSetting } from '../../../edge-server/src/db/settings.repo.js';
-import { DomainError } from '../../../edge-server/src/domain/errors.js';
 import { localInstant, monthRange } from '../../../edge-server/src/domain/volunteers/local-time.js';
+import { codeOf } from './error-code.js';
 import { createTestKiosk, type TestKiosk } from '../../support/kiosk.js';
 import { STAFF_ID, storedEvents } from '../helpers.js';
 
@@ -12,15 +12,6 @@ function signInput(over: Partial<VolunteerSignInRequest> = {}): VolunteerSignInR
   return { name: '李明', partnerId: null, organisation: null, partyMember: true, activity: 'culture_sports', ...over };
 }
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err.code;
-    throw err;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('local time helpers', () => {
   it('finds the instant of a local clock time in the centre', () => {
@@ -48,16 +39,16 @@ describe('volunteer visits', () => {
   const partners = () => kiosk.services.partners;
 
   it('signs a volunteer in and out and records volunteer.visited with the minutes', () => {
-    const school = partners().add(STAFF_ID, { name: '区实验小学', kind: 'school' });
+    const school = partners().add(STAFF_ID, { name: '第二实验小学', kind: 'school' });
     const visit = volunteers().signIn(signInput({ partnerId: school.id }));
-    expect(volunteers().kiosk().present).toEqual([expect.objectContaining({ visitId: visit.visitId, name: '李明', organisation: '区实验小学' })]);
+    expect(volunteers().kiosk().present).toEqual([expect.objectContaining({ visitId: visit.visitId, name: '李明', organisation: '第二实验小学' })]);
     kiosk.clock.advance(95 * MINUTE + 20_000);
     expect(volunteers().signOut(visit.visitId)).toEqual({ visitId: visit.visitId, name: '李明', minutes: 95 });
     expect(volunteers().kiosk().present).toEqual([]);
     const events = storedEvents(kiosk).filter((e) => e.type === 'volunteer.visited');
     expect(events).toHaveLength(1);
     expect(events[0]!.data).toMatchObject({
-      visitId: visit.visitId, name: '李明', organisation: '区实验小学', partnerId: school.id, partyMember: true,
+      visitId: visit.visitId, name: '李明', organisation: '第二实验小学', partnerId: school.id, partyMember: true,
       minutes: 95, activity: 'culture_sports', autoClosed: false,
     });
   });
@@ -83,7 +74,7 @@ describe('volunteer visits', () => {
   });
 
   it('no longer offers a retired organisation, refuses it at sign-in, keeps its past visits', () => {
-    const firm = partners().add(STAFF_ID, { name: '某科技公司', kind: 'company' });
+    const firm = partners().add(STAFF_ID, { name: '测试科技公司', kind: 'company' });
     const visit = volunteers().signIn(signInput({ partnerId: firm.id }));
     volunteers().signOut(visit.visitId);
     const retired = partners().retire(STAFF_ID, firm.id, '结对结束');
@@ -94,12 +85,14 @@ describe('volunteer visits', () => {
     expect(codeOf(() => partners().retire(STAFF_ID, firm.id, null))).toBe('partner_retired');
     expect(volunteers().partnerVisits(firm.id).visits).toHaveLength(1);
     // the name is free again for a new partner
-    expect(partners().add(STAFF_ID, { name: '某科技公司', kind: 'company' }).retiredAt).toBeNull();
+    expect(partners().add(STAFF_ID, { name: '测试科技公司', kind: 'company' }).retiredAt).toBeNull();
   });
 
   it('refuses a second active partner with the same name and unknown partners', () => {
-    partners().add(STAFF_ID, { name: '街道党工委', kind: 'party_pairing' });
-    expect(codeOf(() => partners().add(STAFF_ID, { name: '街道党工委', kind: 'other' }))).toBe('partner_exists');
+    partners().add(STAFF_ID, { name: '测试党支部', kind: 'party_pairing' });
+    expect(codeOf(() => partners().add(STAFF_ID, { name: '测试党支部', kind: 'other' }))).toBe('partner_exists');
+    // the demo centre's own 街道党工委 (demo/community.ts) is taken too
+    expect(codeOf(() => partners().add(STAFF_ID, { name: '街道党工委', kind: 'party_pairing' }))).toBe('partner_exists');
     expect(codeOf(() => volunteers().signIn(signInput({ partnerId: 'nope' })))).toBe('partner_not_found');
     expect(codeOf(() => partners().retire(STAFF_ID, 'nope', null))).toBe('partner_not_found');
   });
@@ -129,7 +122,9 @@ describe('volunteer visits', () => {
   });
 
   it('adds up the month per volunteer and per organisation', () => {
-    const party = partners().add(STAFF_ID, { name: '街道党工委', kind: 'party_pairing' });
+    // months after the demo fixtures (dated back from 2026-12-03)
+    kiosk.clock.ms = Date.parse('2027-02-03T09:00:00+08:00');
+    const party = partners().add(STAFF_ID, { name: '测试党支部', kind: 'party_pairing' });
     const visit = (name: string, minutes: number, over: Partial<VolunteerSignInRequest> = {}) => {
       const v = volunteers().signIn(signInput({ name, ...over }));
       kiosk.clock.advance(minutes * MINUTE);
@@ -139,21 +134,21 @@ describe('volunteer visits', () => {
     visit('王红', 30, { partnerId: party.id, partyMember: false });
     visit('李明', 45, { partnerId: party.id });
     visit('赵六', 20);
-    kiosk.clock.ms = Date.parse('2027-01-05T09:00:00+08:00');
-    visit('李明', 100, { partnerId: party.id }); // January: not in December's totals
+    kiosk.clock.ms = Date.parse('2027-03-05T09:00:00+08:00');
+    visit('李明', 100, { partnerId: party.id }); // March: not in February's totals
 
-    const dec = volunteers().hours('2026-12');
-    expect(dec.byVolunteer).toEqual([
-      { name: '李明', organisation: '街道党工委', partyMember: true, visits: 2, minutes: 105 },
-      { name: '王红', organisation: '街道党工委', partyMember: false, visits: 1, minutes: 30 },
+    const feb = volunteers().hours('2027-02');
+    expect(feb.byVolunteer).toEqual([
+      { name: '李明', organisation: '测试党支部', partyMember: true, visits: 2, minutes: 105 },
+      { name: '王红', organisation: '测试党支部', partyMember: false, visits: 1, minutes: 30 },
       { name: '赵六', organisation: '个人', partyMember: true, visits: 1, minutes: 20 },
     ]);
-    expect(dec.byOrganisation).toEqual([
-      { partnerId: party.id, organisation: '街道党工委', kind: 'party_pairing', visits: 3, volunteers: 2, minutes: 135 },
+    expect(feb.byOrganisation).toEqual([
+      { partnerId: party.id, organisation: '测试党支部', kind: 'party_pairing', visits: 3, volunteers: 2, minutes: 135 },
       { partnerId: null, organisation: '个人', kind: null, visits: 1, volunteers: 1, minutes: 20 },
     ]);
-    expect(dec.visits).toHaveLength(4);
-    expect(volunteers().hours('2027-01').byVolunteer).toEqual([expect.objectContaining({ name: '李明', minutes: 100 })]);
+    expect(feb.visits).toHaveLength(4);
+    expect(volunteers().hours('2027-03').byVolunteer).toEqual([expect.objectContaining({ name: '李明', minutes: 100 })]);
     expect(codeOf(() => volunteers().hours('December'))).toBe('invalid_month');
   });
 });
