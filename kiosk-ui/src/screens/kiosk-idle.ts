@@ -32,6 +32,9 @@ export class KioskIdle extends KioskScreen {
       <button class="primary" data-primary @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'card' })}>
         ${pictogram('card')}<span>${t('idle.useCard')}</span>
       </button>
+      <button class="volunteer" @click=${() => fireEvent(this, 'kiosk-community-screen', { to: 'volunteer' })}>
+        ${pictogram('heart')}<span>${t('community.idle.volunteer')}</span>
+      </button>
     `;
   }
 }
