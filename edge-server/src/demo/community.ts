@@ -36,6 +36,7 @@ const VISITS: [number, string, string | null, boolean, ActivityKind, string, num
 
 /** [days ago, about, score] — anonymous answers; their asks go to members 5–12 (1–4 stay due). */
 const ANSWERS: [number, ActivityKind | null, 1 | 2 | 3 | 4 | 5][] = [
+  [0, 'day_care', 4], [0, 'culture_sports', 5],
   [1, null, 5], [1, 'rehabilitation', 4], [2, 'culture_sports', 5], [2, 'day_care', 3], [3, 'rehabilitation', 5],
   [8, 'day_care', 4], [9, null, 4], [10, 'culture_sports', 2], [12, 'skills_training', 4], [15, 'day_care', 5],
   [18, 'rehabilitation', 3], [22, null, 5], [25, 'culture_sports', 4], [29, 'day_care', 1], [33, 'rehabilitation', 4],
@@ -44,7 +45,8 @@ const ANSWERS: [number, ActivityKind | null, 1 | 2 | 3 | 4 | 5][] = [
 
 /**
  * Partner organisations, past volunteer visits and satisfaction answers for the demo centre, dated
- * back from `now` over the last few weeks (so this month and the last both have something to show).
+ * back from `now` over the last few weeks (so this month, even on its first day, and the last both have
+ * something to show).
  * Fixtures: no events; the demo members 1–4 have never been asked, so they get the question.
  */
 export function seedCommunityDemo(db: Db, staffId: string, now: number): void {
