@@ -49,8 +49,7 @@ describe('volunteers and member satisfaction at the kiosk', () => {
     await waitForScreen(page, 'volunteer');
     await clickByName(page, '签退');
     await waitForText(page, '请选择您的名字');
-    // the name's button reads "周建华 街道党工委 · HH:MM 签到"
-    await (await page.waitForSelector('kiosk-app >>> kiosk-volunteer >>> .choices button', { visible: true }))!.click();
+    await clickByName(page, '周建华');
     await waitForText(page, '周建华，签退成功');
     await waitForSpeech(page, '签退成功');
     const visit = (await volunteerHours(h)).visits.find((v) => v.name === '周建华');

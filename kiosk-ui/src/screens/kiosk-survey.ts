@@ -45,6 +45,11 @@ export class KioskSurvey extends KioskScreen {
         justify-content: center;
         gap: 12px;
       }
+      /* the five faces, and skip (where the focus starts), are primary-sized (≥ 96 px tall) */
+      .faces button,
+      button[data-primary] {
+        min-height: var(--k-primary-h);
+      }
       .faces button {
         flex-direction: column;
         gap: 6px;

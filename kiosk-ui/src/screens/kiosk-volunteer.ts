@@ -76,10 +76,10 @@ export class KioskVolunteer extends KioskScreen {
       .choices button {
         min-width: 220px;
       }
-      .choices button .who {
-        display: flex;
-        flex-direction: column;
-        align-items: start;
+      /* the choices of a step, and whatever has the focus first, are primary-sized (≥ 96 px tall) */
+      .choices button,
+      button[data-primary] {
+        min-height: var(--k-primary-h);
       }
       .small {
         font-size: var(--k-text-small);
@@ -208,12 +208,13 @@ export class KioskVolunteer extends KioskScreen {
   private whoStep() {
     const t = this.i18n.t.bind(this.i18n);
     const present: PresentVolunteer[] = this.data.value?.present ?? [];
+    // a name is enough (few words on a choice); two people of the same name also show their organisation
+    const shared = (v: PresentVolunteer) => present.filter((o) => o.name === v.name).length > 1;
     return html`
       <h1>${present.length === 0 ? t('community.vol.nobody') : t('community.vol.whoPrompt')}</h1>
       <div class="choices">
         ${present.map((v, i) => html`<button ?data-primary=${i === 0} ?disabled=${this.busy} @click=${() => void this.signOut(v)}>
-          ${pictogram('leave')}<span class="who"><span>${v.name}</span>
-          <span class="small">${v.organisation} · ${t('community.vol.since', { time: this.i18n.time(v.since) })}</span></span>
+          ${pictogram('leave')}<span>${v.name}${shared(v) ? html` <span class="small">${v.organisation}</span>` : nothing}</span>
         </button>`)}
       </div>
       ${this.backButton(present.length === 0)}

@@ -28,7 +28,6 @@ export const communityEn: Record<keyof typeof communityZhCN, string> = {
   'community.vol.signedOut': '{name}, you are signed out. You helped for {duration} today. Thank you!',
   'community.vol.hours': '{hours} h {minutes} min',
   'community.vol.minutesOnly': '{minutes} min',
-  'community.vol.since': 'in since {time}',
   'community.vol.done': 'OK',
   'community.vol.alreadyIn': 'You are already signed in. To leave, choose "Sign out"',
   'community.vol.alreadyOut': 'You have already signed out',

@@ -28,7 +28,6 @@ export const communityZhCN = {
   'community.vol.signedOut': '{name}，签退成功。今天服务了{duration}，谢谢您！',
   'community.vol.hours': '{hours}小时{minutes}分钟',
   'community.vol.minutesOnly': '{minutes}分钟',
-  'community.vol.since': '{time} 签到',
   'community.vol.done': '好的',
   'community.vol.alreadyIn': '您已经签到了。要离开请选“签退”',
   'community.vol.alreadyOut': '您已经签退了',
