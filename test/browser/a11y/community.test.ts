@@ -156,6 +156,21 @@ describe.each(CONFIGS)('community screens ($label)', ({ lang, viewport, member, 
   });
 });
 
+describe('large text', () => {
+  const t = (key: MessageKey): string => translate('zh-CN', key);
+
+  it('the question in a large-text profile (slot 2) reflows and keeps the member floors', async () => {
+    await page.setViewport(VIEWPORT_LANDSCAPE);
+    await freshIdle(h, page);
+    await toSurvey(2, t);
+    expect(await page.$eval('kiosk-app', (el) => el.hasAttribute('large-text'))).toBe(true);
+    await check('satisfaction question, large text', 'member', 'zh-CN');
+    await clickByName(page, t('community.survey.score3'));
+    await waitForText(page, t('community.survey.thanks'));
+    await check('satisfaction thanks, large text', 'member', 'zh-CN');
+  });
+});
+
 describe('by keyboard alone', () => {
   const t = (key: MessageKey, params?: Record<string, string | number>): string => translate('zh-CN', key, params);
 
