@@ -76,7 +76,7 @@ describe('volunteers and member satisfaction at the kiosk', () => {
     expect(visit).toMatchObject({ organisation: '市红十字会', partnerId: null, partyMember: false, activity: 'rehabilitation' });
   });
 
-  it('asks a member the satisfaction question after the goodbye, spoken, and records the face chosen', async () => {
+  it('asks a member the satisfaction question after the goodbye, spoken, and records the face chosen (after an undo)', async () => {
     page = await h.openPage();
     const before = await centreAnswers(h);
     await checkOutAtKiosk(h, page, 1, '张伟');
@@ -85,6 +85,13 @@ describe('volunteers and member satisfaction at the kiosk', () => {
     await waitForText(page, '今天的活动您满意吗？');
     await waitForSpeech(page, '今天的活动您满意吗');
     for (const word of ['很不满意', '不满意', '一般', '满意', '很满意', '跳过']) expect(await kioskText(page)).toContain(word);
+    // a face pressed by mistake is taken back with 撤销 before it is sent
+    await clickByName(page, '很不满意');
+    await waitForText(page, '您选了“很不满意”');
+    await waitForSpeech(page, '您选了“很不满意”');
+    await clickByName(page, '撤销');
+    await waitForText(page, '今天的活动您满意吗？');
+    expect(await centreAnswers(h)).toBe(before);
     await clickByName(page, '很满意');
     await waitForText(page, '谢谢您！');
     await waitForSpeech(page, '谢谢您');

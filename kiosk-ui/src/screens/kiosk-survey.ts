@@ -6,6 +6,7 @@ import { fireEvent } from '../fire-event.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { centredScreen, screenStyles } from '../styles/theme.js';
 import { kindKey } from './community-kinds.js';
+import { UNDO_SECONDS } from './kiosk-confirm-checkout.js';
 import { KioskScreen } from './kiosk-screen.js';
 
 type CheckedOut = Extract<KioskOutcome, { kind: 'checked_out' }>;
@@ -21,7 +22,8 @@ const SCORES: { score: Score; face: PictogramName; word: MessageKey }[] = [
 
 /**
  * The satisfaction question after a goodbye: five faces with their words, spoken, skippable,
- * anonymous unless the member presses "写上我的名字". Then thanks, and back to the start.
+ * anonymous unless the member presses "写上我的名字". A face chosen can be taken back for a few
+ * seconds (撤销) before it is sent; leaving the screen meanwhile sends nothing. Then thanks.
  */
 export class KioskSurvey extends KioskScreen {
   static override properties = {
@@ -29,9 +31,14 @@ export class KioskSurvey extends KioskScreen {
     phase: { state: true },
     named: { state: true },
     busy: { state: true },
+    remaining: { state: true },
   };
   declare outcome: CheckedOut;
-  declare phase: 'ask' | 'thanks';
+  /** `chosen`: a face was pressed and can be taken back for `remaining` seconds */
+  declare phase: 'ask' | 'chosen' | 'thanks';
+  declare remaining: number;
+  private chosen: Score = 3;
+  private countdown: ReturnType<typeof setInterval> | undefined;
   declare named: boolean;
   declare busy: boolean;
 
@@ -72,6 +79,12 @@ export class KioskSurvey extends KioskScreen {
     this.phase = 'ask';
     this.named = false;
     this.busy = false;
+    this.remaining = 0;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.countdown);
   }
 
   private get survey(): SurveyPrompt {
@@ -82,6 +95,7 @@ export class KioskSurvey extends KioskScreen {
   prompt(): string {
     const t = this.i18n.t.bind(this.i18n);
     if (this.phase === 'thanks') return t('community.survey.thanks');
+    if (this.phase === 'chosen') return t('community.survey.chosen', { word: t(SCORES[this.chosen - 1]!.word) });
     return `${this.question()} ${t('community.survey.hint')}`;
   }
 
@@ -102,11 +116,22 @@ export class KioskSurvey extends KioskScreen {
         </button>
       `;
     }
+    if (this.phase === 'chosen') {
+      const s = SCORES[this.chosen - 1]!;
+      return html`
+        ${pictogram(s.face, 'picto')}
+        <h1>${this.prompt()}</h1>
+        <p role="status">${t('community.survey.countdown', { seconds: this.remaining })}</p>
+        <button class="primary" data-primary ?disabled=${this.busy} @click=${() => void this.undo()}>
+          ${pictogram('back')}<span>${t('confirm.undo')}</span>
+        </button>
+      `;
+    }
     return html`
       <h1>${this.question()}</h1>
       <p>${t('community.survey.hint')}</p>
       <div class="faces" role="group" aria-label=${this.question()}>
-        ${SCORES.map((s) => html`<button ?disabled=${this.busy} @click=${() => void this.answer(s.score)}>
+        ${SCORES.map((s) => html`<button ?disabled=${this.busy} @click=${() => void this.choose(s.score)}>
           ${pictogram(s.face)}<span>${t(s.word)}</span>
         </button>`)}
       </div>
@@ -121,15 +146,45 @@ export class KioskSurvey extends KioskScreen {
     `;
   }
 
-  private async answer(score: Score): Promise<void> {
+  /** A face was pressed: say which, and send it unless taken back within the undo seconds. */
+  private async choose(score: Score): Promise<void> {
+    const seconds = Math.round(UNDO_SECONDS * this.profileCtl.profile.timeoutScale);
+    const endsAt = Date.now() + seconds * 1000;
+    this.chosen = score;
+    this.remaining = seconds;
+    this.phase = 'chosen';
+    this.countdown = setInterval(() => {
+      const left = Math.ceil((endsAt - Date.now()) / 1000);
+      if (left > 0) {
+        this.remaining = left;
+        return;
+      }
+      clearInterval(this.countdown);
+      void this.answer();
+    }, 200);
+    await this.updateComplete;
+    fireEvent(this, 'kiosk-speak', { text: this.prompt() });
+    await this.focusPrimary();
+  }
+
+  private async undo(): Promise<void> {
+    clearInterval(this.countdown);
+    this.phase = 'ask';
+    await this.updateComplete;
+    fireEvent(this, 'kiosk-speak', { text: this.prompt() });
+    await this.focusPrimary();
+  }
+
+  private async answer(): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     try {
-      await communityApi.answerSurvey(this.outcome.visit.token, { questionId: this.survey.questionId, score, named: this.named });
+      await communityApi.answerSurvey(this.outcome.visit.token, { questionId: this.survey.questionId, score: this.chosen, named: this.named });
       this.phase = 'thanks';
       fireEvent(this, 'kiosk-speak', { text: this.prompt() });
       await this.focusPrimary();
     } catch {
+      this.phase = 'ask';
       fireEvent(this, 'kiosk-say', { text: this.i18n.t('community.survey.failed') });
     } finally {
       this.busy = false;

@@ -51,6 +51,8 @@ export const communityEn: Record<keyof typeof communityZhCN, string> = {
   'community.survey.score5': 'Very happy',
   'community.survey.skip': 'Skip',
   'community.survey.named': 'Add my name',
+  'community.survey.chosen': 'You chose "{word}"',
+  'community.survey.countdown': 'Saved in {seconds} s',
   'community.survey.thanks': 'Thank you! We will keep getting better.',
   'community.survey.done': 'OK',
   'community.survey.failed': 'Your answer was not saved; please call staff',

@@ -53,6 +53,8 @@ export const communityZhCN = {
   'community.survey.score5': '很满意',
   'community.survey.skip': '跳过',
   'community.survey.named': '写上我的名字',
+  'community.survey.chosen': '您选了“{word}”',
+  'community.survey.countdown': '{seconds} 秒后记下',
   'community.survey.thanks': '谢谢您！我们会做得更好。',
   'community.survey.done': '好的',
   'community.survey.failed': '没有记下，请呼叫工作人员',
