@@ -9,7 +9,7 @@ import { readJson } from './validate.js';
 
 const answerBody = z.object({
   questionId: z.string().min(1).max(64),
-  score: z.number().int().min(1).max(5).nullable(),
+  score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], { error: 'a score is 1 to 5, or null to skip' }).nullable(),
   named: z.boolean().optional(),
 });
 
@@ -17,7 +17,7 @@ const answerBody = z.object({
 export function memberSurveyRoutes(deps: AppDeps): Hono<MemberEnv> {
   return new Hono<MemberEnv>().post('/survey', requireMemberVisit(deps), async (c) => {
     const body = await readJson(c, answerBody);
-    deps.services.surveys.answer(c.var.member.id, { questionId: body.questionId, score: body.score as 1 | 2 | 3 | 4 | 5 | null, named: body.named });
+    deps.services.surveys.answer(c.var.member.id, body);
     return c.body(null, 204);
   });
 }
