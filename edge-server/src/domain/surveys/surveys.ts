@@ -100,6 +100,8 @@ export class SurveyService {
 
   /** Appends the events of anonymous answers from past days once a batch is full; returns how many. */
   releaseAnonymous(): number {
+    // read first: the check-out path should not open a write transaction for nothing
+    if (listUnreleasedAnswers(this.ctx.db, this.today()).length < ANONYMOUS_BATCH) return 0;
     return this.ctx.log.write((append) => {
       const waiting = listUnreleasedAnswers(this.ctx.db, this.today());
       if (waiting.length < ANONYMOUS_BATCH) return 0;
