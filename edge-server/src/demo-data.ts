@@ -8,6 +8,7 @@ import { insertConsent } from './db/consents.repo.js';
 import { hashPin } from './domain/pin.js';
 import { seedDemoEmployment } from './demo/employment.js';
 import { seedDemoSessions } from './demo/sessions.js';
+import { seedCommunityDemo } from './demo/community.js';
 
 /** The demo staff member's PIN (documented in the README; demo mode only). */
 export const DEMO_STAFF_PIN = '2468';
@@ -83,6 +84,7 @@ export function seedDemoData(db: Db, sensorId: string, now = Date.now()): boolea
       id: 'mem_demo_13', name: '马德明', gender: '男', birthYear: 1950, disabilityCategory: '肢体', disabilityGrade: 1,
       status: 'inactive', guardianContact: null, cardNumber: '100013', photoPath: null, profile: DEFAULT_PROFILE,
     }, now);
+    seedCommunityDemo(db, 'stf_demo_01', now);
     insertEnrolment(db, { id: 'enr_demo_staff', sensorId, slot: DEMO_STAFF_SLOT, personKind: 'staff', personId: 'stf_demo_01', finger: 'right_index' }, now);
     seedDemoEmployment(db, now, 'Asia/Shanghai', DEMO_SEED_EVENT); // the demo centre's zone (config default)
     seedDemoSessions(db, now);

@@ -14,6 +14,9 @@ import { MemberVisits } from './domain/member-visits.js';
 import { MonitoringService } from './domain/monitoring/monitoring.js';
 import { SessionsService } from './domain/sessions/service.js';
 import { StaffAuth } from './domain/staff-auth.js';
+import { SurveyService } from './domain/surveys/surveys.js';
+import { PartnerService } from './domain/volunteers/partners.js';
+import { VolunteerService } from './domain/volunteers/volunteers.js';
 
 /** The domain services one kiosk runs, built once by the composition root (and by tests). */
 export interface KioskServices {
@@ -32,6 +35,10 @@ export interface KioskServices {
   sessions: SessionsService;
   /** Sensor rules and live state; `start()` it once the devices run (returns the stop). */
   monitoring: MonitoringService;
+  /** Partner organisations, volunteer visits, the satisfaction question (issue 5). */
+  partners: PartnerService;
+  volunteers: VolunteerService;
+  surveys: SurveyService;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
   /** Feeds reader identifications into the domain and their outcomes onto the bus; returns the unsubscribe. */
   attachReader(): () => void;
@@ -50,6 +57,10 @@ export function createServices(
   const alerts = new AlertService(ctx);
   const sessions = new SessionsService(ctx);
   attendance.extras = { ...attendance.extras, activitiesFor: (memberId, date) => sessions.activitiesFor(memberId, date) };
+  const partners = new PartnerService(ctx);
+  // the question at check-out asks about a service the member took part in today (else the centre)
+  const surveys = new SurveyService(ctx, (memberId, date) => sessions.kindsTakenPart(memberId, date));
+  attendance.extras = { ...attendance.extras, surveyFor: (memberId, date) => surveys.surveyForCheckout(memberId, date) };
   const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
   return {
     attendance,
@@ -64,6 +75,9 @@ export function createServices(
     memberVisits,
     sessions,
     monitoring: new MonitoringService(ctx, alerts, attendance, hardware),
+    partners,
+    volunteers: new VolunteerService(ctx, partners),
+    surveys,
     hardwareHealth,
     attachReader() {
       const offs = [

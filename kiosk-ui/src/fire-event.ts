@@ -45,6 +45,10 @@ export interface KioskEventMap {
   'kiosk-leave-request': { memberId: string; name: string; date: string };
   /** the leave dialog closed: `recorded` when the leave slip was saved */
   'kiosk-leave-closed': { memberId: string; name: string; date: string; recorded: boolean };
+  /** open a community screen: the volunteers' sign-in/out, or the satisfaction question after a goodbye */
+  'kiosk-community-screen': { to: 'volunteer' | 'survey' };
+  /** speak a prompt that is already on screen as its heading (a step inside one screen) */
+  'kiosk-speak': { text: string };
 }
 
 export type KioskEventName = keyof KioskEventMap;
@@ -74,6 +78,8 @@ declare global {
     'kiosk-alert-action': CustomEvent<KioskEventMap['kiosk-alert-action']>;
     'kiosk-leave-request': CustomEvent<KioskEventMap['kiosk-leave-request']>;
     'kiosk-leave-closed': CustomEvent<KioskEventMap['kiosk-leave-closed']>;
+    'kiosk-community-screen': CustomEvent<KioskEventMap['kiosk-community-screen']>;
+    'kiosk-speak': CustomEvent<KioskEventMap['kiosk-speak']>;
   }
 }
 

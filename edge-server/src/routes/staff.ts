@@ -14,6 +14,8 @@ import { biometricRoutes } from './biometrics.js';
 import { staffEmploymentRoutes } from './employment.js';
 import { staffRehabRoutes } from './rehab.js';
 import { staffSessionRoutes } from './sessions.js';
+import { staffSurveyRoutes } from './surveys.js';
+import { staffVolunteerRoutes } from './volunteers.js';
 import { readJson } from './validate.js';
 
 export const STAFF_COOKIE = 'jia_staff';
@@ -75,7 +77,9 @@ export function staffRoutes(deps: AppDeps): Hono {
     .route('/', staffAlertRoutes(deps))
     .route('/', staffEmploymentRoutes(deps))
     .route('/', staffRehabRoutes(deps))
-    .route('/', staffSessionRoutes(deps));
+    .route('/', staffSessionRoutes(deps))
+    .route('/', staffVolunteerRoutes(deps))
+    .route('/', staffSurveyRoutes(deps));
 
   return new Hono()
     .post('/clock', async (c) => {

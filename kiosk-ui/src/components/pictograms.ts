@@ -25,7 +25,9 @@ export type PictogramName =
   | 'plug'
   | 'people'
   | 'book'
-  | 'phone';
+  | 'phone'
+  | 'face1' | 'face2' | 'face3' | 'face4' | 'face5'
+  | 'heart' | 'flag';
 
 const paths: Record<PictogramName, SVGTemplateResult> = {
   finger: svg`<path d="M24 58V30a6 6 0 0 1 12 0v14m0-6a6 6 0 0 1 12 0v8m0-4a6 6 0 0 1 12 0v10c0 12-8 20-20 20h-4c-10 0-16-6-20-14l-6-12a5 5 0 0 1 8-5l6 9"/><path d="M30 8c-8 0-14 6-14 14m28 0c0-8-6-14-14-14"/>`,
@@ -49,6 +51,13 @@ const paths: Record<PictogramName, SVGTemplateResult> = {
   people: svg`<circle cx="28" cy="22" r="8"/><circle cx="54" cy="26" r="7"/><path d="M12 68c0-14 7-24 16-24s16 10 16 24M46 68c0-11 3-20 9-20s11 9 11 20"/>`,
   book: svg`<path d="M40 20c-6-6-18-8-28-6v50c10-2 22 0 28 6 6-6 18-8 28-6V14c-10-2-22 0-28 6zM40 20v50"/>`,
   phone: svg`<path d="M22 10h12l4 16-8 6a40 40 0 0 0 18 18l6-8 16 4v12a6 6 0 0 1-6 6C36 64 16 44 16 16a6 6 0 0 1 6-6z"/>`,
+  face1: svg`<circle cx="40" cy="40" r="30"/><path d="M28 30v4M52 30v4M26 58c8-10 20-10 28 0M22 22l10 5M58 22l-10 5"/>`,
+  face2: svg`<circle cx="40" cy="40" r="30"/><path d="M29 32v4M51 32v4M28 56c7-6 17-6 24 0"/>`,
+  face3: svg`<circle cx="40" cy="40" r="30"/><path d="M29 32v4M51 32v4M28 52h24"/>`,
+  face4: svg`<circle cx="40" cy="40" r="30"/><path d="M29 32v4M51 32v4M28 48c7 6 17 6 24 0"/>`,
+  face5: svg`<circle cx="40" cy="40" r="30"/><path d="M26 30c2-4 6-4 8 0M46 30c2-4 6-4 8 0M24 46c6 14 26 14 32 0z"/>`,
+  heart: svg`<path d="M40 68L16 44a14 14 0 0 1 24-18 14 14 0 0 1 24 18z"/>`,
+  flag: svg`<path d="M18 72V10M18 12h44l-8 14 8 14H18"/>`,
 };
 
 export function pictogram(name: PictogramName, className = 'picto'): SVGTemplateResult {
