@@ -1,4 +1,5 @@
 import type { AlertInfo, AttendanceLine, EnrolmentState, KioskOutcome, MemberMatch } from '../../edge-server/src/api-types.js';
+import type { ScheduleStep } from './staff/schedule/schedule-step.js';
 
 /** Where the fingerprint screens go next (staff mode). */
 export type FingerprintStep =
@@ -45,6 +46,8 @@ export interface KioskEventMap {
   'kiosk-leave-request': { memberId: string; name: string; date: string };
   /** the leave dialog closed: `recorded` when the leave slip was saved */
   'kiosk-leave-closed': { memberId: string; name: string; date: string; recorded: boolean };
+  /** staff mode's sessions: go to the week planner, a session form or one date's roster */
+  'kiosk-schedule-go': ScheduleStep;
 }
 
 export type KioskEventName = keyof KioskEventMap;
@@ -74,6 +77,7 @@ declare global {
     'kiosk-alert-action': CustomEvent<KioskEventMap['kiosk-alert-action']>;
     'kiosk-leave-request': CustomEvent<KioskEventMap['kiosk-leave-request']>;
     'kiosk-leave-closed': CustomEvent<KioskEventMap['kiosk-leave-closed']>;
+    'kiosk-schedule-go': CustomEvent<KioskEventMap['kiosk-schedule-go']>;
   }
 }
 
