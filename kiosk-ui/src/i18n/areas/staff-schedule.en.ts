@@ -118,6 +118,11 @@ export const staffScheduleEn: Record<keyof typeof staffScheduleZhCN, string> = {
   'schedule.roster.signedUpDone': '{name} is signed up',
   'schedule.roster.waitlistDone': '{name} is number {position} on the waiting list',
   'schedule.roster.full': 'No places left. {name} can go on the waiting list.',
-  'schedule.roster.already': '{name} is already signed up or waiting.',
   'schedule.roster.closed': 'This session has ended or was cancelled; no more sign-ups.',
+  'schedule.error.moveTooFar': 'A date can move at most {days} days; for further, create a new session',
+  'schedule.error.moveToPast': 'A date cannot be moved into the past',
+  'schedule.change.alreadyHeld': 'This date has already taken place; it cannot be cancelled or moved.',
+  'schedule.roster.notYet': 'Attendance is marked on the day of the session.',
+  'schedule.roster.walkInPresentOnly': 'A member who did not sign up can only be marked present.',
+  'schedule.roster.inactive': '{name} is no longer registered and cannot sign up.',
 } as const;

@@ -116,6 +116,11 @@ export const staffScheduleZhCN = {
   'schedule.roster.signedUpDone': '已为 {name} 报名',
   'schedule.roster.waitlistDone': '{name} 已排在候补第 {position} 位',
   'schedule.roster.full': '人数已满。可以让 {name} 排候补。',
-  'schedule.roster.already': '{name} 已经报名或在候补名单上了。',
   'schedule.roster.closed': '这次活动已经结束或已取消，不能再报名。',
+  'schedule.error.moveTooFar': '最多只能改到前后 {days} 天以内；更远的请新建活动',
+  'schedule.error.moveToPast': '不能改到已经过去的日期',
+  'schedule.change.alreadyHeld': '这一次已经举行过了，不能再取消或改期。',
+  'schedule.roster.notYet': '活动当天才能记出席情况。',
+  'schedule.roster.walkInPresentOnly': '没报名的成员只能记“出席”。',
+  'schedule.roster.inactive': '{name} 已不在册，不能报名。',
 } as const;

@@ -30,6 +30,8 @@ interface MoveFields {
 }
 
 const REASON_MAX = 200;
+/** how far a date may be moved (the server's rule, said in the error) */
+const MOVE_WINDOW_DAYS = 60;
 
 /**
  * Asks before cancelling or moving (a reason is required; a move also takes the new date and times).
@@ -185,11 +187,26 @@ export class KioskSessionChangeDialog extends KioskScreen {
   private failure(err: unknown): string {
     const t = this.i18n.t.bind(this.i18n);
     if (!(err instanceof ApiFailure)) return t('schedule.error.failed');
-    if (err.code === 'end_before_start') this.errors = { end: { key: 'schedule.error.endBeforeStart' } };
-    else if (err.code === 'invalid_body' && /reason/.test(err.message)) this.errors = { reason: { key: 'schedule.error.reasonRequired' } };
-    else if (err.code === 'already_cancelled' || err.code === 'occurrence_cancelled') return t('schedule.change.alreadyCancelled');
-    else if (err.status === 404) return t('schedule.error.notFound');
-    return Object.keys(this.errors).length > 0 ? '' : t('schedule.error.failed');
+    switch (err.code) {
+      case 'invalid_range':
+        // the end before the start, or a move further than the server allows
+        this.errors = /ends before/.test(err.message)
+          ? { end: { key: 'schedule.error.endBeforeStart' } }
+          : { toDate: { key: 'schedule.error.moveTooFar', params: { days: MOVE_WINDOW_DAYS } } };
+        return '';
+      case 'invalid_date':
+        this.errors = { toDate: { key: 'schedule.error.moveToPast' } };
+        return '';
+      case 'invalid_time':
+        this.errors = { start: { key: 'schedule.error.time' } };
+        return '';
+      case 'session_cancelled':
+        return t('schedule.change.alreadyCancelled');
+      case 'session_ended':
+        return t('schedule.change.alreadyHeld');
+      default:
+        return err.status === 404 ? t('schedule.error.notFound') : t('schedule.error.failed');
+    }
   }
 }
 

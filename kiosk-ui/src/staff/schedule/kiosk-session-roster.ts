@@ -5,7 +5,9 @@ import { ApiFailure } from '../../api/client.js';
 import { sessionsApi } from '../../api/sessions.js';
 import { fireEvent, type KioskEventMap } from '../../fire-event.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
+import { centreTimeZone } from '../../controllers/i18n-controller.js';
 import { dayText } from '../alert-words.js';
+import { todayIn } from '../zoned-time.js';
 import '../kiosk-leave-dialog.js';
 import '../kiosk-member-picker.js';
 import { staffViewStyles } from '../staff-styles.js';
@@ -13,8 +15,8 @@ import { focusHeadingWhen, type HeadingFocus } from './focus-heading.js';
 import { formFieldStyles } from './form-fields.js';
 import './kiosk-session-change-dialog.js';
 import type { ChangeRequest } from './kiosk-session-change-dialog.js';
-import { clockTime, kindBadge, occurrenceFacts, timeText } from './occurrence-words.js';
-import { rosterLine } from './roster-line.js';
+import { clockTime, heldOn, kindBadge, occurrenceFacts, timeText } from './occurrence-words.js';
+import { MARKS, rosterLine, WALK_IN_MARKS } from './roster-line.js';
 import { scheduleStyles } from './schedule-styles.js';
 
 type LeaveRequest = KioskEventMap['kiosk-leave-request'];
@@ -164,6 +166,8 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
     const t = this.i18n.t.bind(this.i18n);
     const occ = roster.occurrence;
     const cancelled = occ.status === 'cancelled';
+    // attendance is marked on the day or later, never on a cancelled date
+    const markable = !cancelled && heldOn(occ) <= todayIn(centreTimeZone.value);
     return html`
       <h2 tabindex="-1">${t('schedule.roster.heading', { title: occ.title, date: dayText(this.i18n, occ.date) })}</h2>
       <p class="facts-line">
@@ -182,25 +186,28 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
               <button @click=${() => this.ask('move-date', roster)}>${t('schedule.change.moveDate')}</button>`}
       </div>
       <form novalidate @submit=${this.saveMarks}>
-        ${this.renderSheet('signed-up', t('schedule.roster.signedUp', { count: roster.signedUp.length }), roster.signedUp, !cancelled, true)}
-        ${this.renderSheet('walk-ins', t('schedule.roster.walkIns', { count: roster.walkIns.length }), roster.walkIns, !cancelled, false)}
+        ${this.renderSheet('signed-up', t('schedule.roster.signedUp', { count: roster.signedUp.length }), roster.signedUp, markable ? MARKS : null)}
+        ${this.renderSheet('walk-ins', t('schedule.roster.walkIns', { count: roster.walkIns.length }), roster.walkIns, markable ? WALK_IN_MARKS : null)}
         ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-        ${cancelled
-          ? nothing
-          : html`<div class="actions">
+        ${markable
+          ? html`<div class="actions">
               <button type="submit" class="primary" data-primary ?disabled=${this.busy}>${t('schedule.roster.save')}</button>
-            </div>`}
+            </div>`
+          : cancelled
+            ? nothing
+            : html`<p>${t('schedule.roster.notYet')}</p>`}
       </form>
       ${this.renderWaiting(roster.waiting)}
       ${cancelled ? nothing : this.renderAdd()}
     `;
   }
 
-  private renderSheet(list: string, heading: string, lines: RosterLine[], markable: boolean, signedUp: boolean) {
+  /** `marks`: what can be marked on this sheet; null when nothing can be marked today */
+  private renderSheet(list: 'signed-up' | 'walk-ins', heading: string, lines: RosterLine[], marks: readonly SessionAttendanceStatus[] | null) {
     const t = this.i18n.t.bind(this.i18n);
     return html`<section aria-labelledby=${`${list}-heading`}>
       <h3 id=${`${list}-heading`}>${heading}</h3>
-      ${list === 'walk-ins' && lines.length > 0 && markable ? html`<p>${t('schedule.roster.walkInsExplain')}</p>` : nothing}
+      ${list === 'walk-ins' && lines.length > 0 && marks ? html`<p>${t('schedule.roster.walkInsExplain')}</p>` : nothing}
       ${lines.length === 0
         ? html`<p>${t('schedule.roster.nobody')}</p>`
         : html`<ul class="sheet" data-list=${list}>
@@ -208,13 +215,14 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
               rosterLine(this.i18n, {
                 line,
                 chosen: this.marks.get(line.memberId) ?? line.mark,
-                onMark: markable ? (status) => (this.marks = new Map(this.marks).set(line.memberId, status)) : null,
+                marks: marks ?? [],
+                onMark: marks ? (status) => this.choose(line.memberId, status) : null,
                 actions: html`${line.onLeave
                   ? nothing
                   : html`<button type="button" aria-label=${t('schedule.roster.leaveFor', { name: line.name })} @click=${() => this.askLeave(line)}>
                       ${t('leave.action')}
                     </button>`}
-                ${signedUp
+                ${list === 'signed-up'
                   ? html`<button type="button" aria-label=${t('schedule.roster.removeFor', { name: line.name })} @click=${() => void this.removeSignUp(line)}>
                       ${t('schedule.roster.remove')}
                     </button>`
@@ -262,6 +270,14 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
             </div>`
         : nothing}
     </section>`;
+  }
+
+  private choose(memberId: string, status: SessionAttendanceStatus | null): void {
+    const marks = new Map(this.marks);
+    if (status) marks.set(memberId, status);
+    else marks.delete(memberId);
+    this.marks = marks;
+    this.problem = '';
   }
 
   private ask(action: 'cancel-date' | 'move-date', roster: SessionRoster): void {
@@ -339,8 +355,10 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
     const t = this.i18n.t.bind(this.i18n);
     const code = err instanceof ApiFailure ? err.code : '';
     if (code === 'session_full') return t('schedule.roster.full', { name });
-    if (code === 'already_signed_up' || code === 'already_waiting') return t('schedule.roster.already', { name });
-    if (code === 'session_closed' || code === 'session_ended' || code === 'session_cancelled') return t('schedule.roster.closed');
+    if (code === 'session_ended' || code === 'session_cancelled') return t('schedule.roster.closed');
+    if (code === 'session_not_started') return t('schedule.roster.notYet');
+    if (code === 'not_on_roster') return t('schedule.roster.walkInPresentOnly');
+    if (code === 'member_inactive') return t('schedule.roster.inactive', { name });
     if (err instanceof ApiFailure && err.status === 404) return t('schedule.error.notFound');
     return t('alerts.failed');
   }

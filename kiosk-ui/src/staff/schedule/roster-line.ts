@@ -2,14 +2,18 @@ import { html, nothing } from 'lit';
 import type { RosterLine, SessionAttendanceStatus } from '../../../../edge-server/src/api-types.js';
 import type { I18nController } from '../../controllers/i18n-controller.js';
 
+/** The marks for a member signed up; one who came without signing up can only be marked present. */
 export const MARKS: readonly SessionAttendanceStatus[] = ['present', 'absent', 'excused'];
+export const WALK_IN_MARKS: readonly SessionAttendanceStatus[] = ['present'];
 
 export interface RosterLineOptions {
   line: RosterLine;
   /** the mark chosen on screen (not saved yet), else the saved one */
   chosen: SessionAttendanceStatus | null;
-  /** null: no marks (a cancelled date) */
-  onMark: ((status: SessionAttendanceStatus) => void) | null;
+  /** the marks offered; one mark is a checkbox (ticked or not), more are radio buttons */
+  marks: readonly SessionAttendanceStatus[];
+  /** null: no marks (a cancelled or future date); a checkbox cleared gives null */
+  onMark: ((status: SessionAttendanceStatus | null) => void) | null;
   /** buttons after the marks (record leave, remove) */
   actions: unknown;
 }
@@ -32,18 +36,30 @@ export function rosterLine(i18n: I18nController, o: RosterLineOptions) {
     <fieldset>
       <legend><span class="name">${line.name}</span></legend>
       ${lineFacts(i18n, line)}
-      ${o.onMark
-        ? html`<div class="options" role="radiogroup" aria-label=${t('schedule.roster.markFor', { name: line.name })}>
-            ${MARKS.map(
-              (status) => html`<label class="choice">
-                <input type="radio" name=${`mark-${line.memberId}`} value=${status} .checked=${o.chosen === status}
-                  @change=${() => o.onMark?.(status)} />
-                <span>${t(`schedule.roster.${status}`)}</span>
-              </label>`,
-            )}
-          </div>`
-        : nothing}
+      ${o.onMark ? markChoices(i18n, o, o.onMark) : nothing}
       <div class="actions">${o.actions}</div>
     </fieldset>
   </li>`;
+}
+
+function markChoices(i18n: I18nController, o: RosterLineOptions, onMark: (status: SessionAttendanceStatus | null) => void) {
+  const t = i18n.t.bind(i18n);
+  const { line } = o;
+  const name = `mark-${line.memberId}`;
+  const [only] = o.marks;
+  if (o.marks.length === 1 && only) {
+    return html`<label class="choice">
+      <input type="checkbox" name=${name} value=${only} .checked=${o.chosen === only}
+        @change=${(e: Event) => onMark((e.target as HTMLInputElement).checked ? only : null)} />
+      <span>${t(`schedule.roster.${only}`)}</span>
+    </label>`;
+  }
+  return html`<div class="options" role="radiogroup" aria-label=${t('schedule.roster.markFor', { name: line.name })}>
+    ${o.marks.map(
+      (status) => html`<label class="choice">
+        <input type="radio" name=${name} value=${status} .checked=${o.chosen === status} @change=${() => onMark(status)} />
+        <span>${t(`schedule.roster.${status}`)}</span>
+      </label>`,
+    )}
+  </div>`;
 }

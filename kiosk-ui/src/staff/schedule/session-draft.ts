@@ -7,8 +7,8 @@ import type { MessageKey, MessageParams } from '../../i18n/catalogue.js';
 import { isLocalDate, isLocalTime } from './week-dates.js';
 
 export const TITLE_MAX = 60;
-export const ROOM_MAX = 60;
-export const CAPACITY_MAX = 500;
+export const ROOM_MAX = 40;
+export const CAPACITY_MAX = 1000;
 
 export interface SessionDraft {
   title: string;
@@ -97,13 +97,8 @@ export function checkDraft(draft: SessionDraft): { input: SessionInput; errors: 
 
 /** The server's error codes that are about one field (the rest are shown above the form). */
 const FIELD_OF_CODE: Readonly<Record<string, FieldError & { field: DraftField }>> = {
-  end_before_start: { field: 'end', key: 'schedule.error.endBeforeStart' },
   invalid_time: { field: 'start', key: 'schedule.error.time' },
-  invalid_date: { field: 'date', key: 'schedule.error.date' },
   invalid_capacity: { field: 'capacity', key: 'schedule.error.capacity', params: { max: CAPACITY_MAX } },
-  until_before_date: { field: 'until', key: 'schedule.error.until' },
-  invalid_until: { field: 'until', key: 'schedule.error.until' },
-  unknown_staff: { field: 'leadStaffId', key: 'schedule.error.lead' },
   staff_not_found: { field: 'leadStaffId', key: 'schedule.error.lead' },
 };
 
@@ -125,6 +120,13 @@ export function serverFieldErrors(code: string, message: string): FieldErrors {
   const errors: FieldErrors = {};
   const byCode = FIELD_OF_CODE[code];
   if (byCode) errors[byCode.field] = { key: byCode.key, params: byCode.params };
+  // one code for both orders the server checks: the end before the start, the last date before the first
+  if (code === 'invalid_range') {
+    if (/series|first date/i.test(message)) errors.until = { key: 'schedule.error.until' };
+    else errors.end = { key: 'schedule.error.endBeforeStart' };
+  }
+  // "until is a calendar date …": the message starts with the field's name
+  if (code === 'invalid_date') errors[/^until\b/.test(message) ? 'until' : 'date'] = { key: 'schedule.error.date' };
   if (code === 'invalid_body') {
     for (const [, path] of message.matchAll(/(?:^|[(;]\s*)(\w+)(?:\.\w+)*:/g)) {
       const hit = path ? FIELD_OF_PATH[path] : undefined;

@@ -79,7 +79,10 @@ describe('the session form draft', () => {
   });
 
   it('puts the server’s refusals next to their fields: by error code, and by the schema’s field paths', () => {
-    expect(serverFieldErrors('end_before_start', 'The end is before the start')).toEqual({ end: { key: 'schedule.error.endBeforeStart' } });
+    expect(serverFieldErrors('invalid_range', 'The session ends before it starts')).toEqual({ end: { key: 'schedule.error.endBeforeStart' } });
+    expect(serverFieldErrors('invalid_range', 'The series ends before its first date')).toEqual({ until: { key: 'schedule.error.until' } });
+    expect(serverFieldErrors('invalid_date', 'until is a calendar date YYYY-MM-DD, e.g. 2026-12-03')).toEqual({ until: { key: 'schedule.error.date' } });
+    expect(serverFieldErrors('staff_not_found', 'No active staff member stf_9')).toEqual({ leadStaffId: { key: 'schedule.error.lead' } });
     expect(
       serverFieldErrors('invalid_body', 'The request body is not what this endpoint takes (capacity: Too small; until: Invalid date)'),
     ).toEqual({
