@@ -230,6 +230,7 @@ export class KioskStaffMode extends KioskScreen {
   back(): boolean {
     if (this.view.name === 'today') return false;
     if (this.view.name === 'fingerprints' && this.renderRoot.querySelector('kiosk-staff-fingerprints')?.back()) return true;
+    if (this.view.name === 'schedule' && this.renderRoot.querySelector('kiosk-staff-schedule')?.back()) return true;
     this.go({ name: 'today' });
     return true;
   }

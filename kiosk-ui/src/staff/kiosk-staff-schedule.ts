@@ -58,6 +58,13 @@ export class KioskStaffSchedule extends KioskScreen {
     }
   }
 
+  /** Escape/Backspace: from a form or a roster back to the week planner; false on the planner itself. */
+  back(): boolean {
+    if (this.step.to === 'week') return false;
+    void this.go({ to: 'week' });
+    return true;
+  }
+
   private async go(step: ScheduleStep): Promise<void> {
     if (step.to === 'week' && step.from) this.from = step.from;
     this.revision += 1;

@@ -55,6 +55,22 @@ export const formFieldStyles = css`
     border-width: 5px;
     border-style: double;
   }
+  /* a field never grows past its column, so large text and narrow screens reflow instead of spilling */
+  label.field {
+    min-width: 0;
+  }
+  label.field input,
+  label.field select {
+    width: 100%;
+    min-width: 0;
+    box-sizing: border-box;
+  }
+  /* Chromium moves the focus into the date and time fields' parts, where :focus alone draws no ring */
+  input:focus-within {
+    outline: 5px solid var(--k-focus);
+    outline-offset: 4px;
+    box-shadow: 0 0 0 4px var(--k-focus-halo);
+  }
   select {
     font: inherit;
     color: inherit;

@@ -65,6 +65,7 @@ export class KioskScheduleWeek extends KioskScreen implements HeadingFocus {
         width: 100%;
         display: grid;
         justify-items: start;
+        justify-content: start;
         text-align: start;
         gap: 2px;
         padding: 8px 12px;
