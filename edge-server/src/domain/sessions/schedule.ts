@@ -2,6 +2,7 @@ import type { LocalDate, SessionDetail, SessionInput, SessionOccurrence, StaffWe
 import {
   findSeries, insertDateException, insertSeries, insertSeriesCancellation, insertSeriesVersion, listSeriesExceptions, type SeriesVersion,
 } from '../../db/activity-sessions.repo.js';
+import { listDatesWithSignups } from '../../db/activity-signups.repo.js';
 import { recordAudit } from '../../db/audit.repo.js';
 import { findStaffById } from '../../db/staff.repo.js';
 import type { AppendEvent } from '../../events/event-log.js';
@@ -10,7 +11,7 @@ import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { addDays, daysBetween, isLocalDate, isLocalTime, localIso, weekdayOf } from './dates.js';
 import { MOVE_WINDOW_DAYS, type OccurrenceReader } from './occurrences.js';
-import { seriesDates, type SeriesDefinition } from './recurrence.js';
+import { isSeriesDate, seriesDates, type SeriesDefinition } from './recurrence.js';
 
 export function requireDate(value: string, field = 'date'): LocalDate {
   if (!isLocalDate(value)) throw new DomainError('invalid', 'invalid_date', `${field} is a calendar date YYYY-MM-DD, e.g. 2026-12-03`);
@@ -73,14 +74,31 @@ export class ScheduleService {
 
   /** An edit applies to the whole series (the latest version defines every date); exceptions stay. */
   update(staffId: string, sessionId: string, input: SessionInput, onCapacityRaised: (sessionId: string, append: AppendEvent) => void): SessionDetail {
-    this.series(sessionId);
+    const current = this.series(sessionId);
     checkInput(this.ctx, input);
+    this.refuseDroppingSignups(current, input);
     this.ctx.log.write((append) => {
       this.appendVersion(append, staffId, sessionId, input, 'edited', this.ctx.clock.now(), insertSeriesVersion);
       // More places (or no limit any more): people waiting get them, first come first served.
       onCapacityRaised(sessionId, append);
     });
     return this.detail(sessionId);
+  }
+
+  /**
+   * An edit may not silently drop upcoming dates people signed up for (a new weekday, a shorter
+   * series): staff cancel or move those dates first, which the members then see.
+   */
+  private refuseDroppingSignups(current: SeriesDefinition, input: SessionInput): void {
+    const next: SeriesDefinition = {
+      ...current, firstDate: input.date, repeat: input.repeat, until: input.repeat === 'weekly' ? input.until : null,
+    };
+    const dropped = listDatesWithSignups(this.ctx.db, current.sessionId, this.reader.today())
+      .filter((date) => isSeriesDate(current, date) && !isSeriesDate(next, date));
+    if (dropped.length > 0) {
+      throw new DomainError('conflict', 'signups_on_dropped_dates',
+        `Members are signed up on ${dropped.join(', ')}, which this change would remove; cancel or move those dates first`, { dates: dropped });
+    }
   }
 
   private appendVersion(
