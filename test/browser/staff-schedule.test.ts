@@ -153,6 +153,21 @@ describe('a weekly session through the staff screens', () => {
   });
 });
 
+describe('an edit that would drop dates members signed up for', () => {
+  it('is refused with the dates in words, and the series stays as it was', async () => {
+    // 手工编织 (demo) has sign-ups on next Monday; making it a one-off on its first date would drop them
+    await clickByName(page, '返回活动安排');
+    await clickByName(page, '本周');
+    await clickByName(page, '下一周');
+    await clickDeep(page, occurrenceButton('ses_demo_02', nextMonday()));
+    await clickByName(page, '修改整个活动');
+    await clickByName(page, '只有一次');
+    await clickByName(page, '保存活动');
+    await waitForText(page, '这样改会去掉已有人报名的日期');
+    expect((await staff.call<SessionDetail>('GET', '/api/staff/sessions/ses_demo_02')).repeat).toBe('weekly');
+  });
+});
+
 describe('a roster on the day', () => {
   const today = centreToday();
   const [signedIn, onLeave, firstWaiting, secondWaiting, walkIn] = [1, 2, 3, 5, 7] as const;

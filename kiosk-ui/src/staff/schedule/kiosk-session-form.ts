@@ -211,12 +211,22 @@ export class KioskSessionForm extends KioskScreen implements HeadingFocus {
       fireEvent(this, 'kiosk-schedule-go', { to: 'week', from: mondayOf(saved.date), notice: t('schedule.form.saved', { title: saved.title }) });
     } catch (err) {
       const errors = err instanceof ApiFailure ? serverFieldErrors(err.code, err.message) : {};
-      const notFound = err instanceof ApiFailure && err.status === 404 && Object.keys(errors).length === 0;
-      await this.showErrors(errors, notFound ? t('schedule.error.notFound') : t('schedule.error.failed'));
+      await this.showErrors(errors, this.failure(err));
     } finally {
       this.busy = false;
     }
   };
+
+  /** A refusal that is about no field in particular, in words. */
+  private failure(err: unknown): string {
+    const t = this.i18n.t.bind(this.i18n);
+    if (!(err instanceof ApiFailure)) return t('schedule.error.failed');
+    if (err.code === 'signups_on_dropped_dates') {
+      const dates = Array.isArray(err.body['dates']) ? err.body['dates'].filter((d): d is string => typeof d === 'string') : [];
+      return t('schedule.error.droppedDates', { dates: dates.map((d) => dayText(this.i18n, d)).join('、') });
+    }
+    return err.status === 404 ? t('schedule.error.notFound') : t('schedule.error.failed');
+  }
 
   /** Show the problems and put the focus on the first field to fix. */
   private async showErrors(errors: FieldErrors, problem: string): Promise<void> {
