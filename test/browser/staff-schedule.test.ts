@@ -253,7 +253,7 @@ describe('a roster on the day', () => {
   });
 
   it('removes a sign-up from the waiting list: the next one moves up', async () => {
-    await clickByName(page, `把 ${name(firstWaiting)} 移出候补名单`);
+    await clickByName(page, `移出候补：${name(firstWaiting)}`);
     await waitForText(page, `已取消 ${name(firstWaiting)} 的报名`);
     const waiting = (await roster(staff, sessionId, today)).waiting;
     expect(waiting.map((l) => [l.memberId, l.waitingPosition])).toEqual([[memberId(secondWaiting), 1]]);

@@ -217,16 +217,18 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
                 chosen: this.marks.get(line.memberId) ?? line.mark,
                 marks: marks ?? [],
                 onMark: marks ? (status) => this.choose(line.memberId, status) : null,
-                actions: html`${line.onLeave
-                  ? nothing
-                  : html`<button type="button" aria-label=${t('schedule.roster.leaveFor', { name: line.name })} @click=${() => this.askLeave(line)}>
-                      ${t('leave.action')}
-                    </button>`}
-                ${list === 'signed-up'
-                  ? html`<button type="button" aria-label=${t('schedule.roster.removeFor', { name: line.name })} @click=${() => void this.removeSignUp(line)}>
-                      ${t('schedule.roster.remove')}
-                    </button>`
-                  : nothing}`,
+                // walk-ins are here today: no leave slip and no sign-up to remove
+                actions:
+                  list === 'signed-up'
+                    ? html`${line.onLeave
+                          ? nothing
+                          : html`<button type="button" aria-label=${t('schedule.roster.leaveFor', { name: line.name })} @click=${() => this.askLeave(line)}>
+                              ${t('schedule.roster.recordLeave')}
+                            </button>`}
+                        <button type="button" aria-label=${t('schedule.roster.removeFor', { name: line.name })} @click=${() => void this.removeSignUp(line)}>
+                          ${t('schedule.roster.remove')}
+                        </button>`
+                    : nothing,
               }),
             )}
           </ul>`}
@@ -245,7 +247,7 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
                 <span class="position">${t('schedule.roster.position', { position: line.waitingPosition ?? '' })}</span>
                 <span class="name">${line.name}</span>
                 <button type="button" aria-label=${t('schedule.roster.removeWaitingFor', { name: line.name })} @click=${() => void this.removeSignUp(line)}>
-                  ${t('schedule.roster.remove')}
+                  ${t('schedule.roster.removeWaiting')}
                 </button>
               </li>`,
             )}
@@ -349,6 +351,9 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
   private async reload(notice: string): Promise<void> {
     this.notice = notice;
     await this.roster.run();
+    await this.updateComplete;
+    // the button pressed may be gone (a removed sign-up, a leave recorded): the focus must not fall to nothing
+    if (!(this.renderRoot as ShadowRoot).activeElement) await this.focusHeading();
   }
 
   private failure(err: unknown, name: string): string {
