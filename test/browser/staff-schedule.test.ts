@@ -150,13 +150,19 @@ describe('a weekly session through the staff screens', () => {
     const moved = await occurrence(staff, sessionId, third);
     expect(moved).toMatchObject({ moved: true, status: 'scheduled' });
     expect(moved?.startsAt).toContain(`${toDate}T15:00`);
+    // the planner shows it on the day it now takes place, with the move in words
+    await clickByName(page, '返回活动安排');
+    const words = await (await deep(page, `kiosk-schedule-week >>> li[data-date="${toDate}"] button[data-session="${sessionId}"]`)).evaluate(
+      (el) => el.textContent?.replace(/\s+/g, ' ') ?? '',
+    );
+    expect(words).toContain('已改期到');
+    expect(words).toContain('15:00–16:30');
   });
 });
 
 describe('an edit that would drop dates members signed up for', () => {
   it('is refused with the dates in words, and the series stays as it was', async () => {
     // 手工编织 (demo) has sign-ups on next Monday; making it a one-off on its first date would drop them
-    await clickByName(page, '返回活动安排');
     await clickByName(page, '本周');
     await clickByName(page, '下一周');
     await clickDeep(page, occurrenceButton('ses_demo_02', nextMonday()));
