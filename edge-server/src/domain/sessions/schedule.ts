@@ -132,7 +132,13 @@ export class ScheduleService {
   /** Cancels every occurrence from `from` (default today) on; earlier ones keep their records. */
   cancelSeries(staffId: string, sessionId: string, reason: string, from?: LocalDate): SessionDetail {
     const series = this.series(sessionId);
-    const fromDate = from === undefined ? this.reader.today() : requireDate(from, 'from');
+    const today = this.reader.today();
+    const fromDate = from === undefined ? today : requireDate(from, 'from');
+    if (fromDate < today) throw new DomainError('invalid', 'invalid_date', 'A series is cancelled from today or a later date, not in the past');
+    // The latest cancellation wins, so a later one would bring back the dates in between.
+    if (series.cancelledFrom !== null && series.cancelledFrom <= fromDate) {
+      throw new DomainError('conflict', 'session_cancelled', `The series is already cancelled from ${series.cancelledFrom}`);
+    }
     this.ctx.log.write((append) => {
       const now = this.ctx.clock.now();
       const next = series.repeat === 'none' ? (series.firstDate >= fromDate ? series.firstDate : null)

@@ -94,6 +94,12 @@ describe('sessions domain', () => {
     expect(statuses('2026-11-23')).toEqual(['2026-11-26 scheduled']);
     expect(statuses('2026-11-30')).toEqual(['2026-12-03 cancelled']);
     expect(codeOf(() => sessions().signUp(M(1), series.id, '2026-12-10', false))).toBe('session_cancelled');
+    expect(codeOf(() => sessions().cancelSeries(STAFF_ID, series.id, 'again', '2026-12-10'))).toBe('session_cancelled');
+    expect(codeOf(() => sessions().cancelSeries(STAFF_ID, series.id, 'past', '2026-11-26'))).toBe('invalid_date');
+    // An earlier date than the standing cancellation (still not in the past) is a real change.
+    const other = sessions().create(STAFF_ID, input());
+    sessions().cancelSeries(STAFF_ID, other.id, '年底停办', '2026-12-24');
+    expect(sessions().cancelSeries(STAFF_ID, other.id, '提前停办', '2026-12-10').cancelledFrom).toBe('2026-12-10');
   });
 
   it('fills places up to capacity, then refuses or queues; cancelling promotes the first one waiting', () => {
