@@ -128,4 +128,5 @@ export const staffScheduleEn: Record<keyof typeof staffScheduleZhCN, string> = {
   'schedule.roster.walkInPresentOnly': 'A member who did not sign up can only be marked present.',
   'schedule.roster.inactive': '{name} is no longer registered and cannot sign up.',
   'schedule.error.droppedDates': 'This change would drop dates that members signed up for: {dates}. Cancel those dates first, or change it another way.',
+  'schedule.change.seriesAlreadyCancelled': 'This session is already cancelled.',
 } as const;

@@ -126,4 +126,5 @@ export const staffScheduleZhCN = {
   'schedule.roster.walkInPresentOnly': '没报名的成员只能记“出席”。',
   'schedule.roster.inactive': '{name} 已不在册，不能报名。',
   'schedule.error.droppedDates': '这样改会去掉已有人报名的日期：{dates}。请先取消这些日期，或换一种改法。',
+  'schedule.change.seriesAlreadyCancelled': '这个活动已经取消了。',
 } as const;

@@ -159,7 +159,7 @@ export class KioskSessionChangeDialog extends KioskScreen {
     try {
       await this.apply(r);
     } catch (err) {
-      this.problem = this.failure(err);
+      this.problem = this.failure(err, r);
     } finally {
       this.busy = false;
     }
@@ -184,7 +184,7 @@ export class KioskSessionChangeDialog extends KioskScreen {
   }
 
   /** The server's refusal in words, next to a field where it is about one. */
-  private failure(err: unknown): string {
+  private failure(err: unknown, r: ChangeRequest): string {
     const t = this.i18n.t.bind(this.i18n);
     if (!(err instanceof ApiFailure)) return t('schedule.error.failed');
     switch (err.code) {
@@ -201,7 +201,7 @@ export class KioskSessionChangeDialog extends KioskScreen {
         this.errors = { start: { key: 'schedule.error.time' } };
         return '';
       case 'session_cancelled':
-        return t('schedule.change.alreadyCancelled');
+        return t(r.action === 'cancel-series' ? 'schedule.change.seriesAlreadyCancelled' : 'schedule.change.alreadyCancelled');
       case 'session_ended':
         return t('schedule.change.alreadyHeld');
       default:
