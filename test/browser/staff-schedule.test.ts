@@ -69,6 +69,12 @@ describe('a weekly session through the staff screens', () => {
     await setValue(page, `${FORM} input[name=end]`, '11:00');
     await clickByName(page, '每周一次');
     await setValue(page, `${FORM} input[name=until]`, third);
+    // no place at all is not a capacity: said next to the field, nothing created
+    await setValue(page, `${FORM} input[name=capacity]`, '0');
+    await clickByName(page, '保存活动');
+    await waitForText(page, '人数上限请写 1 到 1000 之间的整数，或者不填');
+    expect((await week(staff, first)).days.flatMap((d) => d.sessions).some((s) => s.title === title)).toBe(false);
+    await setValue(page, `${FORM} input[name=capacity]`, '6');
     await clickByName(page, '保存活动');
     await waitForText(page, `已保存活动：${title}`);
 
@@ -145,6 +151,12 @@ describe('a weekly session through the staff screens', () => {
     await clickByName(page, '确认改期');
     await waitForText(page, '结束时间要晚于开始时间');
     await setValue(page, `${ROSTER} ${DIALOG} input[name=moveEnd]`, '16:30');
+    // the server's refusal (no moving into the past) is said next to the date, and nothing moves
+    await setValue(page, `${ROSTER} ${DIALOG} input[name=toDate]`, addDays(centreToday(), -1));
+    await clickByName(page, '确认改期');
+    await waitForText(page, '不能改到已经过去的日期');
+    expect((await occurrence(staff, sessionId, third))?.moved).toBe(false);
+    await setValue(page, `${ROSTER} ${DIALOG} input[name=toDate]`, toDate);
     await clickByName(page, '确认改期');
     await waitForText(page, '已改期到');
     const moved = await occurrence(staff, sessionId, third);
