@@ -237,10 +237,18 @@ describe('a roster on the day', () => {
   });
 
   it('records a leave slip from the roster, and one save marks present, excused (on leave) and a walk-in', async () => {
+    const seq = await lastSeq(h.baseUrl);
     await clickByName(page, `为${name(onLeave)}记录请假`);
     await clickByName(page, '生病');
+    // three days off: from the session's date to the day after tomorrow
+    await setValue(page, `${ROSTER} kiosk-leave-dialog >>> input[name=until]`, addDays(today, -1));
+    await clickByName(page, '记录请假');
+    await waitForText(page, '请选择最后一天，不能早于');
+    await setValue(page, `${ROSTER} kiosk-leave-dialog >>> input[name=until]`, addDays(today, 2));
     await clickByName(page, '记录请假');
     await waitForText(page, `已为${name(onLeave)}记录请假，这次活动算请假`);
+    const leave = await waitForRecord(h.baseUrl, 'leave.recorded', seq);
+    expect(leave.data).toMatchObject({ memberId: memberId(onLeave), from: today, to: addDays(today, 2), reason: '生病' });
     const leaveLine = await deep(page, `${ROSTER} li[data-member="${memberId(onLeave)}"] [data-fact=leave]`);
     expect(await leaveLine.evaluate((el) => el.textContent)).toBe('请假');
 

@@ -95,6 +95,12 @@ export const staffStyles = css`
     display: grid;
     gap: 10px;
   }
+  /* Chromium moves the focus into the date and time fields' parts, where :focus alone draws no ring */
+  input:focus-within {
+    outline: 5px solid var(--k-focus);
+    outline-offset: 4px;
+    box-shadow: 0 0 0 4px var(--k-focus-halo);
+  }
   /* a note or reason typed by staff (alert notes, cancel and move reasons) */
   textarea {
     font: inherit;

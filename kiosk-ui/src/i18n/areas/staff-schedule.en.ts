@@ -129,4 +129,6 @@ export const staffScheduleEn: Record<keyof typeof staffScheduleZhCN, string> = {
   'schedule.roster.inactive': '{name} is no longer registered and cannot sign up.',
   'schedule.error.droppedDates': 'This change would drop dates that members signed up for: {dates}. Cancel those dates first, or change it another way.',
   'schedule.change.seriesAlreadyCancelled': 'This session is already cancelled.',
+  'schedule.leave.until': 'Last day (leave as it is for one day)',
+  'schedule.leave.untilBefore': 'Choose the last day, not before {date}',
 } as const;

@@ -127,4 +127,6 @@ export const staffScheduleZhCN = {
   'schedule.roster.inactive': '{name} 已不在册，不能报名。',
   'schedule.error.droppedDates': '这样改会去掉已有人报名的日期：{dates}。请先取消这些日期，或换一种改法。',
   'schedule.change.seriesAlreadyCancelled': '这个活动已经取消了。',
+  'schedule.leave.until': '最后一天，只请一天就不用改',
+  'schedule.leave.untilBefore': '请选择最后一天，不能早于{date}',
 } as const;

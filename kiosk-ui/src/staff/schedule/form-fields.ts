@@ -65,12 +65,6 @@ export const formFieldStyles = css`
     min-width: 0;
     box-sizing: border-box;
   }
-  /* Chromium moves the focus into the date and time fields' parts, where :focus alone draws no ring */
-  input:focus-within {
-    outline: 5px solid var(--k-focus);
-    outline-offset: 4px;
-    box-shadow: 0 0 0 4px var(--k-focus-halo);
-  }
   select {
     font: inherit;
     color: inherit;
