@@ -96,6 +96,12 @@ describe.each(CONFIGS)('staff sessions screens ($label)', ({ lang, viewport, lab
     await waitForText(page, t('schedule.roster.nothingToSave'));
     await check('roster, nothing to save');
 
+    await clickByName(page, t('schedule.roster.leaveFor', { name: MEMBER_NAMES[1]! }));
+    await clickByName(page, t('leave.confirm'));
+    await waitForText(page, t('leave.needReason'));
+    await check('leave dialog from the roster, no reason', { dialog: true });
+    await clickByName(page, t('fp.cancel'));
+
     await clickByName(page, t('schedule.change.cancelDate'));
     await clickByName(page, t('schedule.change.confirmCancel'));
     await waitForText(page, t('schedule.error.reasonRequired'));
