@@ -1,4 +1,4 @@
-import type { LocalDate, SessionDetail, SessionInput, SessionOccurrence, StaffWeek } from '../../api-types.js';
+import type { LocalDate, SessionDetail, SessionException, SessionInput, SessionOccurrence, StaffWeek } from '../../api-types.js';
 import {
   findSeries, insertDateException, insertSeries, insertSeriesCancellation, insertSeriesVersion, listSeriesExceptions, type SeriesVersion,
 } from '../../db/activity-sessions.repo.js';
@@ -10,7 +10,7 @@ import { newRecordId } from '../../ids.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { addDays, daysBetween, isLocalDate, isLocalTime, localIso, weekdayOf } from './dates.js';
-import { MOVE_WINDOW_DAYS, type OccurrenceReader } from './occurrences.js';
+import { MOVE_WINDOW_DAYS, weekOf, type OccurrenceReader } from './occurrences.js';
 import { isSeriesDate, seriesDates, type SeriesDefinition } from './recurrence.js';
 
 export function requireDate(value: string, field = 'date'): LocalDate {
@@ -73,14 +73,14 @@ export class ScheduleService {
   }
 
   /** An edit applies to the whole series (the latest version defines every date); exceptions stay. */
-  update(staffId: string, sessionId: string, input: SessionInput, onCapacityRaised: (sessionId: string, append: AppendEvent) => void): SessionDetail {
+  update(staffId: string, sessionId: string, input: SessionInput, fillFreedPlaces: (sessionId: string, append: AppendEvent) => void): SessionDetail {
     const current = this.series(sessionId);
     checkInput(this.ctx, input);
     this.refuseDroppingSignups(current, input);
     this.ctx.log.write((append) => {
       this.appendVersion(append, staffId, sessionId, input, 'edited', this.ctx.clock.now(), insertSeriesVersion);
-      // More places (or no limit any more): people waiting get them, first come first served.
-      onCapacityRaised(sessionId, append);
+      // If the edit made room (more places, or no limit), people waiting get it, first come first served.
+      fillFreedPlaces(sessionId, append);
     });
     return this.detail(sessionId);
   }
@@ -125,7 +125,9 @@ export class ScheduleService {
       capacity: series.capacity, date: series.firstDate, start: series.start, end: series.end, repeat: series.repeat, until: series.until,
       lead: this.reader.lead(series.leadStaffId),
       cancelledFrom: series.cancelledFrom,
-      exceptions: listSeriesExceptions(this.ctx.db, sessionId).map(({ sessionId: _id, ...rest }) => rest),
+      exceptions: listSeriesExceptions(this.ctx.db, sessionId).map((e): SessionException => e.kind === 'cancelled'
+        ? { date: e.date, kind: 'cancelled', reason: e.reason }
+        : { date: e.date, kind: 'moved', toDate: e.toDate, start: e.start, end: e.end, reason: e.reason }),
     };
   }
 
@@ -168,7 +170,10 @@ export class ScheduleService {
         startsAt: localIso(occurrence.actualDate, occurrence.start, tz), endsAt: localIso(occurrence.actualDate, occurrence.end, tz), reason, staffId,
       });
       insertDateException(this.ctx.db, {
-        sessionId, date, kind: 'cancelled', toDate: null, start: null, end: null, reason, staffId, recordedAt: now, eventId: event.id,
+        // A moved date stays where it was moved to, now cancelled.
+        sessionId, date, kind: 'cancelled', toDate: occurrence.moved ? occurrence.actualDate : null,
+        start: occurrence.moved ? occurrence.start : null, end: occurrence.moved ? occurrence.end : null,
+        reason, staffId, recordedAt: now, eventId: event.id,
       });
       recordAudit(this.ctx.db, { at: now, actorKind: 'staff', actorId: staffId, action: 'session.cancel_date', target: sessionId, detail: { date, reason } });
     });
@@ -211,14 +216,7 @@ export class ScheduleService {
     requireDate(from, 'from');
     const to = addDays(from, 6);
     const leads = new Map<string, string | null>();
-    const loaded = this.reader.between(from, to);
-    return {
-      from,
-      days: Array.from({ length: 7 }, (_, i) => {
-        const date = addDays(from, i);
-        return { date, sessions: loaded.filter((l) => l.occurrence.actualDate === date).map((l) => this.reader.toSessionOccurrence(l, leads)) };
-      }),
-    };
+    return { from, days: weekOf(from, this.reader.between(from, to), (l) => this.reader.toSessionOccurrence(l, leads)) };
   }
 
   private series(sessionId: string): SeriesDefinition {

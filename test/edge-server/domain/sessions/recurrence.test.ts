@@ -87,6 +87,15 @@ describe('recurrence', () => {
     expect(occurrence).toMatchObject({ date: '2026-12-10', actualDate: '2026-12-10', start: '13:00', end: '14:00', moved: true, status: 'scheduled' });
   });
 
+  it('a date cancelled after it was moved is shown cancelled on the day it was moved to', () => {
+    const cancelled: DateException = {
+      sessionId: 's1', date: '2026-12-10', kind: 'cancelled', reason: '老师病假', movedTo: { toDate: '2026-12-15', start: '14:00', end: '15:30' },
+    };
+    expect(occurrencesBetween([weekly], [cancelled], '2026-12-07', '2026-12-13')).toEqual([]);
+    const [occurrence] = occurrencesBetween([weekly], [cancelled], '2026-12-15', '2026-12-15');
+    expect(occurrence).toMatchObject({ date: '2026-12-10', actualDate: '2026-12-15', start: '14:00', status: 'cancelled', moved: true });
+  });
+
   it('sorts a range by day, then start time', () => {
     const afternoon = { ...weekly, sessionId: 's3', start: '14:00', end: '15:00', firstDate: '2026-12-04' };
     const found = occurrencesBetween([afternoon, oneOff, weekly], [], '2026-12-03', '2026-12-05');
