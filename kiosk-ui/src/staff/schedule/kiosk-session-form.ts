@@ -131,6 +131,7 @@ export class KioskSessionForm extends KioskScreen implements HeadingFocus {
       ${detail ? html`<p>${t('schedule.form.editExplain')}</p>` : nothing}
       ${detail?.cancelledFrom ? html`<p class="warn">${t('schedule.form.seriesCancelled', { date: dayText(this.i18n, detail.cancelledFrom) })}</p>` : nothing}
       <form novalidate @submit=${this.onSubmit}>
+        <!-- maxlength leaves room past the limit: a pasted long title is said to be too long, not cut silently -->
         ${inputField(this.i18n, { name: 'title', label: t('schedule.form.title'), type: 'text', value: d.title, error: e.title, maxlength: TITLE_MAX * 2, onInput: (title) => set({ title }) })}
         <fieldset aria-describedby=${e.kind ? 'kind-error' : nothing} data-field="kind">
           <legend>${t('schedule.form.kind')}</legend>
