@@ -48,6 +48,8 @@ export interface KioskEventMap {
   'kiosk-leave-closed': { memberId: string; name: string; date: string; recorded: boolean };
   /** staff mode's sessions: go to the week planner, a session form or one date's roster */
   'kiosk-schedule-go': ScheduleStep;
+  /** a session roster was changed from one of its parts (e.g. a member signed up): read it again, say `notice` */
+  'kiosk-roster-changed': { notice: string };
 }
 
 export type KioskEventName = keyof KioskEventMap;
@@ -78,6 +80,7 @@ declare global {
     'kiosk-leave-request': CustomEvent<KioskEventMap['kiosk-leave-request']>;
     'kiosk-leave-closed': CustomEvent<KioskEventMap['kiosk-leave-closed']>;
     'kiosk-schedule-go': CustomEvent<KioskEventMap['kiosk-schedule-go']>;
+    'kiosk-roster-changed': CustomEvent<KioskEventMap['kiosk-roster-changed']>;
   }
 }
 

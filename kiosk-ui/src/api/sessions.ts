@@ -7,6 +7,7 @@ import type {
   LocalDate,
   SessionDetail,
   SessionInput,
+  SessionOccurrence,
   SessionRoster,
   StaffCard,
   StaffWeek,
@@ -36,16 +37,17 @@ export const sessionsApi = {
   detail: (sessionId: string, signal?: AbortSignal) => request<SessionDetail>('GET', sessionPath(sessionId), undefined, signal),
   create: (input: SessionInput) => request<SessionDetail>('POST', '/api/staff/sessions', input),
   update: (sessionId: string, input: SessionInput) => request<SessionDetail>('PUT', sessionPath(sessionId), input),
-  cancelSeries: (sessionId: string, reason: string) => request<unknown>('POST', `${sessionPath(sessionId)}/cancel`, { reason }),
+  cancelSeries: (sessionId: string, reason: string) => request<SessionDetail>('POST', `${sessionPath(sessionId)}/cancel`, { reason }),
   cancelDate: (sessionId: string, date: LocalDate, reason: string) =>
-    request<unknown>('POST', `${datePath(sessionId, date)}/cancel`, { reason }),
-  moveDate: (sessionId: string, date: LocalDate, to: MoveTo) => request<unknown>('POST', `${datePath(sessionId, date)}/move`, to),
+    request<SessionOccurrence>('POST', `${datePath(sessionId, date)}/cancel`, { reason }),
+  moveDate: (sessionId: string, date: LocalDate, to: MoveTo) =>
+    request<SessionOccurrence>('POST', `${datePath(sessionId, date)}/move`, to),
   roster: (sessionId: string, date: LocalDate, signal?: AbortSignal) =>
     request<SessionRoster>('GET', datePath(sessionId, date), undefined, signal),
   mark: (sessionId: string, date: LocalDate, marks: AttendanceMarks) =>
     request<SessionRoster>('POST', `${datePath(sessionId, date)}/attendance`, marks),
   signUp: (sessionId: string, date: LocalDate, memberId: string, waitlist: boolean) =>
-    request<unknown>('POST', `${datePath(sessionId, date)}/signups`, waitlist ? { memberId, waitlist } : { memberId }),
+    request<SessionRoster>('POST', `${datePath(sessionId, date)}/signups`, waitlist ? { memberId, waitlist } : { memberId }),
   cancelSignUp: (sessionId: string, date: LocalDate, memberId: string) =>
-    request<unknown>('POST', `${datePath(sessionId, date)}/signups/cancel`, { memberId }),
+    request<SessionRoster>('POST', `${datePath(sessionId, date)}/signups/cancel`, { memberId }),
 };

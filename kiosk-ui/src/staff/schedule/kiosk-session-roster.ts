@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
-import type { MemberMatch, RosterLine, SessionAttendanceStatus, SessionRoster } from '../../../../edge-server/src/api-types.js';
+import type { RosterLine, SessionAttendanceStatus, SessionRoster } from '../../../../edge-server/src/api-types.js';
 import { ApiFailure } from '../../api/client.js';
 import { sessionsApi } from '../../api/sessions.js';
 import { fireEvent, type KioskEventMap } from '../../fire-event.js';
@@ -9,14 +9,14 @@ import { centreTimeZone } from '../../controllers/i18n-controller.js';
 import { dayText } from '../alert-words.js';
 import { todayIn } from '../zoned-time.js';
 import '../kiosk-leave-dialog.js';
-import '../kiosk-member-picker.js';
 import { staffViewStyles } from '../staff-styles.js';
 import { focusHeadingWhen, type HeadingFocus } from './focus-heading.js';
 import { formFieldStyles } from './form-fields.js';
 import './kiosk-session-change-dialog.js';
 import type { ChangeRequest } from './kiosk-session-change-dialog.js';
 import { clockTime, heldOn, kindBadge, occurrenceFacts, timeText } from './occurrence-words.js';
-import { MARKS, rosterLine, WALK_IN_MARKS } from './roster-line.js';
+import './kiosk-roster-signup.js';
+import { MARKS, rosterFailure, rosterLine, rosterStyles, WALK_IN_MARKS } from './roster-line.js';
 import { scheduleStyles } from './schedule-styles.js';
 
 type LeaveRequest = KioskEventMap['kiosk-leave-request'];
@@ -36,7 +36,6 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
     /** bumped by the owner on every step, so that coming back here reads the roster again */
     revision: { type: Number },
     marks: { state: true },
-    picked: { state: true },
     problem: { state: true },
     busy: { state: true },
     change: { state: true },
@@ -48,7 +47,6 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
   declare revision: number;
   /** marks chosen on screen and not saved yet */
   declare marks: ReadonlyMap<string, SessionAttendanceStatus>;
-  declare picked: MemberMatch | null;
   declare problem: string;
   declare busy: boolean;
   declare change: ChangeRequest | null;
@@ -63,61 +61,13 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
     ...staffViewStyles,
     scheduleStyles,
     formFieldStyles,
+    rosterStyles,
     css`
       .facts-line {
         display: flex;
         flex-wrap: wrap;
         gap: 8px 16px;
         align-items: center;
-      }
-      section {
-        display: grid;
-        gap: 8px;
-      }
-      h3 {
-        margin: 0;
-        font-size: 22px;
-      }
-      ul.sheet,
-      ol.waiting {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 10px;
-      }
-      ul.sheet fieldset {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 10px 16px;
-      }
-      legend .name,
-      ol.waiting .name {
-        font-weight: 700;
-        font-size: 22px;
-      }
-      .facts {
-        display: inline-flex;
-        flex-wrap: wrap;
-        gap: 8px;
-      }
-      .fact {
-        padding: 0 8px;
-        border: 2px solid var(--k-border);
-        border-radius: var(--k-radius);
-      }
-      .fact.leave {
-        background: var(--k-warn-bg);
-        color: var(--k-warn-fg);
-      }
-      ol.waiting li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 10px 16px;
-        padding-bottom: 8px;
-        border-bottom: 1px solid var(--k-border);
       }
     `,
   ];
@@ -129,17 +79,15 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
     this.notice = '';
     this.revision = 0;
     this.marks = new Map();
-    this.picked = null;
     this.problem = '';
     this.busy = false;
     this.change = null;
     this.leave = null;
     // a change made in the dialog moves on (to this roster again, or the week): the dialog is done
     this.addEventListener('kiosk-schedule-go', () => (this.change = null));
-    this.addEventListener('kiosk-member-picked', (e) => {
+    this.addEventListener('kiosk-roster-changed', (e) => {
       e.stopPropagation();
-      this.picked = e.detail.member;
-      this.problem = '';
+      void this.reload(e.detail.notice);
     });
   }
 
@@ -198,7 +146,7 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
             : html`<p>${t('schedule.roster.notYet')}</p>`}
       </form>
       ${this.renderWaiting(roster.waiting)}
-      ${cancelled ? nothing : this.renderAdd()}
+      ${cancelled ? nothing : html`<kiosk-roster-signup sessionId=${this.sessionId} date=${this.date}></kiosk-roster-signup>`}
     `;
   }
 
@@ -255,25 +203,6 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
     </section>`;
   }
 
-  private renderAdd() {
-    const t = this.i18n.t.bind(this.i18n);
-    const picked = this.picked;
-    return html`<section aria-labelledby="add-heading" class="add">
-      <h3 id="add-heading">${t('schedule.roster.add')}</h3>
-      <p>${t('schedule.roster.addExplain')}</p>
-      <kiosk-member-picker .selectedId=${picked?.id ?? null}></kiosk-member-picker>
-      ${picked
-        ? html`<p>${t('schedule.roster.chosen', { name: picked.name })}</p>
-            <div class="actions">
-              <button class="primary" ?disabled=${this.busy} aria-label=${t('schedule.roster.signUpFor', { name: picked.name })}
-                @click=${() => void this.signUp(picked, false)}>${t('schedule.roster.signUp')}</button>
-              <button ?disabled=${this.busy} aria-label=${t('schedule.roster.waitlistFor', { name: picked.name })}
-                @click=${() => void this.signUp(picked, true)}>${t('schedule.roster.waitlist')}</button>
-            </div>`
-        : nothing}
-    </section>`;
-  }
-
   private choose(memberId: string, status: SessionAttendanceStatus | null): void {
     const marks = new Map(this.marks);
     if (status) marks.set(memberId, status);
@@ -312,37 +241,25 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
       await sessionsApi.mark(this.sessionId, this.date, { marks });
       this.marks = new Map();
       return this.i18n.t('schedule.roster.savedMarks', { count: marks.length });
-    });
+    }, '');
   };
-
-  private async signUp(member: MemberMatch, waitlist: boolean): Promise<void> {
-    const t = this.i18n.t.bind(this.i18n);
-    await this.act(async () => {
-      await sessionsApi.signUp(this.sessionId, this.date, member.id, waitlist);
-      this.picked = null;
-      if (!waitlist) return t('schedule.roster.signedUpDone', { name: member.name });
-      const fresh = await this.roster.run().then(() => this.roster.value);
-      const position = fresh?.waiting.find((l) => l.memberId === member.id)?.waitingPosition ?? '';
-      return t('schedule.roster.waitlistDone', { name: member.name, position });
-    }, member.name);
-  }
 
   private async removeSignUp(line: RosterLine): Promise<void> {
     await this.act(async () => {
       await sessionsApi.cancelSignUp(this.sessionId, this.date, line.memberId);
       this.marks = new Map([...this.marks].filter(([id]) => id !== line.memberId));
       return this.i18n.t('schedule.roster.removed', { name: line.name });
-    });
+    }, line.name);
   }
 
-  /** Run one change; then read the roster again and say what happened, or say why it did not. */
-  private async act(change: () => Promise<string>, name = ''): Promise<void> {
+  /** Run one change; then read the roster again and say what happened, or say why it did not (about `name`). */
+  private async act(change: () => Promise<string>, name: string): Promise<void> {
     this.busy = true;
     this.problem = '';
     try {
       await this.reload(await change());
     } catch (err) {
-      this.problem = this.failure(err, name);
+      this.problem = rosterFailure(this.i18n, err, name);
     } finally {
       this.busy = false;
     }
@@ -354,18 +271,6 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
     await this.updateComplete;
     // the button pressed may be gone (a removed sign-up, a leave recorded): the focus must not fall to nothing
     if (!(this.renderRoot as ShadowRoot).activeElement) await this.focusHeading();
-  }
-
-  private failure(err: unknown, name: string): string {
-    const t = this.i18n.t.bind(this.i18n);
-    const code = err instanceof ApiFailure ? err.code : '';
-    if (code === 'session_full') return t('schedule.roster.full', { name });
-    if (code === 'session_ended' || code === 'session_cancelled') return t('schedule.roster.closed');
-    if (code === 'session_not_started') return t('schedule.roster.notYet');
-    if (code === 'not_on_roster') return t('schedule.roster.walkInPresentOnly');
-    if (code === 'member_inactive') return t('schedule.roster.inactive', { name });
-    if (err instanceof ApiFailure && err.status === 404) return t('schedule.error.notFound');
-    return t('alerts.failed');
   }
 
   private readonly back = (): void => {

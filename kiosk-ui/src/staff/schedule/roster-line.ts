@@ -1,5 +1,6 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { RosterLine, SessionAttendanceStatus } from '../../../../edge-server/src/api-types.js';
+import { ApiFailure } from '../../api/client.js';
 import type { I18nController } from '../../controllers/i18n-controller.js';
 
 /** The marks for a member signed up; one who came without signing up can only be marked present. */
@@ -63,3 +64,61 @@ function markChoices(i18n: I18nController, o: RosterLineOptions, onMark: (status
     )}
   </div>`;
 }
+
+/** Why a change to a roster (marks, a sign-up, a removal) was refused, in words; `name`: the member concerned. */
+export function rosterFailure(i18n: I18nController, err: unknown, name: string): string {
+  const t = i18n.t.bind(i18n);
+  const code = err instanceof ApiFailure ? err.code : '';
+  if (code === 'session_full') return t('schedule.roster.full', { name });
+  if (code === 'session_ended' || code === 'session_cancelled') return t('schedule.roster.closed');
+  if (code === 'session_not_started') return t('schedule.roster.notYet');
+  if (code === 'not_on_roster') return t('schedule.roster.walkInPresentOnly');
+  if (code === 'member_inactive') return t('schedule.roster.inactive', { name });
+  if (err instanceof ApiFailure && err.status === 404) return t('schedule.error.notFound');
+  return t('alerts.failed');
+}
+
+/** The attendance sheet and the waiting list of a roster. */
+export const rosterStyles = css`
+  ul.sheet,
+  ol.waiting {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 10px;
+  }
+  ul.sheet fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 10px 16px;
+  }
+  legend .name,
+  ol.waiting .name {
+    font-weight: 700;
+    font-size: 22px;
+  }
+  .facts {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  .fact {
+    padding: 0 8px;
+    border: 2px solid var(--k-border);
+    border-radius: var(--k-radius);
+  }
+  .fact.leave {
+    background: var(--k-warn-bg);
+    color: var(--k-warn-fg);
+  }
+  ol.waiting li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 10px 16px;
+    padding-bottom: 8px;
+    border-bottom: 1px solid var(--k-border);
+  }
+`;

@@ -50,6 +50,14 @@ export const scheduleStyles = css`
     background: var(--k-warn-bg);
     color: var(--k-warn-fg);
   }
+  section {
+    display: grid;
+    gap: 8px;
+  }
+  h3 {
+    margin: 0;
+    font-size: 22px;
+  }
   .cancelled-title {
     text-decoration: line-through;
   }
