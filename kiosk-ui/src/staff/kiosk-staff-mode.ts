@@ -206,7 +206,7 @@ export class KioskStaffMode extends KioskScreen {
       case 'alerts':
         return html`<kiosk-staff-alerts></kiosk-staff-alerts>`;
       case 'schedule':
-        return html`<kiosk-staff-schedule></kiosk-staff-schedule>`;
+        return html`<kiosk-staff-schedule .records=${this.revision}></kiosk-staff-schedule>`;
       case 'employment':
         return html`<kiosk-staff-employment></kiosk-staff-employment>`;
       case 'rehab':

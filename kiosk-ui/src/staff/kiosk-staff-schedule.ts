@@ -17,9 +17,12 @@ import { todayIn } from './zoned-time.js';
  */
 export class KioskStaffSchedule extends KioskScreen {
   static override properties = {
+    /** counts the records of the live stream (any change anywhere): what is shown is read again */
+    records: { type: Number },
     step: { state: true },
     from: { state: true },
   };
+  declare records: number;
   declare step: ScheduleStep;
   /** the Monday of the week the planner shows */
   declare from: string;
@@ -30,6 +33,7 @@ export class KioskStaffSchedule extends KioskScreen {
 
   constructor() {
     super();
+    this.records = 0;
     this.from = mondayOf(todayIn(centreTimeZone.value));
     this.step = { to: 'week' };
     this.addEventListener('kiosk-schedule-go', (e) => {
@@ -43,7 +47,7 @@ export class KioskStaffSchedule extends KioskScreen {
     switch (s.to) {
       case 'week':
         return html`${s.notice ? html`<p role="status" class="ok">${s.notice}</p>` : nothing}
-          <kiosk-schedule-week from=${this.from}></kiosk-schedule-week>`;
+          <kiosk-schedule-week from=${this.from} .records=${this.records}></kiosk-schedule-week>`;
       case 'new':
         return html`<kiosk-session-form .sessionId=${null} date=${s.date}></kiosk-session-form>`;
       case 'edit':
@@ -54,6 +58,7 @@ export class KioskStaffSchedule extends KioskScreen {
           date=${s.date}
           notice=${s.notice ?? ''}
           .revision=${this.revision}
+          .records=${this.records}
         ></kiosk-session-roster>`;
     }
   }

@@ -21,12 +21,15 @@ export class KioskScheduleWeek extends KioskScreen implements HeadingFocus {
   static override properties = {
     /** the Monday of the week shown */
     from: { type: String },
+    /** bumped for every record of the live stream: a sign-up made at the kiosk shows at once */
+    records: { type: Number },
   };
   declare from: string;
+  declare records: number;
 
   private readonly week = new Task(this, {
     task: ([from], { signal }) => sessionsApi.week(from, signal),
-    args: () => [this.from] as const,
+    args: () => [this.from, this.records] as const,
   });
 
   static override styles = [
@@ -82,6 +85,7 @@ export class KioskScheduleWeek extends KioskScreen implements HeadingFocus {
   constructor() {
     super();
     this.from = mondayOf(todayIn(centreTimeZone.value));
+    this.records = 0;
   }
 
   override render() {

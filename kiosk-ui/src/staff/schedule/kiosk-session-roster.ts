@@ -35,6 +35,8 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
     notice: { type: String },
     /** bumped by the owner on every step, so that coming back here reads the roster again */
     revision: { type: Number },
+    /** bumped for every record of the live stream: a sign-up made at the kiosk shows at once */
+    records: { type: Number },
     marks: { state: true },
     problem: { state: true },
     busy: { state: true },
@@ -45,6 +47,7 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
   declare date: string;
   declare notice: string;
   declare revision: number;
+  declare records: number;
   /** marks chosen on screen and not saved yet */
   declare marks: ReadonlyMap<string, SessionAttendanceStatus>;
   declare problem: string;
@@ -54,7 +57,7 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
 
   private readonly roster = new Task(this, {
     task: ([sessionId, date], { signal }) => sessionsApi.roster(sessionId, date, signal),
-    args: () => [this.sessionId, this.date, this.revision] as const,
+    args: () => [this.sessionId, this.date, this.revision, this.records] as const,
   });
 
   static override styles = [
@@ -78,6 +81,7 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
     this.date = '';
     this.notice = '';
     this.revision = 0;
+    this.records = 0;
     this.marks = new Map();
     this.problem = '';
     this.busy = false;
