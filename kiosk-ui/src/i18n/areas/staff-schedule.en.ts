@@ -131,4 +131,5 @@ export const staffScheduleEn: Record<keyof typeof staffScheduleZhCN, string> = {
   'schedule.change.seriesAlreadyCancelled': 'This session is already cancelled.',
   'schedule.leave.until': 'Last day (leave as it is for one day)',
   'schedule.leave.untilBefore': 'Choose the last day, not before {date}',
+  'schedule.roster.memberNotFound': 'This member was not found; search again.',
 } as const;

@@ -129,4 +129,5 @@ export const staffScheduleZhCN = {
   'schedule.change.seriesAlreadyCancelled': '这个活动已经取消了。',
   'schedule.leave.until': '最后一天，只请一天就不用改',
   'schedule.leave.untilBefore': '请选择最后一天，不能早于{date}',
+  'schedule.roster.memberNotFound': '找不到这位成员，请重新搜索。',
 } as const;

@@ -74,6 +74,7 @@ export function rosterFailure(i18n: I18nController, err: unknown, name: string):
   if (code === 'session_not_started') return t('schedule.roster.notYet');
   if (code === 'not_on_roster') return t('schedule.roster.walkInPresentOnly');
   if (code === 'member_inactive') return t('schedule.roster.inactive', { name });
+  if (code === 'member_not_found') return t('schedule.roster.memberNotFound');
   if (err instanceof ApiFailure && err.status === 404) return t('schedule.error.notFound');
   return t('alerts.failed');
 }
