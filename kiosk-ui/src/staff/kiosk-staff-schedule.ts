@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { centreTimeZone } from '../controllers/i18n-controller.js';
 import { KioskScreen } from '../screens/kiosk-screen.js';
 import './schedule/kiosk-schedule-week.js';
@@ -43,11 +43,16 @@ export class KioskStaffSchedule extends KioskScreen {
   }
 
   override render() {
+    const notice = this.step.to === 'week' ? (this.step.notice ?? '') : '';
+    // the status line stays in place from view to view, so that what it says when it changes is announced
+    return html`<p role="status" class=${notice ? 'ok' : ''}>${notice}</p>${this.renderView()}`;
+  }
+
+  private renderView() {
     const s = this.step;
     switch (s.to) {
       case 'week':
-        return html`${s.notice ? html`<p role="status" class="ok">${s.notice}</p>` : nothing}
-          <kiosk-schedule-week from=${this.from} .records=${this.records}></kiosk-schedule-week>`;
+        return html`<kiosk-schedule-week from=${this.from} .records=${this.records}></kiosk-schedule-week>`;
       case 'new':
         return html`<kiosk-session-form .sessionId=${null} date=${s.date}></kiosk-session-form>`;
       case 'edit':

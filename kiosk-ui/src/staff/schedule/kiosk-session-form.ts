@@ -62,10 +62,13 @@ export class KioskSessionForm extends KioskScreen implements HeadingFocus {
         sessionId ? sessionsApi.detail(sessionId, signal) : Promise.resolve(null),
         sessionsApi.colleagues(signal),
       ]);
-      this.draft = detail ? draftOf(detail) : emptyDraft(this.date);
       return { detail, colleagues: staff };
     },
     args: () => [this.sessionId] as const,
+    // the fields start from the series as stored (or empty on the date offered), once per load
+    onComplete: ({ detail }) => {
+      this.draft = detail ? draftOf(detail) : emptyDraft(this.date);
+    },
   });
 
   static override styles = [
