@@ -8,9 +8,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordMessage, SessionDetail } from '../../edge-server/src/api-types.js';
-import { addDays } from '../../kiosk-ui/src/staff/schedule/week-dates.js';
+import { addDays, mondayOf } from '../../kiosk-ui/src/staff/schedule/week-dates.js';
 import { lastSeq, memberId, MEMBER_NAMES, printServerLogOnFailure, StaffApi, waitForRecord } from './a11y/a11y-support.js';
-import { clickByName, startKiosk, waitForText, watchRecords, type KioskHarness } from './harness.js';
+import { clickByName, kioskText, startKiosk, waitForText, watchRecords, type KioskHarness } from './harness.js';
 import {
   centreToday,
   clickDeep,
@@ -281,6 +281,24 @@ describe('a roster on the day', () => {
     await waitForText(page, `已取消 ${name(firstWaiting)} 的报名`);
     const waiting = (await roster(staff, sessionId, today)).waiting;
     expect(waiting.map((l) => [l.memberId, l.waitingPosition])).toEqual([[memberId(secondWaiting), 1]]);
+  });
+});
+
+describe('a date that has taken place', () => {
+  it('keeps its roster for marks, but offers no cancel, move or sign-up any more', async () => {
+    const yesterday = addDays(centreToday(), -1);
+    const past = await staff.call<SessionDetail>('POST', '/api/staff/sessions', {
+      title: '昨天的手语课', kind: 'skills_training', room: null, leadStaffId: null, capacity: null,
+      date: yesterday, start: '09:00', end: '10:00', repeat: 'none', until: null,
+    });
+    await clickByName(page, '返回活动安排');
+    await clickByName(page, '本周');
+    if (mondayOf(yesterday) !== mondayOf(centreToday())) await clickByName(page, '上一周');
+    await clickDeep(page, occurrenceButton(past.id, yesterday));
+    await waitForText(page, '昨天的手语课');
+    await deep(page, `${ROSTER} button.primary[type=submit]`);
+    const text = await kioskText(page);
+    for (const gone of ['取消这一次', '改期', '为成员报名']) expect(text).not.toContain(gone);
   });
 });
 

@@ -120,6 +120,8 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
     const cancelled = occ.status === 'cancelled';
     // attendance is marked on the day or later, never on a cancelled date
     const markable = !cancelled && heldOn(occ) <= todayIn(centreTimeZone.value);
+    // a date that has taken place keeps its roster and marks, but is no longer cancelled, moved or signed up for
+    const open = !cancelled && Date.parse(occ.endsAt) > Date.now();
     return html`
       <h2 tabindex="-1">${t('schedule.roster.heading', { title: occ.title, date: dayText(this.i18n, occ.date) })}</h2>
       <p class="facts-line">
@@ -132,14 +134,14 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
       <div class="actions">
         <button @click=${this.back}>${t('schedule.roster.back')}</button>
         <button @click=${() => fireEvent(this, 'kiosk-schedule-go', { to: 'edit', sessionId: occ.sessionId })}>${t('schedule.roster.editSeries')}</button>
-        ${cancelled
+        ${!open
           ? nothing
           : html`<button @click=${() => this.ask('cancel-date', roster)}>${t('schedule.change.cancelDate')}</button>
               <button @click=${() => this.ask('move-date', roster)}>${t('schedule.change.moveDate')}</button>`}
       </div>
       <form novalidate @submit=${this.saveMarks}>
-        ${this.renderSheet('signed-up', t('schedule.roster.signedUp', { count: roster.signedUp.length }), roster.signedUp, markable ? MARKS : null)}
-        ${this.renderSheet('walk-ins', t('schedule.roster.walkIns', { count: roster.walkIns.length }), roster.walkIns, markable ? WALK_IN_MARKS : null)}
+        ${this.renderSheet('signed-up', t('schedule.roster.signedUp', { count: roster.signedUp.length }), roster.signedUp, markable ? MARKS : null, open)}
+        ${this.renderSheet('walk-ins', t('schedule.roster.walkIns', { count: roster.walkIns.length }), roster.walkIns, markable ? WALK_IN_MARKS : null, open)}
         ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
         ${markable
           ? html`<div class="actions">
@@ -149,13 +151,13 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
             ? nothing
             : html`<p>${t('schedule.roster.notYet')}</p>`}
       </form>
-      ${this.renderWaiting(roster.waiting)}
-      ${cancelled ? nothing : html`<kiosk-roster-signup sessionId=${this.sessionId} date=${this.date}></kiosk-roster-signup>`}
+      ${this.renderWaiting(roster.waiting, open)}
+      ${!open ? nothing : html`<kiosk-roster-signup sessionId=${this.sessionId} date=${this.date}></kiosk-roster-signup>`}
     `;
   }
 
-  /** `marks`: what can be marked on this sheet; null when nothing can be marked today */
-  private renderSheet(list: 'signed-up' | 'walk-ins', heading: string, lines: RosterLine[], marks: readonly SessionAttendanceStatus[] | null) {
+  /** `marks`: what can be marked on this sheet, null when nothing can be marked today; `open`: sign-ups can still change */
+  private renderSheet(list: 'signed-up' | 'walk-ins', heading: string, lines: RosterLine[], marks: readonly SessionAttendanceStatus[] | null, open: boolean) {
     const t = this.i18n.t.bind(this.i18n);
     return html`<section aria-labelledby=${`${list}-heading`}>
       <h3 id=${`${list}-heading`}>${heading}</h3>
@@ -177,9 +179,11 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
                           : html`<button type="button" aria-label=${t('schedule.roster.leaveFor', { name: line.name })} @click=${() => this.askLeave(line)}>
                               ${t('schedule.roster.recordLeave')}
                             </button>`}
-                        <button type="button" aria-label=${t('schedule.roster.removeFor', { name: line.name })} @click=${() => void this.removeSignUp(line)}>
-                          ${t('schedule.roster.remove')}
-                        </button>`
+                        ${open
+                          ? html`<button type="button" aria-label=${t('schedule.roster.removeFor', { name: line.name })} @click=${() => void this.removeSignUp(line)}>
+                              ${t('schedule.roster.remove')}
+                            </button>`
+                          : nothing}`
                     : nothing,
               }),
             )}
@@ -187,7 +191,7 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
     </section>`;
   }
 
-  private renderWaiting(waiting: RosterLine[]) {
+  private renderWaiting(waiting: RosterLine[], open: boolean) {
     const t = this.i18n.t.bind(this.i18n);
     return html`<section aria-labelledby="waiting-heading">
       <h3 id="waiting-heading">${t('schedule.roster.waiting', { count: waiting.length })}</h3>
@@ -198,9 +202,11 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
               (line) => html`<li data-member=${line.memberId}>
                 <span class="position">${t('schedule.roster.position', { position: line.waitingPosition ?? '' })}</span>
                 <span class="name">${line.name}</span>
-                <button type="button" aria-label=${t('schedule.roster.removeWaitingFor', { name: line.name })} @click=${() => void this.removeSignUp(line)}>
-                  ${t('schedule.roster.removeWaiting')}
-                </button>
+                ${open
+                  ? html`<button type="button" aria-label=${t('schedule.roster.removeWaitingFor', { name: line.name })} @click=${() => void this.removeSignUp(line)}>
+                      ${t('schedule.roster.removeWaiting')}
+                    </button>`
+                  : nothing}
               </li>`,
             )}
           </ol>`}
