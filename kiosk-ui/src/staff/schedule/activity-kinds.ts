@@ -3,7 +3,7 @@ import type { PictogramName } from '../../components/pictograms.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 
 /** The six kinds in the order staff choose them (the centre's five services, then "other"). */
-export const ACTIVITY_KINDS: readonly ActivityKind[] = [
+export const KIND_CHOICES: readonly ActivityKind[] = [
   'day_care',
   'assisted_employment',
   'skills_training',

@@ -9,7 +9,7 @@ import { KioskScreen } from '../../screens/kiosk-screen.js';
 import { dayText } from '../alert-words.js';
 import { staffViewStyles } from '../staff-styles.js';
 import { focusHeadingWhen, type HeadingFocus } from './focus-heading.js';
-import { ACTIVITY_KINDS, KIND_PICTOGRAM, kindKey } from './activity-kinds.js';
+import { KIND_CHOICES, KIND_PICTOGRAM, kindKey } from './activity-kinds.js';
 import { fieldError, formFieldStyles, inputField } from './form-fields.js';
 import './kiosk-session-change-dialog.js';
 import type { ChangeRequest } from './kiosk-session-change-dialog.js';
@@ -139,7 +139,7 @@ export class KioskSessionForm extends KioskScreen implements HeadingFocus {
         <fieldset aria-describedby=${e.kind ? 'kind-error' : nothing} data-field="kind">
           <legend>${t('schedule.form.kind')}</legend>
           <div class="options">
-            ${ACTIVITY_KINDS.map((kind) => this.kindChoice(kind, d.kind, (k) => set({ kind: k })))}
+            ${KIND_CHOICES.map((kind) => this.kindChoice(kind, d.kind, (k) => set({ kind: k })))}
           </div>
           ${fieldError(this.i18n, 'kind-error', e.kind)}
         </fieldset>
