@@ -223,8 +223,11 @@ describe('a roster on the day', () => {
     await clickByName(page, name(firstWaiting));
     await clickByName(page, `为 ${name(firstWaiting)} 报名`);
     await waitForText(page, `人数已满。可以让 ${name(firstWaiting)} 排候补。`);
+    const seq = await lastSeq(h.baseUrl);
     await clickByName(page, `让 ${name(firstWaiting)} 排候补`);
     await waitForText(page, `${name(firstWaiting)} 已排在候补第 1 位`);
+    const joined = await waitForRecord(h.baseUrl, 'session.signed_up', seq);
+    expect(joined.data).toMatchObject({ sessionId, date: today, memberId: memberId(firstWaiting), via: 'staff', waiting: true });
     // a second one from elsewhere (as a member at the kiosk would): the open roster shows it by itself, in order
     await staff.call('POST', `/api/staff/sessions/${sessionId}/dates/${today}/signups`, { memberId: memberId(secondWaiting), waitlist: true });
     await page.waitForSelector(`kiosk-app >>> kiosk-staff-schedule >>> ${ROSTER} ol[data-list="waiting"] li:nth-child(2)`);
@@ -277,8 +280,11 @@ describe('a roster on the day', () => {
   });
 
   it('removes a sign-up from the waiting list: the next one moves up', async () => {
+    const seq = await lastSeq(h.baseUrl);
     await clickByName(page, `移出候补：${name(firstWaiting)}`);
     await waitForText(page, `已取消 ${name(firstWaiting)} 的报名`);
+    const left = await waitForRecord(h.baseUrl, 'session.signup_cancelled', seq);
+    expect(left.data).toMatchObject({ sessionId, memberId: memberId(firstWaiting), via: 'staff', wasWaiting: true });
     const waiting = (await roster(staff, sessionId, today)).waiting;
     expect(waiting.map((l) => [l.memberId, l.waitingPosition])).toEqual([[memberId(secondWaiting), 1]]);
   });
