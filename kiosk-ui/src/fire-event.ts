@@ -1,4 +1,5 @@
 import type { AlertInfo, AttendanceLine, EnrolmentState, KioskOutcome, MemberMatch } from '../../edge-server/src/api-types.js';
+import type { ScheduleStep } from './staff/schedule/schedule-step.js';
 
 /** Where the fingerprint screens go next (staff mode). */
 export type FingerprintStep =
@@ -49,6 +50,10 @@ export interface KioskEventMap {
   'kiosk-community-screen': { to: 'volunteer' | 'survey' };
   /** speak a prompt that is already on screen as its heading (a step inside one screen) */
   'kiosk-speak': { text: string };
+  /** staff mode's sessions: go to the week planner, a session form or one date's roster */
+  'kiosk-schedule-go': ScheduleStep;
+  /** a session roster was changed from one of its parts (e.g. a member signed up): read it again, say `notice` */
+  'kiosk-roster-changed': { notice: string };
 }
 
 export type KioskEventName = keyof KioskEventMap;
@@ -80,6 +85,8 @@ declare global {
     'kiosk-leave-closed': CustomEvent<KioskEventMap['kiosk-leave-closed']>;
     'kiosk-community-screen': CustomEvent<KioskEventMap['kiosk-community-screen']>;
     'kiosk-speak': CustomEvent<KioskEventMap['kiosk-speak']>;
+    'kiosk-schedule-go': CustomEvent<KioskEventMap['kiosk-schedule-go']>;
+    'kiosk-roster-changed': CustomEvent<KioskEventMap['kiosk-roster-changed']>;
   }
 }
 

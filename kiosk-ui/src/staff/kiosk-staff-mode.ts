@@ -198,7 +198,7 @@ export class KioskStaffMode extends KioskScreen {
       case 'alerts':
         return html`<kiosk-staff-alerts></kiosk-staff-alerts>`;
       case 'schedule':
-        return html`<kiosk-staff-schedule></kiosk-staff-schedule>`;
+        return html`<kiosk-staff-schedule .records=${this.revision}></kiosk-staff-schedule>`;
       case 'employment':
         return html`<kiosk-staff-employment></kiosk-staff-employment>`;
       case 'rehab':
@@ -222,6 +222,7 @@ export class KioskStaffMode extends KioskScreen {
   back(): boolean {
     if (this.view.name === 'today') return false;
     if (this.view.name === 'fingerprints' && this.renderRoot.querySelector('kiosk-staff-fingerprints')?.back()) return true;
+    if (this.view.name === 'schedule' && this.renderRoot.querySelector('kiosk-staff-schedule')?.back()) return true;
     this.go({ name: 'today' });
     return true;
   }

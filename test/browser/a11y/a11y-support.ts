@@ -22,7 +22,7 @@ import {
   type ServerProcess,
   type SpeechLogEntry,
 } from '../harness.js';
-import { contrastProblems, layoutReport } from './layout-report.js';
+import { contrastProblems, layoutReport, reflowProblems, targetProblems } from './layout-report.js';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -102,6 +102,21 @@ export async function checkHighContrast(page: Page, where: string): Promise<void
       document.querySelector('kiosk-app')!.removeAttribute('high-contrast');
     });
   }
+}
+
+/**
+ * A staff screen against the bar: axe always; outside a modal dialog (whose backdrop covers the page)
+ * the staff target floors and reflow (no clipped or overlapping text); high contrast when asked.
+ */
+export async function checkStaffScreen(page: Page, where: string, opts: { dialog?: boolean; highContrast?: boolean } = {}): Promise<void> {
+  await settle(page);
+  await expectNoAxeViolations(page, where);
+  if (!opts.dialog) {
+    const report = await layoutReport(page);
+    expect.soft(reflowProblems(report), `${where}: clipped or overlapping text`).toEqual([]);
+    expect.soft(targetProblems(report, 'staff'), `${where}: staff target floors`).toEqual([]);
+  }
+  if (opts.highContrast) await checkHighContrast(page, where);
 }
 
 // ------------------------------------------------------------------------------------------- speech
