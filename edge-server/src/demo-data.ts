@@ -51,7 +51,7 @@ export const DEMO_SEED_EVENT = 'demo-seed';
  * Demo rows are fixtures, not records: no events are written, so nothing of them is ever pushed.
  * Returns false when the database already has members.
  */
-export function seedDemoData(db: Db, sensorId: string, now = Date.now()): boolean {
+export function seedDemoData(db: Db, sensorId: string, now = Date.now(), timeZone = 'Asia/Shanghai'): boolean {
   if (countMembers(db) > 0) return false;
   db.transaction(() => {
     insertStaff(db, {
@@ -86,8 +86,8 @@ export function seedDemoData(db: Db, sensorId: string, now = Date.now()): boolea
     }, now);
     seedCommunityDemo(db, 'stf_demo_01', now);
     insertEnrolment(db, { id: 'enr_demo_staff', sensorId, slot: DEMO_STAFF_SLOT, personKind: 'staff', personId: 'stf_demo_01', finger: 'right_index' }, now);
-    seedDemoEmployment(db, now, 'Asia/Shanghai', DEMO_SEED_EVENT); // the demo centre's zone (config default)
-    seedDemoSessions(db, now);
+    seedDemoEmployment(db, now, timeZone, DEMO_SEED_EVENT);
+    seedDemoSessions(db, now, timeZone);
   })();
   return true;
 }

@@ -12,6 +12,7 @@ import { addDays, mondayOf } from '../../kiosk-ui/src/staff/schedule/week-dates.
 import { lastSeq, memberId, MEMBER_NAMES, printServerLogOnFailure, StaffApi, waitForRecord } from './a11y/a11y-support.js';
 import { clickByName, kioskText, startKiosk, waitForText, watchRecords, type KioskHarness } from './harness.js';
 import {
+  CENTRE_TZ,
   centreToday,
   clickDeep,
   deep,
@@ -29,7 +30,7 @@ let page: Page;
 let staff: StaffApi;
 
 beforeAll(async () => {
-  h = await startKiosk();
+  h = await startKiosk({ centreTimeZone: CENTRE_TZ });
   staff = new StaffApi(h.server);
   page = await h.openPage();
   await openSchedule(h, page);
@@ -193,7 +194,7 @@ describe('a roster on the day', () => {
   let sessionId = '';
 
   beforeAll(async () => {
-    // late in the evening, so signing up is still open whenever the suite runs
+    // late in the evening (the centre runs where it is mid-morning now), so signing up is still open
     const created = await staff.call<SessionDetail>('POST', '/api/staff/sessions', {
       title: '晚间读书会', kind: 'culture_sports', room: '阅览室', leadStaffId: null, capacity: 2,
       date: today, start: '23:00', end: '23:59', repeat: 'none', until: null,

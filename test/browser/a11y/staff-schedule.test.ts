@@ -12,6 +12,7 @@ import type { SessionDetail } from '../../../edge-server/src/api-types.js';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../../../kiosk-ui/src/i18n/catalogue.js';
 import { VIEWPORT_LANDSCAPE, VIEWPORT_PORTRAIT, clickByName, enterStaffMode, startKiosk, waitForText, type KioskHarness } from '../harness.js';
 import {
+  CENTRE_TZ,
   centreToday,
   clickDeep,
   deep,
@@ -40,7 +41,7 @@ const today = centreToday();
 let sessionId = '';
 
 beforeAll(async () => {
-  h = await startKiosk();
+  h = await startKiosk({ centreTimeZone: CENTRE_TZ });
   page = await h.openPage();
   staff = new StaffApi(h.server);
   // a session tonight with every kind of roster line: checked in, on leave, waiting, a walk-in
