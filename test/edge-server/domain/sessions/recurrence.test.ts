@@ -6,7 +6,7 @@ import {
 
 const weekly: SeriesDefinition = {
   sessionId: 's1', title: '康复训练', kind: 'rehabilitation', room: '康复室', leadStaffId: null, capacity: 8,
-  firstDate: '2026-12-03', start: '09:30', end: '11:00', repeat: 'weekly', until: null, cancelledFrom: null,
+  firstDate: '2026-12-03', start: '09:30', end: '11:00', repeat: 'weekly', until: null, cancelledFrom: null, effectiveFrom: '2026-12-03',
 };
 const oneOff: SeriesDefinition = { ...weekly, sessionId: 's2', title: '生日会', kind: 'other', repeat: 'none', firstDate: '2026-12-05', start: '15:00', end: '16:00' };
 
