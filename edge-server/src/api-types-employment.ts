@@ -101,8 +101,9 @@ export interface RehabPlan {
 export interface RehabNote {
   noteId: string;
   planId: string;
-  /** the session occurrence as plain text (no foreign key; the sessions tables are another part's) */
+  /** with `date`, the rehabilitation session occurrence the member attended; null = a note without a session */
   sessionId: string | null;
+  /** the occurrence's scheduled date when `sessionId` is set, else the day of the note */
   date: string;
   note: string;
   ratings: { goalId: string; rating: number }[];
@@ -128,6 +129,21 @@ export interface RehabOverview {
   notes: RehabNote[];
   /** per goal of the plan in force */
   progress: GoalProgress[];
+  /** rehabilitation sessions the member attended (latest mark `present`), newest first */
+  sessionsAttended: RehabSessionAttended[];
+}
+
+/** A rehabilitation session occurrence the member attended, and the outcome note written for it (if any). */
+export interface RehabSessionAttended {
+  sessionId: string;
+  /** the occurrence's scheduled date (its key, with `sessionId`) */
+  date: string;
+  title: string;
+  /** ISO 8601 with the centre's offset (the moved time for a moved occurrence) */
+  startsAt: string;
+  endsAt: string;
+  /** the latest outcome note for this occurrence; null = none written yet */
+  noteId: string | null;
 }
 
 /** `GET /api/staff/rehab/plans`: members who have a plan. */

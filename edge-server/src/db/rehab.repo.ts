@@ -27,6 +27,10 @@ const sql = statements({
   notes: `SELECT ${NOTE} FROM rehab_notes WHERE member_id = ? ORDER BY note_date DESC, recorded_at DESC`,
   ratings: `SELECT r.note_id AS noteId, r.goal_id AS goalId, r.rating FROM rehab_ratings r JOIN rehab_notes n ON n.id = r.note_id
             WHERE n.member_id = ? ORDER BY n.note_date, n.recorded_at`,
+  // Read-only over the sessions part's attendance marks: the latest mark per occurrence and member wins.
+  presentAt: `SELECT a.session_id AS sessionId, a.date FROM activity_attendance a
+    WHERE a.member_id = ? AND a.status = 'present'
+      AND a.id = (SELECT MAX(x.id) FROM activity_attendance x WHERE x.session_id = a.session_id AND x.date = a.date AND x.member_id = a.member_id)`,
   summaries: `SELECT p.member_id AS memberId, m.name AS memberName, p.version, p.recorded_at AS recordedAt,
                 (SELECT COUNT(*) FROM rehab_goals g WHERE g.plan_id = p.id) AS goalCount,
                 (SELECT COUNT(*) FROM rehab_notes n WHERE n.member_id = p.member_id) AS noteCount
@@ -71,4 +75,9 @@ export function memberRatings(db: Db, memberId: string): RatingRow[] {
 
 export function planSummaries(db: Db): PlanSummaryRow[] {
   return sql(db).summaries.all() as PlanSummaryRow[];
+}
+
+/** Occurrences (session id + scheduled date) where the member's latest attendance mark is `present`. */
+export function occurrencesPresent(db: Db, memberId: string): { sessionId: string; date: string }[] {
+  return sql(db).presentAt.all(memberId) as { sessionId: string; date: string }[];
 }

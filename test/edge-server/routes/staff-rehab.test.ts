@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RehabOverview, RehabPlanSummary } from '../../../edge-server/src/api-types.js';
+import type { ActivityKind, RehabOverview, RehabPlanSummary, SessionAttendanceStatus } from '../../../edge-server/src/api-types.js';
 import { count, STAFF_ID, storedEvents } from '../helpers.js';
 import { expectErrors, useStaffArea } from './staff-area.js';
 
@@ -9,6 +9,33 @@ const DEMO_PLAN_MEMBER = 'mem_demo_04';
 describe('staff: rehabilitation plans', () => {
   const area = useStaffArea('/api/staff/rehab');
   const { get, post } = area;
+
+  /** A one-off session through the staff API (the sessions part's own routes). */
+  async function session(title: string, kind: ActivityKind, date: string, start: string): Promise<string> {
+    const res = await area.kiosk.post('/api/staff/sessions', {
+      title, kind, room: null, leadStaffId: null, capacity: null, date, start, end: `${start.slice(0, 2)}:45`, repeat: 'none', until: null,
+    }, { cookie: area.cookie });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  }
+
+  /** Marks one member at an occurrence (each call appends a mark; the latest wins). */
+  async function mark(sessionId: string, date: string, status: SessionAttendanceStatus, memberId = MEMBER): Promise<void> {
+    const res = await area.kiosk.post(`/api/staff/sessions/${sessionId}/dates/${date}/attendance`, { marks: [{ memberId, status }] }, { cookie: area.cookie });
+    expect(res.status).toBe(200);
+  }
+
+  /** A plan, a rehabilitation session the member was marked present at and then absent, and a non-rehabilitation one attended. */
+  async function absentAndOtherKind(): Promise<{ absent: string; otherKind: string }> {
+    await post(`/members/${MEMBER}/plan`, { goals: [{ text: '独立穿鞋' }] });
+    const absent = await session('手部训练', 'rehabilitation', '2026-12-02', '10:00');
+    const otherKind = await session('手工编织', 'skills_training', '2026-12-02', '09:00');
+    // present first (a walk-in gets a place), then the later mark wins
+    await mark(absent, '2026-12-02', 'present');
+    await mark(absent, '2026-12-02', 'absent');
+    await mark(otherKind, '2026-12-02', 'present');
+    return { absent, otherKind };
+  }
 
   async function overview(memberId = MEMBER): Promise<RehabOverview> {
     const res = await get(`/members/${memberId}`);
@@ -45,25 +72,73 @@ describe('staff: rehabilitation plans', () => {
   it('adds outcome notes with ratings (with or without a session) and shows progress per goal by date', async () => {
     const plan = (await (await post(`/members/${MEMBER}/plan`, { goals: [{ text: '独立穿鞋' }, { text: '整理书包' }] })).json()) as RehabOverview;
     const [shoes, bag] = plan.plan!.goals;
+    const walking = await session('步行训练', 'rehabilitation', '2026-12-01', '10:00');
+    await mark(walking, '2026-12-01', 'present');
     const first = await post(`/members/${MEMBER}/notes`, {
-      sessionId: 'ses_rehab_1', date: '2026-12-01', note: '需要提醒。', ratings: [{ goalId: shoes!.goalId, rating: 2 }],
+      sessionId: walking, date: '2026-12-01', note: '需要提醒。', ratings: [{ goalId: shoes!.goalId, rating: 2 }],
     });
     expect(first.status).toBe(201);
     await post(`/members/${MEMBER}/notes`, { date: '2026-12-03', note: '自己穿好了。', ratings: [{ goalId: shoes!.goalId, rating: 4 }, { goalId: bag!.goalId, rating: 3 }] });
     const o = await overview();
-    expect(o.notes.map((n) => [n.date, n.sessionId, n.note])).toEqual([['2026-12-03', null, '自己穿好了。'], ['2026-12-01', 'ses_rehab_1', '需要提醒。']]);
+    expect(o.notes.map((n) => [n.date, n.sessionId, n.note])).toEqual([['2026-12-03', null, '自己穿好了。'], ['2026-12-01', walking, '需要提醒。']]);
+    expect(o.sessionsAttended).toEqual([{
+      sessionId: walking, date: '2026-12-01', title: '步行训练', startsAt: '2026-12-01T10:00:00.000+08:00', endsAt: '2026-12-01T10:45:00.000+08:00', noteId: o.notes[1]!.noteId,
+    }]);
     expect(o.progress).toEqual([
       { goalId: shoes!.goalId, text: '独立穿鞋', points: [{ date: '2026-12-01', rating: 2, noteId: o.notes[1]!.noteId }, { date: '2026-12-03', rating: 4, noteId: o.notes[0]!.noteId }] },
       { goalId: bag!.goalId, text: '整理书包', points: [{ date: '2026-12-03', rating: 3, noteId: o.notes[0]!.noteId }] },
     ]);
     const event = storedEvents(area.kiosk).filter((e) => e.type === 'rehab.note_added')[0]!;
     expect(event.data).toEqual({
-      noteId: o.notes[1]!.noteId, planId: plan.plan!.planId, memberId: MEMBER, sessionId: 'ses_rehab_1', date: '2026-12-01',
+      noteId: o.notes[1]!.noteId, planId: plan.plan!.planId, memberId: MEMBER, sessionId: walking, date: '2026-12-01',
       ratings: [{ goalId: shoes!.goalId, rating: 2 }], staffId: STAFF_ID,
     });
     expect(JSON.stringify(storedEvents(area.kiosk))).not.toContain('提醒');
     const plans = (await (await get('/plans')).json()) as { plans: RehabPlanSummary[] };
     expect(plans.plans.find((p) => p.memberId === MEMBER)).toMatchObject({ version: 1, goalCount: 2, noteCount: 2 });
+  });
+
+  it('lists the rehabilitation sessions attended from the latest marks, newest first, with whether a note exists', async () => {
+    await absentAndOtherKind();
+    const early = await session('平衡训练', 'rehabilitation', '2026-12-01', '09:00');
+    const later = await session('步行训练', 'rehabilitation', '2026-12-02', '14:00');
+    const excused = await session('言语训练', 'rehabilitation', '2026-12-02', '11:00');
+    const otherMember = await session('推拿', 'rehabilitation', '2026-12-03', '08:00');
+    await mark(early, '2026-12-01', 'present');
+    await mark(later, '2026-12-02', 'present');
+    await mark(excused, '2026-12-02', 'present');
+    await mark(excused, '2026-12-02', 'excused');
+    await mark(otherMember, '2026-12-03', 'present', 'mem_demo_06');
+    // an absent mark corrected to present counts
+    await mark(early, '2026-12-01', 'absent');
+    await mark(early, '2026-12-01', 'present');
+    expect((await post(`/members/${MEMBER}/notes`, { sessionId: early, date: '2026-12-01', note: '站得更稳。', ratings: [] })).status).toBe(201);
+    const o = await overview();
+    expect(o.sessionsAttended.map((s) => [s.title, s.date, s.startsAt.slice(11, 16), s.noteId !== null])).toEqual([
+      ['步行训练', '2026-12-02', '14:00', false],
+      ['平衡训练', '2026-12-01', '09:00', true],
+    ]);
+    expect(o.sessionsAttended[1]!.noteId).toBe(o.notes[0]!.noteId);
+    expect((await overview('mem_demo_06')).sessionsAttended.map((s) => s.title)).toEqual(['推拿']);
+  });
+
+  it('refuses a note for a session occurrence the member did not attend, and changes nothing', async () => {
+    const { absent, otherKind } = await absentAndOtherKind();
+    const onlyAnotherMember = await session('步行训练', 'rehabilitation', '2026-12-01', '14:00');
+    await mark(onlyAnotherMember, '2026-12-01', 'present', 'mem_demo_06');
+    const [notes, events] = [count(area.kiosk, 'rehab_notes'), count(area.kiosk, 'events')];
+    const note = (sessionId: unknown, date: string) => post(`/members/${MEMBER}/notes`, { sessionId, date, note: '好', ratings: [] });
+    await expectErrors([
+      [note(absent, '2026-12-02'), 409, 'not_attended'],
+      [note(onlyAnotherMember, '2026-12-01'), 409, 'not_attended'],
+      [note(otherKind, '2026-12-02'), 409, 'not_rehabilitation'],
+      [note(absent, '2026-12-01'), 400, 'unknown_occurrence'],
+      [note('ses_nobody', '2026-12-02'), 400, 'unknown_occurrence'],
+      [note('', '2026-12-02'), 400, 'invalid_body'],
+      [note(42, '2026-12-02'), 400, 'invalid_body'],
+      [note('x'.repeat(65), '2026-12-02'), 400, 'invalid_body'],
+    ]);
+    expect([count(area.kiosk, 'rehab_notes'), count(area.kiosk, 'events')]).toEqual([notes, events]);
   });
 
   it('shows the demo plan with its progress', async () => {

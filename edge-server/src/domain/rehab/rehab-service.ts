@@ -10,6 +10,7 @@ import { newRecordId } from '../../ids.js';
 import { isCalendarDay } from '../calendar-day.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
+import { RehabSessionsAttended } from './sessions-attended.js';
 
 export interface GoalInput { goalId?: string; text: string; targetDate?: string | null }
 export interface NoteInput { sessionId?: string | null; date: string; note: string; ratings: { goalId: string; rating: number }[] }
@@ -20,7 +21,11 @@ export interface NoteInput { sessionId?: string | null; date: string; note: stri
  * only: goal texts and notes are health information and stay on the kiosk.
  */
 export class RehabService {
-  constructor(private readonly ctx: DomainContext) {}
+  private readonly attended: RehabSessionsAttended;
+
+  constructor(private readonly ctx: DomainContext) {
+    this.attended = new RehabSessionsAttended(ctx);
+  }
 
   summaries(): RehabPlanSummary[] {
     return planSummaries(this.ctx.db).map((s) => ({ ...s, recordedAt: this.at(s.recordedAt) }));
@@ -39,6 +44,9 @@ export class RehabService {
       ratings: ratings.filter((r) => r.noteId === n.id).map((r) => ({ goalId: r.goalId, rating: r.rating })),
     }));
     const dateOf = new Map(rows.map((n) => [n.id, n.noteDate]));
+    // rows are newest first, so the first note seen for an occurrence is its latest
+    const noteFor = new Map<string, string>();
+    for (const n of rows) if (n.sessionId !== null && !noteFor.has(`${n.sessionId} ${n.noteDate}`)) noteFor.set(`${n.sessionId} ${n.noteDate}`, n.id);
     const progress: GoalProgress[] = (plan?.goals ?? []).map((g) => ({
       goalId: g.goalId,
       text: g.text,
@@ -53,6 +61,7 @@ export class RehabService {
       })),
       notes,
       progress,
+      sessionsAttended: this.attended.list(member.id, (sessionId, date) => noteFor.get(`${sessionId} ${date}`) ?? null),
     };
   }
 
@@ -98,6 +107,7 @@ export class RehabService {
       if (rated.has(r.goalId)) throw new DomainError('invalid', 'duplicate_goal', `Goal ${r.goalId} is rated twice`);
       rated.add(r.goalId);
     }
+    if (input.sessionId != null) this.attended.requireAttended(member.id, input.sessionId, input.date);
     this.ctx.log.write((append) => {
       const now = this.ctx.clock.now();
       const noteId = newRecordId(now);
