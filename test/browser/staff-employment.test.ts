@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EmploymentTask, PaySheet, RehabOverview, WorkLog } from '../../edge-server/src/api-types.js';
 import { clickByName, enterStaffMode, startKiosk, staffApi, waitForText, type KioskHarness, type StaffApi } from './harness.js';
+import { markPresentAtRehabSession } from './rehab-support.js';
 
 /** Staff mode's assisted employment and rehabilitation views, against the demo data. */
 describe('staff: assisted employment and rehabilitation', () => {
@@ -122,7 +123,9 @@ describe('staff: assisted employment and rehabilitation', () => {
     await waitForText(page, `合计：${(one.totals.payCents / 100).toFixed(2)} 元`);
   });
 
-  it('starts a rehabilitation plan, notes a session with ratings, shows the progress as numbers, and reviews the plan keeping the goal', async () => {
+  it('starts a rehabilitation plan, notes a session attended (chosen from the plan) with ratings, shows the progress as numbers, and reviews the plan keeping the goal', async () => {
+    // roll call of a rehabilitation session marks 陈静 present (the sessions part's staff API)
+    const sessionId = await markPresentAtRehabSession(staff, 'mem_demo_05', '平衡训练');
     page = await h.openPage();
     await enterStaffMode(h, page);
     await clickByName(page, '康复计划');
@@ -143,16 +146,28 @@ describe('staff: assisted employment and rehabilitation', () => {
 
     const overview = await staff.call<RehabOverview>('GET', '/api/staff/rehab/members/mem_demo_05');
     const [bag, sign] = overview.plan!.goals;
+    await waitForText(page, '参加的康复训练');
+    await clickByName(page, `写记录：${today()} 08:00–08:45 平衡训练`);
+    // the session is chosen in the note form and the focus is on the note
+    await page.waitForFunction(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('name') === 'note';
+    });
     await page.type('kiosk-app >>> kiosk-rehab-note-form >>> [name="note"]', '能自己放好文具。');
     const bagRatings = await page.$$(`kiosk-app >>> kiosk-rehab-note-form >>> input[name="rate-${bag!.goalId}"]`);
     await bagRatings[3]!.click();
     await clickByName(page, '保存记录');
     await waitForText(page, '已保存 陈静 的康复记录');
     await waitForText(page, '能自己放好文具。');
+    await waitForText(page, '已写记录');
+    await waitForText(page, '康复训练：平衡训练');
     await waitForText(page, '4 / 5');
     await waitForText(page, `“${sign!.text}”还没有评分`);
     const after = await staff.call<RehabOverview>('GET', '/api/staff/rehab/members/mem_demo_05');
     expect(after.progress[0]!.points).toEqual([expect.objectContaining({ date: today(), rating: 4 })]);
+    expect(after.notes.map((n) => [n.sessionId, n.date])).toEqual([[sessionId, today()]]);
+    expect(after.sessionsAttended).toEqual([expect.objectContaining({ sessionId, date: today(), title: '平衡训练', noteId: after.notes[0]!.noteId })]);
 
     // a review rewords the first goal and drops the second; the first keeps its id and its ratings
     await clickByName(page, '复查并修订计划');

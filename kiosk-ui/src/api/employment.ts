@@ -1,12 +1,12 @@
 /** Staff calls for assisted employment and rehabilitation plans (`/api/staff/employment`, `/api/staff/rehab`). */
 import type {
   EmploymentTask, GoalProgress, PayBasis, PayPreview, PayRule, PaySheet, PaySheetMember, RehabGoal, RehabNote, RehabOverview,
-  RehabPlanSummary, WorkLog,
+  RehabPlanSummary, RehabSessionAttended, WorkLog,
 } from '../../../edge-server/src/api-types.js';
 import { request } from './client.js';
 
 export type {
-  EmploymentTask, GoalProgress, PayBasis, PayPreview, PayRule, PaySheet, PaySheetMember, RehabGoal, RehabNote, RehabOverview, RehabPlanSummary, WorkLog,
+  EmploymentTask, GoalProgress, PayBasis, PayPreview, PayRule, PaySheet, PaySheetMember, RehabGoal, RehabNote, RehabOverview, RehabPlanSummary, RehabSessionAttended, WorkLog,
 };
 
 export interface WorkInput { memberId: string; taskId: string; date: string; minutes: number; pieces: number }

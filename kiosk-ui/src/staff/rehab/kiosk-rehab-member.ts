@@ -4,11 +4,16 @@ import { ApiFailure } from '../../api/client.js';
 import { rehabApi, type GoalInput, type NoteInput, type RehabOverview } from '../../api/employment.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
 import { staffViewStyles } from '../staff-styles.js';
+import type { KioskRehabNoteForm } from './kiosk-rehab-note-form.js';
 import './kiosk-rehab-note-form.js';
 import './kiosk-rehab-plan-editor.js';
 import './kiosk-rehab-progress.js';
+import { occurrenceKey, sessionLabel } from './session-label.js';
 
-/** One member's rehabilitation: the plan in force (start / review it), outcome notes, progress per goal. */
+/**
+ * One member's rehabilitation: the plan in force (start / review it), the rehabilitation sessions
+ * attended (each 已写记录 or 写记录), outcome notes, progress per goal.
+ */
 export class KioskRehabMember extends KioskScreen {
   static override properties = {
     memberId: { attribute: false },
@@ -30,13 +35,21 @@ export class KioskRehabMember extends KioskScreen {
   static override styles = [
     ...staffViewStyles,
     css`
-      ul.notes {
+      ul.attended li {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--k-gap);
+      }
+      ul.notes,
+      ul.attended {
         list-style: none;
         padding: 0;
         display: grid;
         gap: 8px;
       }
-      ul.notes li {
+      ul.notes li,
+      ul.attended li {
         border-bottom: 1px solid var(--k-border);
         padding-bottom: 8px;
       }
@@ -75,6 +88,7 @@ export class KioskRehabMember extends KioskScreen {
     const t = this.i18n.t.bind(this.i18n);
     const plan = o.plan;
     const goalText = new Map((plan?.goals ?? []).map((g) => [g.goalId, g.text]));
+    const titleOf = new Map(o.sessionsAttended.map((s) => [occurrenceKey(s.sessionId, s.date), s.title]));
     return html`
       <h3>${t('employment.rehab.planOf', { name: o.member.name })}</h3>
       ${plan
@@ -88,9 +102,11 @@ export class KioskRehabMember extends KioskScreen {
             .cancel=${() => (this.editing = false)}
           ></kiosk-rehab-plan-editor>`
         : html`<div class="actions"><button @click=${() => this.edit()}>${t(plan ? 'employment.rehab.review' : 'employment.rehab.start')}</button></div>`}
+      ${this.renderAttended(o, Boolean(plan) && !this.editing)}
       ${plan && !this.editing
         ? html`<kiosk-rehab-note-form
             .goals=${plan.goals}
+            .sessions=${o.sessionsAttended}
             .save=${(note: NoteInput) => this.afterSave(rehabApi.addNote(o.member.id, note), 'employment.rehab.noteSaved')}
           ></kiosk-rehab-note-form>
           <kiosk-rehab-progress .progress=${o.progress}></kiosk-rehab-progress>`
@@ -99,7 +115,8 @@ export class KioskRehabMember extends KioskScreen {
       ${o.notes.length === 0
         ? html`<p>${t('employment.rehab.noNotes')}</p>`
         : html`<ul class="notes" data-list="notes">${o.notes.map((n) => html`<li>
-            <strong>${n.date}</strong>${n.sessionId ? html` · ${t('employment.rehab.sessionRef', { id: n.sessionId })}` : nothing}
+            <strong>${n.date}</strong>${n.sessionId && titleOf.has(occurrenceKey(n.sessionId, n.date))
+              ? html` · ${t('employment.rehab.sessionRef', { title: titleOf.get(occurrenceKey(n.sessionId, n.date))! })}` : nothing}
             · ${t('employment.rehab.noteBy', { staff: n.staffName })}
             <div>${n.note}</div>
             ${n.ratings.length > 0
@@ -107,6 +124,27 @@ export class KioskRehabMember extends KioskScreen {
               : nothing}
           </li>`)}</ul>`}
     `;
+  }
+
+  /** The sessions attended; 写记录 (only with a plan, outside the editor) starts a note for one of them. */
+  private renderAttended(o: RehabOverview, canWrite: boolean) {
+    const t = this.i18n.t.bind(this.i18n);
+    return html`<h4>${t('employment.rehab.attended')}</h4>
+      ${o.sessionsAttended.length === 0
+        ? html`<p>${t('employment.rehab.noneAttended')}</p>`
+        : html`<ul class="attended" data-list="attended">${o.sessionsAttended.map((s) => html`<li>
+            <span>${sessionLabel(t, s)}</span>
+            ${s.noteId
+              ? html`<strong>${t('employment.rehab.hasNote')}</strong>`
+              : canWrite
+                ? html`<button aria-label=${t('employment.rehab.writeNoteFor', { session: sessionLabel(t, s) })}
+                    @click=${() => void this.noteForm()?.choose(s.sessionId, s.date)}>${t('employment.rehab.writeNote')}</button>`
+                : nothing}
+          </li>`)}</ul>`}`;
+  }
+
+  private noteForm(): KioskRehabNoteForm | null {
+    return this.renderRoot.querySelector('kiosk-rehab-note-form');
   }
 
   private edit(): void {
@@ -128,6 +166,7 @@ export class KioskRehabMember extends KioskScreen {
       const code = err instanceof ApiFailure ? err.code : '';
       if (code === 'future_date') return this.i18n.t('employment.error.future_date');
       if (code === 'invalid_date') return this.i18n.t('employment.error.invalid_date');
+      if (code === 'not_attended' || code === 'unknown_occurrence' || code === 'not_rehabilitation') return this.i18n.t(`employment.error.${code}`);
       return this.i18n.t('employment.error.failed');
     }
   }

@@ -1,28 +1,38 @@
 import { css, html, nothing } from 'lit';
-import type { NoteInput, RehabGoal } from '../../api/employment.js';
+import type { NoteInput, RehabGoal, RehabSessionAttended } from '../../api/employment.js';
 import { centreTimeZone } from '../../controllers/i18n-controller.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
 import { staffViewStyles } from '../staff-styles.js';
 import { todayIn } from '../zoned-time.js';
+import { occurrenceKey, sessionLabel } from './session-label.js';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
+/** The choice "不关联活动" (no occurrence key can equal it: keys contain a NUL). */
+const NO_SESSION = 'none';
 
-/** An outcome note for a session attended (session optional), with an optional 1–5 rating per goal. */
+/**
+ * An outcome note, started by choosing the rehabilitation session attended it is for (or 不关联活动:
+ * then a date is typed), with an optional 1–5 rating per goal. No session id is ever typed.
+ */
 export class KioskRehabNoteForm extends KioskScreen {
   static override properties = {
     goals: { attribute: false },
+    sessions: { attribute: false },
     save: { attribute: false },
     date: { state: true },
-    sessionId: { state: true },
+    chosen: { state: true },
     note: { state: true },
     ratings: { state: true },
     problem: { state: true },
     busy: { state: true },
   };
   declare goals: RehabGoal[];
+  /** the member's rehabilitation sessions attended, newest first */
+  declare sessions: RehabSessionAttended[];
   declare save: (note: NoteInput) => Promise<string | null>;
   declare date: string;
-  declare sessionId: string;
+  /** an occurrence key, NO_SESSION, or null while nothing is chosen yet */
+  declare chosen: string | null;
   declare note: string;
   /** goalId → rating; a goal left out is not rated this time */
   declare ratings: Record<string, number>;
@@ -58,9 +68,10 @@ export class KioskRehabNoteForm extends KioskScreen {
   constructor() {
     super();
     this.goals = [];
+    this.sessions = [];
     this.save = async () => null;
     this.date = todayIn(centreTimeZone.value);
-    this.sessionId = '';
+    this.chosen = null;
     this.note = '';
     this.ratings = {};
     this.problem = '';
@@ -71,17 +82,21 @@ export class KioskRehabNoteForm extends KioskScreen {
     const t = this.i18n.t.bind(this.i18n);
     return html`<fieldset>
       <legend>${t('employment.rehab.noteHeading')}</legend>
-      <div class="row">
-        <label class="field">
-          <span>${t('employment.rehab.noteDate')}</span>
-          <input type="date" name="note-date" .value=${this.date} max=${todayIn(centreTimeZone.value)}
-            @input=${(e: InputEvent) => (this.date = (e.target as HTMLInputElement).value)} />
-        </label>
-        <label class="field">
-          <span>${t('employment.rehab.session')}</span>
-          <input name="session" maxlength="64" .value=${this.sessionId} @input=${(e: InputEvent) => (this.sessionId = (e.target as HTMLInputElement).value)} />
-        </label>
-      </div>
+      <fieldset>
+        <legend>${t('employment.rehab.chooseSession')}</legend>
+        <div class="options">
+          ${this.sessions.map((s) => this.choice(occurrenceKey(s.sessionId, s.date),
+            s.noteId ? `${sessionLabel(t, s)}（${t('employment.rehab.hasNote')}）` : sessionLabel(t, s)))}
+          ${this.choice(NO_SESSION, t('employment.rehab.noSession'))}
+        </div>
+      </fieldset>
+      ${this.chosen === NO_SESSION
+        ? html`<label class="field">
+            <span>${t('employment.rehab.noteDate')}</span>
+            <input type="date" name="note-date" .value=${this.date} max=${todayIn(centreTimeZone.value)}
+              @input=${(e: InputEvent) => (this.date = (e.target as HTMLInputElement).value)} />
+          </label>`
+        : nothing}
       <label class="field">
         <span>${t('employment.rehab.note')}</span>
         <textarea name="note" maxlength="500" .value=${this.note} @input=${(e: InputEvent) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea>
@@ -104,6 +119,28 @@ export class KioskRehabNoteForm extends KioskScreen {
     </fieldset>`;
   }
 
+  /** Chooses a session (the plan's 写记录) and moves the focus to the note. */
+  async choose(sessionId: string, date: string): Promise<void> {
+    this.chosen = occurrenceKey(sessionId, date);
+    this.problem = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name="note"]')?.focus();
+  }
+
+  private choice(key: string, label: string) {
+    return html`<label class="choice">
+      <input type="radio" name="session" .checked=${this.chosen === key} @change=${() => (this.chosen = key)} />
+      <span>${label}</span>
+    </label>`;
+  }
+
+  /** The chosen occurrence's session id and date; a note without a session has the typed date. */
+  private target(): { sessionId: string | null; date: string } | null {
+    if (this.chosen === NO_SESSION) return { sessionId: null, date: this.date };
+    const s = this.sessions.find((x) => occurrenceKey(x.sessionId, x.date) === this.chosen);
+    return s ? { sessionId: s.sessionId, date: s.date } : null;
+  }
+
   private rate(goalId: string, rating: number | null): void {
     const next = { ...this.ratings };
     if (rating === null) delete next[goalId];
@@ -112,18 +149,20 @@ export class KioskRehabNoteForm extends KioskScreen {
   }
 
   private async submit(): Promise<void> {
+    const target = this.target();
+    if (!target) return void (this.problem = this.i18n.t('employment.rehab.needSession'));
     if (!this.note.trim()) return void (this.problem = this.i18n.t('employment.rehab.needNote'));
     this.busy = true;
     this.problem = '';
     try {
       const problem = await this.save({
-        date: this.date, sessionId: this.sessionId.trim() || null, note: this.note.trim(),
+        ...target, note: this.note.trim(),
         ratings: Object.entries(this.ratings).map(([goalId, rating]) => ({ goalId, rating })),
       });
       if (problem) this.problem = problem;
       else {
         this.note = '';
-        this.sessionId = '';
+        this.chosen = null;
         this.ratings = {};
       }
     } finally {
