@@ -7,7 +7,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type Lang, type MessageKey } from '../../../kiosk-ui/src/i18n/catalogue.js';
-import { VIEWPORT_LANDSCAPE, clickByName, enterStaffMode, startKiosk, waitForText, type KioskHarness } from '../harness.js';
+import { VIEWPORT_LANDSCAPE, clickByName, enterStaffMode, startKiosk, staffApi, waitForText, type KioskHarness } from '../harness.js';
+import { markPresentAtRehabSession } from '../rehab-support.js';
 import { checkHighContrast, expectNoAxeViolations, freshIdle, pressKey, printServerLogOnFailure, settle, STAFF_SCREEN_CONFIGS } from './a11y-support.js';
 import { expectVisibleFocus } from './focus.js';
 import { layoutReport, reflowProblems, targetProblems } from './layout-report.js';
@@ -17,6 +18,8 @@ let page: Page;
 
 beforeAll(async () => {
   h = await startKiosk();
+  // 刘小明 attended a rehabilitation session today: the plan lists it with 写记录 and the note form offers it
+  await markPresentAtRehabSession(await staffApi(h.server), 'mem_demo_04', '平衡训练');
   page = await h.openPage();
 });
 
@@ -100,6 +103,9 @@ describe.each(STAFF_SCREEN_CONFIGS)('employment and rehab views ($label)', ({ la
     await pickMember('kiosk-staff-rehab', '刘小明', `刘小明 ${t('employment.rehab.hasPlan', { version: 1 })}`);
     await page.waitForSelector('kiosk-app >>> kiosk-rehab-progress >>> table', { visible: true });
     await check('rehab plan, notes and progress', true);
+    await clickByName(page, t('employment.rehab.saveNote'));
+    await waitForText(page, t('employment.rehab.needSession'));
+    await check('rehab note without a session chosen');
     await clickByName(page, t('employment.rehab.review'));
     await page.waitForSelector('kiosk-app >>> kiosk-rehab-plan-editor >>> [name="goal-text"]', { visible: true });
     await check('rehab plan editor');
@@ -114,6 +120,11 @@ describe('keyboard alone', () => {
     await clickByName(page, '康复计划');
     await page.type('kiosk-app >>> kiosk-staff-rehab >>> kiosk-member-picker >>> input[type=search]', '刘小明');
     await clickByName(page, '刘小明 计划第 1 版');
+    // the note starts from choosing the session: the first choice (the session attended), by keyboard
+    const session = await page.waitForSelector('kiosk-app >>> kiosk-rehab-note-form >>> input[name="session"]', { visible: true });
+    await session!.focus();
+    await pressKey(page, 'Space');
+    await expectVisibleFocus(page, 'session choice');
     const note = await page.waitForSelector('kiosk-app >>> kiosk-rehab-note-form >>> [name="note"]', { visible: true });
     await note!.focus();
     await page.keyboard.type('用键盘写的记录。');
@@ -136,5 +147,6 @@ describe('keyboard alone', () => {
     await pressKey(page, 'Enter');
     await waitForText(page, '已保存 刘小明 的康复记录');
     await waitForText(page, '用键盘写的记录。');
+    await waitForText(page, '已写记录');
   });
 });
