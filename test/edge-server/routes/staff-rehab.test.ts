@@ -122,6 +122,18 @@ describe('staff: rehabilitation plans', () => {
     expect((await overview('mem_demo_06')).sessionsAttended.map((s) => s.title)).toEqual(['推拿']);
   });
 
+  it('a date moved earlier: listed at its new time, its note keyed by the scheduled date', async () => {
+    await post(`/members/${MEMBER}/plan`, { goals: [{ text: '独立穿鞋' }] });
+    const moved = await session('步行训练', 'rehabilitation', '2026-12-05', '10:00');
+    const res = await area.kiosk.post(`/api/staff/sessions/${moved}/dates/2026-12-05/move`,
+      { toDate: '2026-12-03', start: '08:00', end: '08:45', reason: '治疗师周六不在' }, { cookie: area.cookie });
+    expect(res.status).toBe(200);
+    await mark(moved, '2026-12-05', 'present');
+    expect((await post(`/members/${MEMBER}/notes`, { sessionId: moved, date: '2026-12-05', note: '走得稳。', ratings: [] })).status).toBe(201);
+    const o = await overview();
+    expect(o.sessionsAttended.map((s) => [s.date, s.startsAt, s.noteId])).toEqual([['2026-12-05', '2026-12-03T08:00:00.000+08:00', o.notes[0]!.noteId]]);
+  });
+
   it('refuses a note for a session occurrence the member did not attend, and changes nothing', async () => {
     const { absent, otherKind } = await absentAndOtherKind();
     const onlyAnotherMember = await session('步行训练', 'rehabilitation', '2026-12-01', '14:00');

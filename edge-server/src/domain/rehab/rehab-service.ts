@@ -95,7 +95,9 @@ export class RehabService {
   addNote(staffId: string, memberId: string, input: NoteInput): RehabOverview {
     const member = this.member(memberId);
     if (!isCalendarDay(input.date)) throw new DomainError('invalid', 'invalid_date', 'Dates are YYYY-MM-DD, e.g. 2026-12-03');
-    if (input.date > localDate(this.ctx.clock.now(), this.ctx.timeZone())) {
+    // With a session, `date` is the occurrence's scheduled date (a date moved earlier may be later than
+    // today); the present mark required below already shows it took place.
+    if (input.sessionId == null && input.date > localDate(this.ctx.clock.now(), this.ctx.timeZone())) {
       throw new DomainError('invalid', 'future_date', 'An outcome note is for a session that has taken place');
     }
     const plan = planVersions(this.ctx.db, member.id).at(-1);
