@@ -98,11 +98,11 @@ describe('volunteers and member satisfaction at the kiosk', () => {
     await waitForScreen(page, 'volunteer');
     await clickByName(page, '签到');
     await clickByName(page, '阳光社工服务中心');
-    await waitForText(page, '第1页，共2页');
+    await waitForText(page, '请选择您的名字（第1页，共2页）');
     expect(await kioskText(page)).toContain('测试员7'); // the latest registered first
     expect(await kioskText(page)).not.toContain('宋佳'); // the demo volunteer who came weeks ago: page 2
     await clickByName(page, '下一页');
-    await waitForText(page, '第2页，共2页');
+    await waitForText(page, '请选择您的名字（第2页，共2页）');
     await waitForText(page, '宋佳');
     await clickByName(page, '返回');
     await clickByName(page, '其他单位');

@@ -22,8 +22,11 @@ type Step =
   | { at: 'who'; page: number }
   | { at: 'signed-out'; name: string; minutes: number };
 
-/** Names shown at once: a list of names is paged with previous/next buttons, never scrolled. */
-export const NAMES_PER_PAGE = 6;
+/**
+ * Names shown at once: a list of names is paged with previous/next buttons, never scrolled. Four
+ * (with 我是新来的 and the page buttons) fit the screen in both orientations and in large text.
+ */
+export const NAMES_PER_PAGE = 4;
 
 const PROMPTS: Record<'choose' | 'organisation' | 'name' | 'new' | 'activity' | 'who', MessageKey> = {
   choose: 'community.vol.choose',
@@ -93,10 +96,12 @@ export class KioskVolunteer extends KioskScreen {
       }
       .pager {
         display: flex;
+        flex-wrap: wrap;
         gap: 16px;
         align-items: center;
         justify-content: center;
       }
+
       .explain {
         max-width: 28em;
       }
@@ -222,10 +227,11 @@ export class KioskVolunteer extends KioskScreen {
         ${shown.map((v, i) => html`<button ?data-primary=${i === 0} @click=${() => this.chooseVolunteer(v, org)}>
           ${pictogram('people')}<span>${v.name}${org === 'other' ? html` <span class="small">${v.organisation}</span>` : nothing}</span>
         </button>`)}
-        <button ?data-primary=${shown.length === 0} @click=${() => this.go({ at: 'new' })}>${pictogram('help')}<span>${t('community.vol.newHere')}</span></button>
+        ${page === pages - 1 // after the last names (also on the organisation step): keeps a full page to one row
+          ? html`<button ?data-primary=${shown.length === 0} @click=${() => this.go({ at: 'new' })}>${pictogram('help')}<span>${t('community.vol.newHere')}</span></button>`
+          : nothing}
       </div>
       ${this.pager(page, pages, (p) => this.go({ at: 'name', org, page: p }))}
-      ${this.backButton()}
     `;
   }
 
@@ -234,8 +240,8 @@ export class KioskVolunteer extends KioskScreen {
     const t = this.i18n.t.bind(this.i18n);
     const known = this.chosen?.volunteer.partyMember ?? false;
     const answers = known ? [true, false] : [false, true];
+    // no big pictogram here: the longer question and two primary choices fit in large text without scrolling
     return html`
-      ${pictogram('flag', 'big')}
       <h1>${this.prompt()}</h1>
       <div class="choices">
         ${answers.map((yes, i) => html`<button ?data-primary=${i === 0} @click=${() => this.chooseParty(yes)}>
@@ -258,19 +264,22 @@ export class KioskVolunteer extends KioskScreen {
           ${pictogram('leave')}<span>${v.name}${shared(v) ? html` <span class="small">${v.organisation}</span>` : nothing}</span>
         </button>`)}
       </div>
-      ${this.pager(page, pages, (p) => this.go({ at: 'who', page: p }))}
-      ${this.backButton(present.length === 0)}
+      ${this.pager(page, pages, (p) => this.go({ at: 'who', page: p }), present.length === 0)}
     `;
   }
 
-  /** Previous/next page buttons, when a list needs more than one page. */
-  private pager(page: number, pages: number, to: (page: number) => void) {
-    if (pages <= 1) return nothing;
+  /**
+   * The row under a list: previous/next page (when it needs more than one page; the heading says
+   * which page) and 返回, side by side so that a page fits without scrolling.
+   */
+  private pager(page: number, pages: number, to: (page: number) => void, backPrimary = false) {
     const t = this.i18n.t.bind(this.i18n);
     return html`<div class="pager">
-      <button ?disabled=${page === 0} @click=${() => to(page - 1)}>${pictogram('back')}<span>${t('community.vol.prevPage')}</span></button>
-      <span>${t('community.vol.pageOf', { page: page + 1, pages })}</span>
-      <button ?disabled=${page >= pages - 1} @click=${() => to(page + 1)}>${pictogram('back', 'flip')}<span>${t('community.vol.nextPage')}</span></button>
+      ${pages > 1 ? html`
+        <button ?disabled=${page === 0} @click=${() => to(page - 1)}>${pictogram('back')}<span>${t('community.vol.prevPage')}</span></button>
+        <button ?disabled=${page >= pages - 1} @click=${() => to(page + 1)}>${pictogram('back', 'picto flip')}<span>${t('community.vol.nextPage')}</span></button>
+      ` : nothing}
+      ${this.backButton(backPrimary)}
     </div>`;
   }
 
@@ -279,7 +288,7 @@ export class KioskVolunteer extends KioskScreen {
     const t = this.i18n.t.bind(this.i18n);
     if (items.length === 0) return t(empty);
     const { pages } = pageOf(items, page);
-    return pages > 1 ? `${t('community.vol.whoPrompt')}（${t('community.vol.pageOf', { page: page + 1, pages })}）` : t('community.vol.whoPrompt');
+    return pages > 1 ? t('community.vol.whoPromptPaged', { page: page + 1, pages }) : t('community.vol.whoPrompt');
   }
 
   private backButton(primary = false) {

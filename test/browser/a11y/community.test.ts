@@ -25,9 +25,9 @@ beforeAll(async () => {
   h = await startKiosk({ env: { KIOSK_IDLE_SEC: '60' } });
   page = await h.openPage();
   staff = new StaffApi(h.server);
-  // volunteers staff registered at 区实验小学, enough for two pages; each configuration's own last, so
-  // on page 1 (the most recent come first); the demo's 林晓燕 (came two days ago) is on page 2
-  for (let i = 1; i <= 6; i++) await registerVolunteer(`志愿者${i}号`);
+  // volunteers staff registered at 区实验小学, enough for two pages of four; each configuration's own
+  // last, so on page 1 (the most recent come first); the demo's 林晓燕 (came two days ago) is on page 2
+  for (let i = 1; i <= 2; i++) await registerVolunteer(`志愿者${i}号`);
   for (const { volunteer } of CONFIGS) await registerVolunteer(volunteer);
 });
 
@@ -73,7 +73,7 @@ async function toSurvey(slot: number, t: (key: MessageKey) => string): Promise<v
 
 const CONFIGS = [
   { lang: 'zh-CN', viewport: VIEWPORT_LANDSCAPE, label: 'zh-CN, 1280×800', member: 1, volunteer: '冯志远' },
-  { lang: 'en', viewport: VIEWPORT_LANDSCAPE, label: 'en, 1280×800', member: 3, volunteer: 'Alice Wong' },
+  { lang: 'en', viewport: VIEWPORT_LANDSCAPE, label: 'en, 1280×800', member: 3, volunteer: 'Amy Wong' },
   { lang: 'zh-CN', viewport: VIEWPORT_PORTRAIT, label: 'zh-CN, 800×1280', member: 4, volunteer: '蒋文静' },
 ] as const;
 
@@ -94,10 +94,10 @@ describe.each(CONFIGS)('community screens ($label)', ({ lang, viewport, member, 
       ['organisation', t('community.vol.orgPrompt'), () => clickByName(page, t('community.vol.signIn'))],
       ['new volunteer: ask staff', t('community.vol.newExplain'), () => clickByName(page, t('community.vol.newHere'))],
       ['organisation again', t('community.vol.orgPrompt'), () => clickByName(page, t('community.vol.back'))],
-      // 区实验小学: the demo's 林晓燕 and seven registered volunteers, six to a page
-      ['choose your name (page 1 of 2)', t('community.vol.pageOf', { page: 1, pages: 2 }), () => clickByName(page, '区实验小学')],
-      ['choose your name (page 2 of 2)', t('community.vol.pageOf', { page: 2, pages: 2 }), () => clickByName(page, t('community.vol.nextPage'))],
-      ['choose your name (page 1 again)', t('community.vol.pageOf', { page: 1, pages: 2 }), () => clickByName(page, t('community.vol.prevPage'))],
+      // 区实验小学: the demo's 林晓燕 and five registered volunteers, four to a page
+      ['choose your name (page 1 of 2)', t('community.vol.whoPromptPaged', { page: 1, pages: 2 }), () => clickByName(page, '区实验小学')],
+      ['choose your name (page 2 of 2)', t('community.vol.whoPromptPaged', { page: 2, pages: 2 }), () => clickByName(page, t('community.vol.nextPage'))],
+      ['choose your name (page 1 again)', t('community.vol.whoPromptPaged', { page: 1, pages: 2 }), () => clickByName(page, t('community.vol.prevPage'))],
       ['Party member, as known', t('community.vol.partyConfirmNo'), () => clickByName(page, volunteer)],
       ['service', t('community.vol.activityPrompt'), () => clickByName(page, t('community.vol.partyNo'))],
     ];

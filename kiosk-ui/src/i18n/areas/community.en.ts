@@ -32,7 +32,7 @@ export const communityEn: Record<keyof typeof communityZhCN, string> = {
   'community.vol.partyConfirmNo': 'Last time you said you are not a Party member. Still right?',
   'community.vol.prevPage': 'Previous',
   'community.vol.nextPage': 'Next',
-  'community.vol.pageOf': 'Page {page} of {pages}',
+  'community.vol.whoPromptPaged': 'Please choose your name (page {page} of {pages})',
 
   'community.kind.day_care': 'Day care',
   'community.kind.assisted_employment': 'Assisted work',

@@ -32,7 +32,7 @@ export const communityZhCN = {
   'community.vol.partyConfirmNo': '上次您说不是党员，对吗？',
   'community.vol.prevPage': '上一页',
   'community.vol.nextPage': '下一页',
-  'community.vol.pageOf': '第{page}页，共{pages}页',
+  'community.vol.whoPromptPaged': '请选择您的名字（第{page}页，共{pages}页）',
 
   // the six service kinds, as members and volunteers see them (≤ 8 characters)
   'community.kind.day_care': '日间照料',

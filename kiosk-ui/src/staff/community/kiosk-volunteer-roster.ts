@@ -3,10 +3,9 @@ import { html, nothing } from 'lit';
 import type { RosterVolunteer, VolunteerInput } from '../../../../edge-server/src/api-types.js';
 import { ApiFailure } from '../../api/client.js';
 import { communityApi } from '../../api/community.js';
-import { KioskScreen } from '../../screens/kiosk-screen.js';
-import '../kiosk-confirm-dialog.js';
 import { staffViewStyles } from '../staff-styles.js';
 import { communityTableStyles, loadingStates } from './month-field.js';
+import { RetiringList } from './retiring-list.js';
 
 /** The organisation select's values besides a partner's id. */
 const INDIVIDUAL = 'individual';
@@ -17,13 +16,7 @@ const OTHER = 'other';
  * (name, organisation, Party member, phone if they give one) and then chooses their name at the
  * kiosk. Retiring (asks first) takes them off the kiosk's lists; their visits stay.
  */
-export class KioskVolunteerRoster extends KioskScreen {
-  static override properties = { retiring: { state: true }, busy: { state: true }, notice: { state: true }, problem: { state: true } };
-  declare retiring: RosterVolunteer | null;
-  declare busy: boolean;
-  declare notice: string;
-  declare problem: string;
-
+export class KioskVolunteerRoster extends RetiringList<RosterVolunteer> {
   static override styles = [...staffViewStyles, communityTableStyles];
 
   private readonly data = new Task(this, {
@@ -34,12 +27,12 @@ export class KioskVolunteerRoster extends KioskScreen {
     args: () => [] as const,
   });
 
-  constructor() {
-    super();
-    this.retiring = null;
-    this.busy = false;
-    this.notice = '';
-    this.problem = '';
+  protected retireOnServer(id: string) {
+    return communityApi.retireVolunteer(id);
+  }
+
+  protected reload() {
+    return this.data.run();
   }
 
   override render() {
@@ -58,7 +51,10 @@ export class KioskVolunteerRoster extends KioskScreen {
         <label class="field"><span>${t('community.staff.otherOrgName')}</span>
           <input name="organisation" maxlength="60" autocomplete="off" /></label>
         <label class="field"><span>${t('community.staff.colParty')}</span>
-          <input type="checkbox" name="partyMember" /></label>
+          <select name="partyMember">
+            <option value="no">${t('community.staff.no')}</option>
+            <option value="yes">${t('community.staff.yes')}</option>
+          </select></label>
         <label class="field"><span>${t('community.staff.phone')}</span>
           <input name="phone" type="tel" maxlength="20" autocomplete="off" /></label>
         <button class="primary" type="submit" ?disabled=${this.busy}>${t('community.staff.registerVolunteer')}</button>
@@ -69,16 +65,7 @@ export class KioskVolunteerRoster extends KioskScreen {
         ...loadingStates(t),
         complete: ({ volunteers }) => html`<ul class="rows">${volunteers.map((v) => this.renderVolunteer(v))}</ul>`,
       })}
-      <kiosk-confirm-dialog
-        .open=${this.retiring !== null}
-        .busy=${this.busy}
-        .heading=${this.retiring ? t('community.staff.retire') + ' · ' + this.retiring.name : ''}
-        .confirmLabel=${t('community.staff.retire')}
-        @kiosk-dialog-answer=${(e: CustomEvent<{ confirmed: boolean }>) => {
-          e.stopPropagation();
-          void this.retire(e.detail.confirmed);
-        }}
-      ><p>${this.retiring ? t('community.staff.retireVolunteerConfirm', { name: this.retiring.name }) : ''}</p></kiosk-confirm-dialog>
+      ${this.retireDialog('community.staff.retireVolunteerConfirm')}
     `;
   }
 
@@ -88,8 +75,7 @@ export class KioskVolunteerRoster extends KioskScreen {
       <span><strong>${v.name}</strong> · ${v.organisation}${v.partyMember ? ` · ${t('community.staff.partyMember')}` : ''}${v.phone ? ` · ${v.phone}` : ''}
         · ${v.lastVisitAt ? t('community.staff.lastVisit', { date: v.lastVisitAt.slice(0, 10) }) : t('community.staff.neverCame')}
         ${v.retiredAt ? html` · <span class="warn">${t('community.staff.retiredOn', { date: v.retiredAt.slice(0, 10) })}</span>` : nothing}</span>
-      ${v.retiredAt ? nothing : html`<span class="actions"><button aria-label=${`${t('community.staff.retire')} ${v.name}`}
-        @click=${() => (this.retiring = v)}>${t('community.staff.retire')}</button></span>`}
+      ${v.retiredAt ? nothing : html`<span class="actions">${this.retireButton(v)}</span>`}
     </li>`;
   }
 
@@ -103,7 +89,7 @@ export class KioskVolunteerRoster extends KioskScreen {
       name: text('name'),
       partnerId: org === INDIVIDUAL || org === OTHER ? null : org,
       organisation: org === OTHER ? organisation : null,
-      partyMember: data.get('partyMember') !== null,
+      partyMember: text('partyMember') === 'yes',
       phone: text('phone') || null,
     };
   }
@@ -112,45 +98,22 @@ export class KioskVolunteerRoster extends KioskScreen {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const input = this.readForm(new FormData(form));
-    if (this.busy) return;
     if (!input) {
       this.notice = '';
       this.problem = this.i18n.t('community.staff.otherOrgMissing');
       return;
     }
-    this.busy = true;
-    this.problem = '';
-    try {
-      const added = await communityApi.registerVolunteer(input);
-      form.reset();
-      this.notice = this.i18n.t('community.staff.registered', { name: added.name });
-      await this.data.run();
-    } catch (err) {
-      this.notice = '';
-      const code = err instanceof ApiFailure ? err.code : '';
-      this.problem = this.i18n.t(code === 'volunteer_exists' ? 'community.staff.volunteerTaken' : code === 'invalid_body' ? 'community.staff.volunteerInvalid' : 'community.staff.failed');
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private async retire(confirmed: boolean): Promise<void> {
-    const volunteer = this.retiring;
-    if (!confirmed || !volunteer) {
-      this.retiring = null;
-      return;
-    }
-    this.busy = true;
-    try {
-      await communityApi.retireVolunteer(volunteer.id);
-      this.problem = '';
-      await this.data.run();
-    } catch {
-      this.problem = this.i18n.t('community.staff.failed');
-    } finally {
-      this.busy = false;
-      this.retiring = null;
-    }
+    await this.submit(
+      () => communityApi.registerVolunteer(input),
+      (added) => {
+        form.reset();
+        return this.i18n.t('community.staff.registered', { name: added.name });
+      },
+      (err) => {
+        const code = err instanceof ApiFailure ? err.code : '';
+        return code === 'volunteer_exists' ? 'community.staff.volunteerTaken' : code === 'invalid_body' ? 'community.staff.volunteerInvalid' : 'community.staff.failed';
+      },
+    );
   }
 }
 
