@@ -101,7 +101,6 @@ export class KioskVolunteer extends KioskScreen {
         align-items: center;
         justify-content: center;
       }
-
       .explain {
         max-width: 28em;
       }

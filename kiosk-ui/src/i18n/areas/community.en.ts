@@ -11,7 +11,6 @@ export const communityEn: Record<keyof typeof communityZhCN, string> = {
   'community.vol.orgPrompt': 'Which organisation are you from?',
   'community.vol.onOwn': 'On my own',
   'community.vol.otherOrg': 'Other',
-  'community.vol.partyPrompt': 'Are you a Party member?',
   'community.vol.partyYes': 'Yes',
   'community.vol.partyNo': 'No',
   'community.vol.activityPrompt': 'Which service are you helping with today?',

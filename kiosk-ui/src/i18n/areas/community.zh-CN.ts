@@ -11,7 +11,6 @@ export const communityZhCN = {
   'community.vol.orgPrompt': '您来自哪个单位？',
   'community.vol.onOwn': '个人',
   'community.vol.otherOrg': '其他单位',
-  'community.vol.partyPrompt': '您是党员吗？',
   'community.vol.partyYes': '是党员',
   'community.vol.partyNo': '不是',
   'community.vol.activityPrompt': '今天您参加什么服务？',
