@@ -1,4 +1,5 @@
 import type { AlertInfo, AttendanceLine, EnrolmentState, KioskOutcome, MemberMatch } from '../../edge-server/src/api-types.js';
+import type { SessionsStart } from './screens/kiosk-member-sessions.js';
 
 /** Where the fingerprint screens go next (staff mode). */
 export type FingerprintStep =
@@ -45,6 +46,10 @@ export interface KioskEventMap {
   'kiosk-leave-request': { memberId: string; name: string; date: string };
   /** the leave dialog closed: `recorded` when the leave slip was saved */
   'kiosk-leave-closed': { memberId: string; name: string; date: string; recorded: boolean };
+  /** the welcome screen: open the member's sessions (a session's detail, or this week) */
+  'kiosk-open-sessions': { start: SessionsStart };
+  /** a member screen's next step: say its prompt (no banner; "再听一遍" repeats it) */
+  'kiosk-speak': { text: string };
 }
 
 export type KioskEventName = keyof KioskEventMap;
@@ -74,6 +79,8 @@ declare global {
     'kiosk-alert-action': CustomEvent<KioskEventMap['kiosk-alert-action']>;
     'kiosk-leave-request': CustomEvent<KioskEventMap['kiosk-leave-request']>;
     'kiosk-leave-closed': CustomEvent<KioskEventMap['kiosk-leave-closed']>;
+    'kiosk-open-sessions': CustomEvent<KioskEventMap['kiosk-open-sessions']>;
+    'kiosk-speak': CustomEvent<KioskEventMap['kiosk-speak']>;
   }
 }
 

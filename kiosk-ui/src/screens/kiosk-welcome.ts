@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
-import type { KioskOutcome } from '../../../edge-server/src/api-types.js';
+import type { KioskOutcome, MemberOccurrence } from '../../../edge-server/src/api-types.js';
+import { activityCard, activityCardStyles } from '../components/activity-card.js';
 import '../components/kiosk-avatar.js';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
@@ -16,6 +17,7 @@ export class KioskWelcome extends KioskScreen {
 
   static override styles = [
     screenStyles,
+    ...activityCardStyles,
     css`
       :host {
         padding: var(--k-gap);
@@ -44,20 +46,11 @@ export class KioskWelcome extends KioskScreen {
       section {
         margin-top: var(--k-gap);
       }
-      ul {
-        list-style: none;
-        padding: 0;
-        margin: 12px 0 0;
-        display: grid;
-        gap: 12px;
-      }
-      li {
-        padding: 12px 16px;
-        border: 2px solid var(--k-border);
-        border-radius: var(--k-radius);
-      }
       .actions {
         margin-top: var(--k-gap);
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--k-gap);
       }
       button.primary {
         min-width: 280px;
@@ -86,8 +79,16 @@ export class KioskWelcome extends KioskScreen {
         <button class="primary" data-primary @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'idle' })}>
           ${pictogram('yes')}<span>${t('welcome.done')}</span>
         </button>
+        <button @click=${() => fireEvent(this, 'kiosk-open-sessions', { start: { view: 'week' } })}>
+          ${pictogram('calendar')}<span>${t('memberSessions.week')}</span>
+        </button>
       </div>
     `;
+  }
+
+  /** Today's sessions from the check-in (theirs first, marked): each card opens the session. */
+  private open(occurrence: MemberOccurrence): void {
+    fireEvent(this, 'kiosk-open-sessions', { start: { view: 'detail', occurrence } });
   }
 
   private renderActivities() {
@@ -98,14 +99,8 @@ export class KioskWelcome extends KioskScreen {
         <h2 id="acts">${t('welcome.activities')}</h2>
         ${activities.length === 0
           ? html`<p class="muted">${t('welcome.noActivities')}</p>`
-          : html`<ul>
-              ${activities.map(
-                (a) => html`<li>
-                  ${pictogram('clock')} ${this.i18n.time(a.startsAt)}–${this.i18n.time(a.endsAt)} ${a.title}${a.room
-                    ? html` · ${a.room}`
-                    : nothing}
-                </li>`,
-              )}
+          : html`<ul class="activities">
+              ${activities.map((a) => html`<li>${activityCard(a, { i18n: this.i18n, easyRead: this.easyRead, onOpen: (o) => this.open(o) })}</li>`)}
             </ul>`}
       </section>
     `;

@@ -1,0 +1,331 @@
+import { Task } from '@lit/task';
+import { css, html } from 'lit';
+import type { MemberOccurrence, MemberVisit } from '../../../edge-server/src/api-types.js';
+import { memberSessionsApi } from '../api/member-sessions.js';
+import { ApiFailure } from '../api/client.js';
+import { activityCardStyles } from '../components/activity-card.js';
+import { spokenDetail } from '../components/occurrence-words.js';
+import { pictogram } from '../components/pictograms.js';
+import { fireEvent } from '../fire-event.js';
+import type { MessageKey } from '../i18n/catalogue.js';
+import { screenStyles } from '../styles/theme.js';
+import { KioskScreen } from './kiosk-screen.js';
+import { renderSessionDetail, sessionDetailStyles, type SessionAction } from './member-sessions/session-detail.js';
+import { renderToday, renderWeekDay, sessionListStyles, spokenToday, spokenWeekDay } from './member-sessions/session-lists.js';
+
+/** Seconds a member has to take back a sign-up or a cancel (× their timeoutScale). */
+export const SESSION_UNDO_SECONDS = 5;
+
+/** Where the sessions screen opens (from the welcome screen's cards and its "本周活动" choice). */
+export type SessionsStart = { view: 'today' } | { view: 'week' } | { view: 'detail'; occurrence: MemberOccurrence };
+
+type ListView = { name: 'today' } | { name: 'week'; day: number };
+/** What a request changed: the result screen says it, and undo does the opposite. */
+type Change = 'signed_up' | 'waiting' | 'cancelled' | 'left_waitlist';
+type View =
+  | ListView
+  | { name: 'detail'; occurrence: MemberOccurrence; from: ListView }
+  | { name: 'result'; occurrence: MemberOccurrence; change: Change; from: ListView; seconds: number }
+  | { name: 'expired' };
+
+const RESULT_WORDS: Record<Change, MessageKey> = {
+  signed_up: 'memberSessions.resultSignedUp',
+  waiting: 'memberSessions.resultWaiting',
+  cancelled: 'memberSessions.resultCancelled',
+  left_waitlist: 'memberSessions.resultLeftWaitlist',
+};
+
+/**
+ * A checked-in member's sessions: today's list, this week (a day at a time), one session's detail with
+ * sign-up / waiting list / cancel, and a few seconds to undo each choice. Owns its sub-steps so the app
+ * only knows "the sessions screen"; each step speaks its prompt (`kiosk-speak`) and puts the focus on
+ * its main choice. Requests carry the visit token from the check-in; an expired visit asks for the
+ * finger or card again.
+ */
+export class KioskMemberSessions extends KioskScreen {
+  static override properties = { visit: { attribute: false }, start: { attribute: false }, view: { state: true }, busy: { state: true } };
+  declare visit: MemberVisit;
+  declare start: SessionsStart;
+  declare view: View;
+  /** a sign-up or cancel is on its way: further presses are ignored until it answers */
+  declare busy: boolean;
+  private countdown: ReturnType<typeof setInterval> | undefined;
+  private expiredTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly today = new Task(this, {
+    autoRun: false,
+    task: ([visit]: readonly [MemberVisit], { signal }) => memberSessionsApi.today(visit, signal),
+    onComplete: (today) => this.enterView(spokenToday(today, this.i18n)),
+    onError: (err) => this.failed(err),
+  });
+
+  private readonly week = new Task(this, {
+    autoRun: false,
+    task: ([visit]: readonly [MemberVisit], { signal }) => memberSessionsApi.week(visit, undefined, signal),
+    onComplete: (week) => this.enterView(spokenWeekDay(week.days, this.view.name === 'week' ? this.view.day : 0, this.i18n)),
+    onError: (err) => this.failed(err),
+  });
+
+  static override styles = [
+    screenStyles,
+    ...activityCardStyles,
+    ...sessionDetailStyles,
+    sessionListStyles,
+    css`
+      :host {
+        padding: var(--k-gap);
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--k-gap);
+        margin-top: calc(var(--k-gap) * 1.5);
+      }
+      .choices button {
+        flex: 1 1 240px;
+      }
+      .centred {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        text-align: center;
+        gap: var(--k-gap);
+      }
+      .centred > .picto {
+        width: 4em;
+        height: 4em;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.busy = false;
+    this.view = { name: 'today' };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const s = this.start;
+    if (s.view === 'detail') this.view = { name: 'detail', occurrence: s.occurrence, from: { name: 'today' } };
+    else this.showList(s.view === 'week' ? { name: 'week', day: 0 } : { name: 'today' });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // leaving the screen (timeout, Escape, another finger) keeps the choice: only Undo takes it back
+    clearInterval(this.countdown);
+    clearTimeout(this.expiredTimer);
+  }
+
+  /** The prompt of the step in front (kiosk-app speaks it on entering the screen and on a language switch). */
+  message(): string | null {
+    const v = this.view;
+    switch (v.name) {
+      case 'today':
+        return this.today.value ? spokenToday(this.today.value, this.i18n) : null;
+      case 'week':
+        return this.week.value ? spokenWeekDay(this.week.value.days, v.day, this.i18n) : null;
+      case 'detail':
+        return spokenDetail(v.occurrence, this.i18n);
+      case 'result':
+        return this.i18n.t('memberSessions.resultSpoken', { title: v.occurrence.title, result: this.resultText(v.occurrence, v.change) });
+      case 'expired':
+        return this.i18n.t('memberSessions.expired');
+    }
+  }
+
+  /** Escape/Backspace: one step back; from today's list, back to the start. */
+  back(): void {
+    const v = this.view;
+    if (v.name === 'detail' || v.name === 'result') return this.showList(v.from);
+    if (v.name === 'week') return this.showList({ name: 'today' });
+    fireEvent(this, 'kiosk-navigate', { to: 'idle' });
+  }
+
+  override render() {
+    const v = this.view;
+    const opts = { i18n: this.i18n, easyRead: this.easyRead, onOpen: (o: MemberOccurrence) => this.openDetail(o) };
+    const loading = html`<p role="status">${pictogram('wait')} ${this.i18n.t('memberSessions.loading')}</p>`;
+    switch (v.name) {
+      case 'today':
+        return this.today.render({
+          pending: () => loading,
+          complete: (today) => renderToday(today, { ...opts, onWeek: () => this.showList({ name: 'week', day: 0 }), onDone: () => this.done() }),
+          error: () => this.renderRetry(),
+        });
+      case 'week':
+        return this.week.render({
+          pending: () => loading,
+          complete: (week) => renderWeekDay(week.days, v.day, { ...opts, onDay: (day) => this.showDay(day), onBack: () => this.back() }),
+          error: () => this.renderRetry(),
+        });
+      case 'detail':
+        return html`<div aria-busy=${this.busy ? 'true' : 'false'}>
+          ${renderSessionDetail(v.occurrence, { ...opts, onAction: (a) => void this.act(v.occurrence, a), onBack: () => this.back() })}
+        </div>`;
+      case 'result':
+        return this.renderResult(v);
+      case 'expired':
+        return html`<div class="centred">
+          ${pictogram('finger')}
+          <h1>${this.i18n.t('memberSessions.expired')}</h1>
+          <button class="primary" data-primary @click=${() => this.done()}>${pictogram('yes')}<span>${this.i18n.t('memberSessions.ok')}</span></button>
+        </div>`;
+    }
+  }
+
+  private renderResult(v: Extract<View, { name: 'result' }>) {
+    const t = this.i18n.t.bind(this.i18n);
+    const positive = v.change === 'signed_up' || v.change === 'waiting';
+    return html`<div class="centred">
+      ${pictogram(positive ? 'yes' : 'no')}
+      <h1>${this.resultText(v.occurrence, v.change)}</h1>
+      <p>${v.occurrence.title}</p>
+      <p role="status">${t('memberSessions.countdown', { seconds: v.seconds })}</p>
+      <div class="choices">
+        <button class="primary" data-primary @click=${() => void this.undo(v)}>${pictogram('back')}<span>${t('memberSessions.undo')}</span></button>
+        <button @click=${() => this.showList(v.from)}>${pictogram('yes')}<span>${t('memberSessions.ok')}</span></button>
+      </div>
+    </div>`;
+  }
+
+  /** A list that could not load (network): say what to do, and offer to try again or finish. */
+  private renderRetry() {
+    const t = this.i18n.t.bind(this.i18n);
+    return html`<div class="centred">
+      ${pictogram('plug')}
+      <h1>${t('memberSessions.network')}</h1>
+      <div class="choices">
+        <button class="primary" data-primary @click=${() => this.showList(this.view as ListView)}>${pictogram('wait')}<span>${t('memberSessions.retry')}</span></button>
+        <button @click=${() => this.done()}>${pictogram('yes')}<span>${t('memberSessions.done')}</span></button>
+      </div>
+    </div>`;
+  }
+
+  private resultText(o: MemberOccurrence, change: Change): string {
+    return this.i18n.t(RESULT_WORDS[change], { position: o.waitingPosition ?? '?' });
+  }
+
+  /** Back to a list, read fresh: a place given from the waiting list (or taken elsewhere) shows at once. */
+  private showList(view: ListView): void {
+    this.stopCountdown();
+    this.view = view;
+    void (view.name === 'today' ? this.today : this.week).run([this.visit]);
+  }
+
+  private showDay(day: number): void {
+    const week = this.week.value;
+    if (!week) return;
+    this.view = { name: 'week', day };
+    this.enterView(spokenWeekDay(week.days, day, this.i18n));
+  }
+
+  private openDetail(o: MemberOccurrence): void {
+    const from = this.view.name === 'week' || this.view.name === 'today' ? this.view : { name: 'today' as const };
+    this.view = { name: 'detail', occurrence: o, from };
+    this.enterView(spokenDetail(o, this.i18n));
+  }
+
+  private done(): void {
+    fireEvent(this, 'kiosk-navigate', { to: 'idle' });
+  }
+
+  /** Sign up, join the line, leave either; then a few seconds to undo. */
+  private async act(o: MemberOccurrence, action: SessionAction): Promise<void> {
+    if (this.busy || this.view.name !== 'detail') return;
+    const from = this.view.from;
+    const key = { sessionId: o.sessionId, date: o.date };
+    this.busy = true;
+    try {
+      const cancelling = action === 'cancel' || action === 'leaveWaitlist';
+      const updated = cancelling
+        ? await memberSessionsApi.cancel(this.visit, key)
+        : await memberSessionsApi.signUp(this.visit, action === 'joinWaitlist' ? { ...key, waitlist: true } : key);
+      const change: Change = cancelling ? (action === 'cancel' ? 'cancelled' : 'left_waitlist') : updated.mine === 'waiting' ? 'waiting' : 'signed_up';
+      this.showResult(updated, change, from);
+    } catch (err) {
+      if (err instanceof ApiFailure && err.code === 'session_full') {
+        // someone took the last place a moment ago: the same session, now offering the line
+        this.view = { name: 'detail', occurrence: { ...o, full: true }, from };
+        this.enterView(this.i18n.t('memberSessions.nowFull'));
+      } else this.failed(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Undo = the opposite request; then the session again, as it now stands. */
+  private async undo(v: Extract<View, { name: 'result' }>): Promise<void> {
+    if (this.busy) return;
+    this.stopCountdown();
+    const key = { sessionId: v.occurrence.sessionId, date: v.occurrence.date };
+    this.busy = true;
+    try {
+      const restored =
+        v.change === 'signed_up' || v.change === 'waiting'
+          ? await memberSessionsApi.cancel(this.visit, key)
+          : await memberSessionsApi.signUp(this.visit, v.change === 'left_waitlist' ? { ...key, waitlist: true } : key);
+      this.view = { name: 'detail', occurrence: restored, from: v.from };
+      this.enterView(`${this.i18n.t('memberSessions.undone')}${spokenDetail(restored, this.i18n)}`);
+    } catch (err) {
+      if (err instanceof ApiFailure && err.code === 'session_full') {
+        // the place went to the first one waiting: offer the line instead
+        this.view = { name: 'detail', occurrence: { ...v.occurrence, mine: null, full: true }, from: v.from };
+        this.enterView(this.i18n.t('memberSessions.nowFull'));
+      } else this.failed(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private showResult(o: MemberOccurrence, change: Change, from: ListView): void {
+    const seconds = Math.round(SESSION_UNDO_SECONDS * Math.max(1, this.profileCtl.profile.timeoutScale));
+    const endsAt = Date.now() + seconds * 1000;
+    this.view = { name: 'result', occurrence: o, change, from, seconds };
+    this.enterView(this.message() ?? '');
+    this.countdown = setInterval(() => {
+      const left = Math.ceil((endsAt - Date.now()) / 1000);
+      if (this.view.name !== 'result') return this.stopCountdown();
+      if (left > 0) this.view = { ...this.view, seconds: left };
+      else this.showList(this.view.from);
+    }, 200);
+  }
+
+  private stopCountdown(): void {
+    clearInterval(this.countdown);
+    this.countdown = undefined;
+  }
+
+  /**
+   * A request failed. An expired visit asks for the finger or card again and goes back to the start;
+   * anything else says what to do next and leaves the screen as it was.
+   */
+  private failed(err: unknown): void {
+    if (err instanceof DOMException && err.name === 'AbortError') return;
+    if (err instanceof ApiFailure && err.code === 'visit_expired') {
+      this.stopCountdown();
+      this.view = { name: 'expired' };
+      this.enterView(this.i18n.t('memberSessions.expired'));
+      const scale = Math.max(1, this.profileCtl.profile.timeoutScale);
+      this.expiredTimer = setTimeout(() => this.done(), SESSION_UNDO_SECONDS * scale * 1000);
+      return;
+    }
+    const network = err instanceof ApiFailure && err.status === 0;
+    fireEvent(this, 'kiosk-say', { text: this.i18n.t(network ? 'memberSessions.network' : 'memberSessions.failed') });
+  }
+
+  /** A new step is drawn: say it and give its main choice the focus. */
+  private enterView(prompt: string): void {
+    if (prompt) fireEvent(this, 'kiosk-speak', { text: prompt });
+    void this.focusPrimary();
+  }
+}
+
+customElements.define('kiosk-member-sessions', KioskMemberSessions);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-member-sessions': KioskMemberSessions;
+  }
+}
