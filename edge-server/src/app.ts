@@ -13,6 +13,7 @@ import { eventStreamRoutes } from './routes/event-stream.js';
 import { publicAlertRoutes } from './routes/alerts.js';
 import { healthRoutes } from './routes/health.js';
 import { kioskRoutes } from './routes/kiosk.js';
+import { memberSessionRoutes } from './routes/sessions.js';
 import { simRoutes, type SimHardware } from './routes/sim.js';
 import { staffRoutes } from './routes/staff.js';
 import type { KioskServices } from './services.js';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', eventStreamRoutes(deps));
   app.route('/api', publicAlertRoutes(deps));
   app.route('/api/staff', staffRoutes(deps));
+  app.route('/api/member', memberSessionRoutes(deps));
   if (deps.sim) app.route('/api/sim', simRoutes(deps, deps.sim));
 
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));

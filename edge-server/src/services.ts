@@ -10,6 +10,7 @@ import { IdentificationService } from './domain/identification.js';
 import { LeaveService } from './domain/leave.js';
 import { MemberVisits } from './domain/member-visits.js';
 import { MonitoringService } from './domain/monitoring/monitoring.js';
+import { SessionsService } from './domain/sessions/service.js';
 import { StaffAuth } from './domain/staff-auth.js';
 
 /** The domain services one kiosk runs, built once by the composition root (and by tests). */
@@ -23,6 +24,8 @@ export interface KioskServices {
   leave: LeaveService;
   /** Members identified at the screen a moment ago: what `/api/member/*` acts on. */
   memberVisits: MemberVisits;
+  /** Activity sessions: planner, sign-ups and waiting lists, session attendance. */
+  sessions: SessionsService;
   /** Sensor rules and live state; `start()` it once the devices run (returns the stop). */
   monitoring: MonitoringService;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
@@ -41,6 +44,8 @@ export function createServices(
   const biometrics = new BiometricService(ctx, hardware.fingerprint);
   const enrolments = new EnrolmentSessions(ctx, hardware.fingerprint);
   const alerts = new AlertService(ctx);
+  const sessions = new SessionsService(ctx);
+  attendance.extras = { ...attendance.extras, activitiesFor: (memberId, date) => sessions.activitiesFor(memberId, date) };
   const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
   return {
     attendance,
@@ -51,6 +56,7 @@ export function createServices(
     enrolments,
     leave: new LeaveService(ctx),
     memberVisits,
+    sessions,
     monitoring: new MonitoringService(ctx, alerts, attendance, hardware),
     hardwareHealth,
     attachReader() {

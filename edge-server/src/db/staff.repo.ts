@@ -14,6 +14,7 @@ const COLUMNS = `id, name, role, status, card_number AS cardNumber`;
 const sql = statements({
   byId: `SELECT ${COLUMNS} FROM staff WHERE id = ?`,
   byCard: `SELECT ${COLUMNS} FROM staff WHERE card_number = ?`,
+  active: `SELECT ${COLUMNS} FROM staff WHERE status = 'active' ORDER BY name`,
   pinHash: `SELECT pin_hash AS pinHash FROM staff WHERE id = ?`,
   insert: `INSERT INTO staff (id, name, role, status, card_number, pin_hash, created_at)
            VALUES (@id, @name, @role, @status, @cardNumber, @pinHash, @createdAt)`,
@@ -29,6 +30,11 @@ export function findStaffById(db: Db, id: string): Staff | undefined {
 
 export function findStaffByCard(db: Db, cardNumber: string): Staff | undefined {
   return sql(db).byCard.get(cardNumber) as Staff | undefined;
+}
+
+/** Active staff by name (the lead picker of the session planner). */
+export function listActiveStaff(db: Db): Staff[] {
+  return sql(db).active.all() as Staff[];
 }
 
 export function getStaffPinHash(db: Db, id: string): string | null {

@@ -13,7 +13,8 @@ export type EventType =
   | 'consent.given' | 'consent.withdrawn'
   | 'alert.raised' | 'alert.acknowledged' | 'alert.resolved'
   | 'sensor.hourly'
-  | 'leave.recorded';
+  | 'leave.recorded'
+  | 'session.scheduled' | 'session.cancelled' | 'session.signed_up' | 'session.signup_cancelled' | 'session.attended';
 
 /** One row of the local event log, in the shape pushed upstream. */
 export interface EventRecord {

@@ -11,6 +11,7 @@ import { toStaffCard } from '../domain/member-card.js';
 import { isValidPin } from '../domain/pin.js';
 import { staffAlertRoutes } from './alerts.js';
 import { biometricRoutes } from './biometrics.js';
+import { staffSessionRoutes } from './sessions.js';
 import { readJson } from './validate.js';
 
 export const STAFF_COOKIE = 'jia_staff';
@@ -69,7 +70,8 @@ export function staffRoutes(deps: AppDeps): Hono {
       return c.json(services.attendance.correct(c.var.staff.id, body), 201);
     })
     .route('/', biometricRoutes(deps))
-    .route('/', staffAlertRoutes(deps));
+    .route('/', staffAlertRoutes(deps))
+    .route('/', staffSessionRoutes(deps));
 
   return new Hono()
     .post('/clock', async (c) => {

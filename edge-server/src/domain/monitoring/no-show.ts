@@ -3,6 +3,7 @@ import { listDay } from '../../db/attendance.repo.js';
 import type { Db } from '../../db/connection.js';
 import { membersOnLeave } from '../../db/leaves.repo.js';
 import { listActiveMembers } from '../../db/members.repo.js';
+import { membersSignedUpOn } from '../sessions/occurrences.js';
 
 const DAY_MS = 86_400_000;
 
@@ -14,8 +15,8 @@ export interface NoShow {
 
 /**
  * Members expected today who have not checked in and have no leave. Expected = a regular on this
- * weekday: checked in on it at least `regularVisits` times in the previous four weeks.
- * (Session sign-ups join the expectation when activities are scheduled on the kiosk.)
+ * weekday (checked in on it at least `regularVisits` times in the previous four weeks), or signed up
+ * for a session that takes place today (not cancelled). Leave excuses both.
  */
 export function findNoShows(db: Db, now: number, timeZone: string, regularVisits: number): NoShow[] {
   const today = localDate(now, timeZone);
@@ -27,7 +28,8 @@ export function findNoShows(db: Db, now: number, timeZone: string, regularVisits
   }
   const arrived = new Set(listDay(db, today).filter((a) => a.direction === 'in').map((a) => a.memberId));
   const onLeave = membersOnLeave(db, today);
+  const signedUp = membersSignedUpOn(db, today);
   return listActiveMembers(db)
-    .filter((m) => (visits.get(m.id) ?? 0) >= regularVisits && !arrived.has(m.id) && !onLeave.has(m.id))
+    .filter((m) => ((visits.get(m.id) ?? 0) >= regularVisits || signedUp.has(m.id)) && !arrived.has(m.id) && !onLeave.has(m.id))
     .map((m) => ({ memberId: m.id, name: m.name, guardianContact: m.guardianContact }));
 }

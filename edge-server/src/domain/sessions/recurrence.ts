@@ -1,0 +1,101 @@
+import type { ActivityKind, LocalDate } from '../../api-types.js';
+import { addDays, daysBetween, weekdayOf } from './dates.js';
+
+/** A series as its latest version defines it, plus a whole-series cancellation if there is one. */
+export interface SeriesDefinition {
+  sessionId: string;
+  title: string;
+  kind: ActivityKind;
+  room: string | null;
+  leadStaffId: string | null;
+  capacity: number | null;
+  firstDate: LocalDate;
+  start: string;
+  end: string;
+  repeat: 'none' | 'weekly';
+  until: LocalDate | null;
+  /** every occurrence from this date on is cancelled */
+  cancelledFrom: LocalDate | null;
+}
+
+/** The latest exception recorded for one occurrence. */
+export type DateException =
+  | { sessionId: string; date: LocalDate; kind: 'cancelled'; reason: string }
+  | { sessionId: string; date: LocalDate; kind: 'moved'; toDate: LocalDate; start: string; end: string; reason: string };
+
+/** One occurrence after exceptions: when and whether it really happens. */
+export interface ResolvedOccurrence {
+  series: SeriesDefinition;
+  /** the scheduled date: the occurrence's key */
+  date: LocalDate;
+  /** the day it happens (differs from `date` when moved to another day) */
+  actualDate: LocalDate;
+  start: string;
+  end: string;
+  status: 'scheduled' | 'cancelled';
+  moved: boolean;
+}
+
+/** Whether `date` is one of the series' scheduled dates (before exceptions). */
+export function isSeriesDate(series: SeriesDefinition, date: LocalDate): boolean {
+  if (date < series.firstDate) return false;
+  if (series.repeat === 'none') return date === series.firstDate;
+  if (series.until !== null && date > series.until) return false;
+  return daysBetween(series.firstDate, date) % 7 === 0;
+}
+
+/** The series' scheduled dates in [from, to], oldest first. */
+export function seriesDates(series: SeriesDefinition, from: LocalDate, to: LocalDate): LocalDate[] {
+  if (series.repeat === 'none') return isSeriesDate(series, series.firstDate) && series.firstDate >= from && series.firstDate <= to ? [series.firstDate] : [];
+  const last = series.until !== null && series.until < to ? series.until : to;
+  let date = from <= series.firstDate ? series.firstDate : addDays(from, (weekdayOf(series.firstDate) - weekdayOf(from) + 7) % 7);
+  const dates: LocalDate[] = [];
+  for (; date <= last; date = addDays(date, 7)) dates.push(date);
+  return dates;
+}
+
+/** One scheduled date with its exception (if any) applied. */
+export function resolveOccurrence(series: SeriesDefinition, date: LocalDate, exception: DateException | undefined): ResolvedOccurrence {
+  const seriesCancelled = series.cancelledFrom !== null && date >= series.cancelledFrom;
+  if (exception?.kind === 'moved') {
+    return {
+      series, date, actualDate: exception.toDate, start: exception.start, end: exception.end,
+      status: seriesCancelled ? 'cancelled' : 'scheduled', moved: true,
+    };
+  }
+  return {
+    series, date, actualDate: date, start: series.start, end: series.end,
+    status: seriesCancelled || exception?.kind === 'cancelled' ? 'cancelled' : 'scheduled', moved: false,
+  };
+}
+
+function exceptionKey(sessionId: string, date: LocalDate): string {
+  return `${sessionId}\u0000${date}`;
+}
+
+/**
+ * Every occurrence that happens in [from, to] (by the day it actually happens: a date moved out of
+ * the range leaves it, one moved in from outside joins it), sorted by day and start time.
+ * `exceptions` are the latest per occurrence for dates in the range and for dates moved into it.
+ */
+export function occurrencesBetween(
+  series: SeriesDefinition[], exceptions: DateException[], from: LocalDate, to: LocalDate,
+): ResolvedOccurrence[] {
+  const byKey = new Map(exceptions.map((e) => [exceptionKey(e.sessionId, e.date), e]));
+  const bySession = new Map(series.map((s) => [s.sessionId, s]));
+  const found: ResolvedOccurrence[] = [];
+  const seen = new Set<string>();
+  const consider = (s: SeriesDefinition, date: LocalDate) => {
+    const key = exceptionKey(s.sessionId, date);
+    if (seen.has(key)) return;
+    seen.add(key);
+    const occurrence = resolveOccurrence(s, date, byKey.get(key));
+    if (occurrence.actualDate >= from && occurrence.actualDate <= to) found.push(occurrence);
+  };
+  for (const s of series) for (const date of seriesDates(s, from, to)) consider(s, date);
+  for (const e of exceptions) {
+    const s = bySession.get(e.sessionId);
+    if (s && e.kind === 'moved' && isSeriesDate(s, e.date)) consider(s, e.date);
+  }
+  return found.sort((a, b) => a.actualDate.localeCompare(b.actualDate) || a.start.localeCompare(b.start) || a.series.title.localeCompare(b.series.title));
+}
