@@ -69,7 +69,7 @@ describe('member sessions at the kiosk', () => {
     await waitForText(page, zh('memberSessions.resultSignedUp'));
     await waitForStanding(setup, key, 7, 'signed_up');
     // the undo time runs out: back to today's list, the session now among the member's own
-    await waitForText(page, zh('memberSessions.mineHeading'), 20_000);
+    await waitForText(page, zh('memberSessions.todayHeading'), 20_000);
     await waitForText(page, zh('memberSessions.signedUp'));
     await waitForSpeech(page, zh('memberSessions.todaySpoken', { count: 1 }).slice(0, 5));
     expect(await setup.standing(s.id, s.date, 7)).toBe('signed_up');
@@ -98,20 +98,20 @@ describe('member sessions at the kiosk', () => {
 
   it('this week shows one day at a time, with the next and previous day', async () => {
     const tomorrow = await centreDate(h.server, 1);
-    await setup.create({ title: '周五合唱团', kind: 'culture_sports', date: tomorrow, start: '09:30', end: '11:00', repeat: 'weekly' });
+    await setup.create({ title: '合唱团练习', kind: 'culture_sports', date: tomorrow, start: '09:30', end: '11:00', repeat: 'weekly' });
     page = await h.openPage();
     await checkIn(11);
     await clickByName(page, zh('memberSessions.week'));
     await waitForScreen(page, 'sessions');
     await waitForSpeech(page, zh('memberSessions.week'));
-    expect(await kioskText(page)).not.toContain('周五合唱团');
+    expect(await kioskText(page)).not.toContain('合唱团练习');
 
     await clickByName(page, zh('memberSessions.nextDay'));
-    await waitForText(page, '周五合唱团');
+    await waitForText(page, '合唱团练习');
     await waitForSpeech(page, zh('memberSessions.weekSpoken', { day: '', count: 1 }).split('，')[0]!);
     await clickByName(page, zh('memberSessions.prevDay'));
     await page.waitForFunction(
-      () => !document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-member-sessions')?.shadowRoot?.textContent?.includes('周五合唱团'),
+      () => !document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-member-sessions')?.shadowRoot?.textContent?.includes('合唱团练习'),
     );
     // keypad: Escape goes one step back, to today's list
     await page.keyboard.press('Escape');
@@ -132,8 +132,9 @@ describe('member sessions at the kiosk', () => {
     await waitForSpeech(page, zh('memberSessions.resultCancelled'));
     await waitForStanding(setup, { sessionId: s.id, date: s.date }, 12, null);
     await clickByName(page, zh('memberSessions.ok'));
-    await waitForText(page, zh('memberSessions.openHeading'));
-    expect(await kioskText(page)).not.toContain(zh('memberSessions.mineHeading'));
+    await waitForText(page, zh('memberSessions.todayHeading'));
+    await waitForText(page, '面点制作');
+    expect(await kioskText(page)).not.toContain(zh('memberSessions.signedUp'));
   });
 
   it('says what to do when the network is down, and asks for the finger again when the visit has expired', async () => {

@@ -61,11 +61,13 @@ export const activityCardStyles = [
     }
     button.activity {
       width: 100%;
+      /* the first card can be the screen's main choice: every card is as tall as a primary button */
+      min-height: var(--k-primary-h);
       justify-content: flex-start;
       text-align: start;
       flex-wrap: wrap;
       gap: 16px;
-      padding: 12px 16px;
+      padding: 8px 16px;
       border-color: var(--kind-ink);
       border-inline-start-width: 14px;
       background: var(--k-surface);

@@ -11,7 +11,16 @@ import type { MessageKey } from '../i18n/catalogue.js';
 import { screenStyles } from '../styles/theme.js';
 import { KioskScreen } from './kiosk-screen.js';
 import { renderSessionDetail, sessionDetailStyles, type SessionAction } from './member-sessions/session-detail.js';
-import { renderToday, renderWeekDay, sessionListStyles, spokenToday, spokenWeekDay } from './member-sessions/session-lists.js';
+import {
+  listPageSize,
+  pageCount,
+  renderToday,
+  renderWeekDay,
+  sessionListStyles,
+  spokenToday,
+  spokenWeekDay,
+  todayList,
+} from './member-sessions/session-lists.js';
 
 /** Seconds a member has to take back a sign-up or a cancel (× their timeoutScale). */
 export const SESSION_UNDO_SECONDS = 5;
@@ -19,7 +28,7 @@ export const SESSION_UNDO_SECONDS = 5;
 /** Where the sessions screen opens (from the welcome screen's cards and its "本周活动" choice). */
 export type SessionsStart = { view: 'today' } | { view: 'week' } | { view: 'detail'; occurrence: MemberOccurrence };
 
-type ListView = { name: 'today' } | { name: 'week'; day: number };
+type ListView = { name: 'today'; page: number } | { name: 'week'; day: number; page: number };
 /** What a request changed: the result screen says it, and undo does the opposite. */
 type Change = 'signed_up' | 'waiting' | 'cancelled' | 'left_waitlist';
 type View =
@@ -27,6 +36,8 @@ type View =
   | { name: 'detail'; occurrence: MemberOccurrence; from: ListView }
   | { name: 'result'; occurrence: MemberOccurrence; change: Change; from: ListView; seconds: number }
   | { name: 'expired' };
+
+const TODAY: ListView = { name: 'today', page: 0 };
 
 const RESULT_WORDS: Record<Change, MessageKey> = {
   signed_up: 'memberSessions.resultSignedUp',
@@ -55,14 +66,15 @@ export class KioskMemberSessions extends KioskScreen {
   private readonly today = new Task(this, {
     autoRun: false,
     task: ([visit]: readonly [MemberVisit], { signal }) => memberSessionsApi.today(visit, signal),
-    onComplete: (today) => this.enterView(spokenToday(today, this.i18n)),
+    // (onComplete runs before the task's value is set: use the result it is given)
+    onComplete: (today) => this.enterView(spokenToday(today, this.listPage, this.pageSize, this.i18n)),
     onError: (err) => this.failed(err),
   });
 
   private readonly week = new Task(this, {
     autoRun: false,
     task: ([visit]: readonly [MemberVisit], { signal }) => memberSessionsApi.week(visit, undefined, signal),
-    onComplete: (week) => this.enterView(spokenWeekDay(week.days, this.view.name === 'week' ? this.view.day : 0, this.i18n)),
+    onComplete: (week) => this.enterView(spokenWeekDay(week.days, this.view.name === 'week' ? this.view.day : 0, this.listPage, this.pageSize, this.i18n)),
     onError: (err) => this.failed(err),
   });
 
@@ -92,8 +104,16 @@ export class KioskMemberSessions extends KioskScreen {
         gap: var(--k-gap);
       }
       .centred > .picto {
-        width: 4em;
-        height: 4em;
+        width: 3em;
+        height: 3em;
+      }
+      .centred > .choices {
+        width: 100%;
+        justify-content: center;
+        margin-top: 0;
+      }
+      .centred > .choices button {
+        max-width: 420px;
       }
     `,
   ];
@@ -101,14 +121,14 @@ export class KioskMemberSessions extends KioskScreen {
   constructor() {
     super();
     this.busy = false;
-    this.view = { name: 'today' };
+    this.view = TODAY;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     const s = this.start;
-    if (s.view === 'detail') this.view = { name: 'detail', occurrence: s.occurrence, from: { name: 'today' } };
-    else this.showList(s.view === 'week' ? { name: 'week', day: 0 } : { name: 'today' });
+    if (s.view === 'detail') this.view = { name: 'detail', occurrence: s.occurrence, from: TODAY };
+    else this.showList(s.view === 'week' ? { name: 'week', day: 0, page: 0 } : TODAY);
   }
 
   override disconnectedCallback(): void {
@@ -123,9 +143,9 @@ export class KioskMemberSessions extends KioskScreen {
     const v = this.view;
     switch (v.name) {
       case 'today':
-        return this.today.value ? spokenToday(this.today.value, this.i18n) : null;
+        return this.today.value ? spokenToday(this.today.value, v.page, this.pageSize, this.i18n) : null;
       case 'week':
-        return this.week.value ? spokenWeekDay(this.week.value.days, v.day, this.i18n) : null;
+        return this.week.value ? spokenWeekDay(this.week.value.days, v.day, v.page, this.pageSize, this.i18n) : null;
       case 'detail':
         return spokenDetail(v.occurrence, this.i18n);
       case 'result':
@@ -139,25 +159,39 @@ export class KioskMemberSessions extends KioskScreen {
   back(): void {
     const v = this.view;
     if (v.name === 'detail' || v.name === 'result') return this.showList(v.from);
-    if (v.name === 'week') return this.showList({ name: 'today' });
+    if (v.name === 'week') return this.showList(TODAY);
     fireEvent(this, 'kiosk-navigate', { to: 'idle' });
   }
 
   override render() {
     const v = this.view;
-    const opts = { i18n: this.i18n, easyRead: this.easyRead, onOpen: (o: MemberOccurrence) => this.openDetail(o) };
+    const opts = { i18n: this.i18n, easyRead: this.easyRead, onOpen: (o: MemberOccurrence) => this.openDetail(o), size: this.pageSize };
     const loading = html`<p role="status">${pictogram('wait')} ${this.i18n.t('memberSessions.loading')}</p>`;
     switch (v.name) {
       case 'today':
         return this.today.render({
           pending: () => loading,
-          complete: (today) => renderToday(today, { ...opts, onWeek: () => this.showList({ name: 'week', day: 0 }), onDone: () => this.done() }),
+          complete: (today) =>
+            renderToday(today, {
+              ...opts,
+              page: v.page,
+              onMore: () => this.turnPage(todayList(today).length),
+              onWeek: () => this.showList({ name: 'week', day: 0, page: 0 }),
+              onDone: () => this.done(),
+            }),
           error: () => this.renderRetry(),
         });
       case 'week':
         return this.week.render({
           pending: () => loading,
-          complete: (week) => renderWeekDay(week.days, v.day, { ...opts, onDay: (day) => this.showDay(day), onBack: () => this.back() }),
+          complete: (week) =>
+            renderWeekDay(week.days, v.day, {
+              ...opts,
+              page: v.page,
+              onMore: () => this.turnPage(week.days[v.day]!.sessions.length),
+              onDay: (day) => this.showDay(day),
+              onBack: () => this.back(),
+            }),
           error: () => this.renderRetry(),
         });
       case 'detail':
@@ -177,9 +211,9 @@ export class KioskMemberSessions extends KioskScreen {
 
   private renderResult(v: Extract<View, { name: 'result' }>) {
     const t = this.i18n.t.bind(this.i18n);
-    const positive = v.change === 'signed_up' || v.change === 'waiting';
+    const look = v.change === 'signed_up' ? 'yes' : v.change === 'waiting' ? 'wait' : 'no';
     return html`<div class="centred">
-      ${pictogram(positive ? 'yes' : 'no')}
+      ${pictogram(look)}
       <h1>${this.resultText(v.occurrence, v.change)}</h1>
       <p>${v.occurrence.title}</p>
       <p role="status">${t('memberSessions.countdown', { seconds: v.seconds })}</p>
@@ -214,15 +248,30 @@ export class KioskMemberSessions extends KioskScreen {
     void (view.name === 'today' ? this.today : this.week).run([this.visit]);
   }
 
+  /** The page of the list in front (0 when no list is). */
+  private get listPage(): number {
+    return this.view.name === 'today' || this.view.name === 'week' ? this.view.page : 0;
+  }
+
+  private get pageSize(): number {
+    return listPageSize(this.profileCtl.profile);
+  }
+
   private showDay(day: number): void {
-    const week = this.week.value;
-    if (!week) return;
-    this.view = { name: 'week', day };
-    this.enterView(spokenWeekDay(week.days, day, this.i18n));
+    this.view = { name: 'week', day, page: 0 };
+    this.enterView(this.message() ?? '');
+  }
+
+  /** The next page of the list in front (after the last, the first again). */
+  private turnPage(count: number): void {
+    const v = this.view;
+    if (v.name !== 'today' && v.name !== 'week') return;
+    this.view = { ...v, page: (v.page + 1) % pageCount(count, this.pageSize) };
+    this.enterView(this.message() ?? '');
   }
 
   private openDetail(o: MemberOccurrence): void {
-    const from = this.view.name === 'week' || this.view.name === 'today' ? this.view : { name: 'today' as const };
+    const from = this.view.name === 'week' || this.view.name === 'today' ? this.view : TODAY;
     this.view = { name: 'detail', occurrence: o, from };
     this.enterView(spokenDetail(o, this.i18n));
   }
@@ -318,6 +367,8 @@ export class KioskMemberSessions extends KioskScreen {
   /** A new step is drawn: say it and give its main choice the focus. */
   private enterView(prompt: string): void {
     if (prompt) fireEvent(this, 'kiosk-speak', { text: prompt });
+    // a task's onComplete runs before its render is requested: ask for it, so the focus lands on the new step
+    this.requestUpdate();
     void this.focusPrimary();
   }
 }

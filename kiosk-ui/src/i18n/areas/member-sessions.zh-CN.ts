@@ -24,14 +24,14 @@ export const memberSessionsZhCN = {
   'memberSessions.todayHeading': '今天的活动',
   'memberSessions.todaySpoken': '今天的活动。有 {count} 个。',
   'memberSessions.todayNone': '今天没有活动',
-  'memberSessions.mineHeading': '我报名的',
-  'memberSessions.openHeading': '可以报名的',
   'memberSessions.week': '本周活动',
   'memberSessions.weekSpoken': '本周活动。{day}，有 {count} 个活动。',
   'memberSessions.dayNone': '这一天没有活动',
   'memberSessions.dayNoneSpoken': '{day}。这一天没有活动',
   'memberSessions.prevDay': '前一天',
   'memberSessions.nextDay': '后一天',
+  'memberSessions.more': '更多活动 {page}/{pages}',
+  'memberSessions.pageSpoken': '这是第 {page} 页，共 {pages} 页。',
   'memberSessions.loading': '正在查看，请稍等',
 
   // the detail of one session

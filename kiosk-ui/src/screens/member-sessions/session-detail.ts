@@ -54,10 +54,12 @@ export function renderSessionDetail(
         ? nothing
         : html`<div><dt>${pictogram('people')}${t('memberSessions.lead')}</dt><dd>${o.lead?.name ?? t('memberSessions.nobody')}</dd></div>`}
     </dl>
-    <p class="state tone-${badge?.tone ?? 'open'}">
-      ${pictogram(badge?.pictogram ?? 'people')}<span>${badge?.text ?? placesText(o, i18n)}</span>
-    </p>
-    ${offerWaitlist && !easyRead ? html`<p class="offer">${t('memberSessions.fullOffer')}</p>` : nothing}
+    <div class="standing">
+      <p class="state tone-${badge?.tone ?? 'open'}">
+        ${pictogram(badge?.pictogram ?? 'people')}<span>${badge?.text ?? placesText(o, i18n)}</span>
+      </p>
+      ${offerWaitlist && !easyRead ? html`<p class="offer">${t('memberSessions.fullOffer')}</p>` : nothing}
+    </div>
     <div class="choices">
       ${action
         ? html`<button class=${actionIsMain ? 'primary' : ''} ?data-primary=${actionIsMain} data-action=${action} @click=${() => opts.onAction(action)}>
@@ -94,8 +96,8 @@ export const sessionDetailStyles = [
       border: 4px solid var(--kind-ink);
     }
     .head .tile .picto {
-      width: 2.4em;
-      height: 2.4em;
+      width: 2em;
+      height: 2em;
     }
     .head.easy .tile .picto {
       width: 4em;
@@ -104,10 +106,12 @@ export const sessionDetailStyles = [
     .kind {
       font-weight: 700;
     }
+    /* one line on a wide screen, wrapping with large text: the choices stay in view */
     .facts {
       margin: var(--k-gap) 0 0;
-      display: grid;
-      gap: 8px;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 40px;
     }
     .facts > div {
       display: flex;
@@ -125,18 +129,24 @@ export const sessionDetailStyles = [
       margin: 0;
       overflow-wrap: anywhere;
     }
+    .standing {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 12px var(--k-gap);
+      margin-top: var(--k-gap);
+    }
     .state {
       display: inline-flex;
       align-items: center;
       gap: 12px;
-      margin-top: var(--k-gap);
       padding: 8px 16px;
       border-radius: var(--k-radius);
       border: 2px solid currentColor;
       font-weight: 700;
     }
     .offer {
-      margin-top: 12px;
+      flex: 1 1 12em;
     }
   `,
 ];

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { DaySessions, MemberOccurrence, MemberToday } from '../../../../edge-server/src/api-types.js';
+import type { AccessibilityProfile, DaySessions, MemberOccurrence, MemberToday } from '../../../../edge-server/src/api-types.js';
 import { activityCard } from '../../components/activity-card.js';
 import { pictogram } from '../../components/pictograms.js';
 import type { I18nController } from '../../controllers/i18n-controller.js';
@@ -10,7 +10,45 @@ interface ListOptions {
   onOpen: (o: MemberOccurrence) => void;
 }
 
-/** A calendar day (`YYYY-MM-DD`) as words: "12月3日 星期四" / "Thursday, December 3". */
+/** One page of a list of sessions, and how many pages there are. */
+export interface Paged {
+  page: number;
+  onMore: () => void;
+}
+
+/**
+ * How many session cards fit on one screen without scrolling (members touch; a swipe may never be the
+ * only way to reach a choice): fewer with large text or the bigger easy-read pictures.
+ */
+export function listPageSize(profile: AccessibilityProfile): number {
+  if (profile.largeText) return 1;
+  return profile.easyRead ? 2 : 3;
+}
+
+export function pageCount(count: number, size: number): number {
+  return Math.max(1, Math.ceil(count / size));
+}
+
+export function pageOf<T>(list: readonly T[], page: number, size: number): T[] {
+  return list.slice(page * size, page * size + size);
+}
+
+/** "更多活动 2/3": the next page of cards, round to the first again after the last. */
+export function moreButton(page: number, pages: number, onMore: () => void, i18n: I18nController) {
+  if (pages <= 1) return nothing;
+  return html`<button data-more @click=${onMore}>
+    ${pictogram('forward')}<span>${i18n.t('memberSessions.more', { page: page + 1, pages })}</span>
+  </button>`;
+}
+
+/** The cards of one page; the first has the focus when `focusFirst`. */
+export function cardList(list: readonly MemberOccurrence[], opts: ListOptions, focusFirst: boolean) {
+  return html`<ul class="activities">
+    ${list.map((o, i) => html`<li>${activityCard(o, { ...opts, primary: focusFirst && i === 0 })}</li>`)}
+  </ul>`;
+}
+
+/** A calendar day (`YYYY-MM-DD`) as words: "12月3日星期四" / "Thursday, December 3". */
 export function dayLabel(date: string, i18n: I18nController): string {
   // noon UTC of that calendar day, formatted in UTC: the same day whatever the browser's zone
   return new Intl.DateTimeFormat(i18n.lang, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
@@ -18,87 +56,88 @@ export function dayLabel(date: string, i18n: I18nController): string {
   );
 }
 
-function cards(list: readonly MemberOccurrence[], opts: ListOptions, firstIsPrimary: boolean) {
-  return html`<ul class="activities">
-    ${list.map((o, i) => html`<li>${activityCard(o, { ...opts, primary: firstIsPrimary && i === 0 })}</li>`)}
-  </ul>`;
+/** Today's sessions as one list: theirs first (marked "已报名" / "排队中 第N位"), then the open ones. */
+export function todayList(today: MemberToday): MemberOccurrence[] {
+  return [...today.mine, ...today.open];
 }
 
-/** Today for this member: theirs first (signed up or waiting), then the open ones; the first has the focus. */
-export function renderToday(today: MemberToday, opts: ListOptions & { onWeek: () => void; onDone: () => void }) {
+export function renderToday(
+  today: MemberToday,
+  opts: ListOptions & Paged & { size: number; onWeek: () => void; onDone: () => void },
+) {
   const t = opts.i18n.t.bind(opts.i18n);
-  const empty = today.mine.length === 0 && today.open.length === 0;
+  const all = todayList(today);
+  const empty = all.length === 0;
   return html`
     <h1>${t('memberSessions.todayHeading')}</h1>
-    ${empty ? html`<p class="none">${t('memberSessions.todayNone')}</p>` : nothing}
-    ${today.mine.length > 0
-      ? html`<section aria-labelledby="mine"><h2 id="mine">${t('memberSessions.mineHeading')}</h2>${cards(today.mine, opts, true)}</section>`
-      : nothing}
-    ${today.open.length > 0
-      ? html`<section aria-labelledby="open"><h2 id="open">${t('memberSessions.openHeading')}</h2>${cards(today.open, opts, today.mine.length === 0)}</section>`
-      : nothing}
+    ${empty ? html`<p class="none">${t('memberSessions.todayNone')}</p>` : cardList(pageOf(all, opts.page, opts.size), opts, true)}
     <div class="choices">
       <button class=${empty ? 'primary' : ''} ?data-primary=${empty} @click=${opts.onDone}>${pictogram('yes')}<span>${t('memberSessions.done')}</span></button>
+      ${moreButton(opts.page, pageCount(all.length, opts.size), opts.onMore, opts.i18n)}
       <button @click=${opts.onWeek}>${pictogram('calendar')}<span>${t('memberSessions.week')}</span></button>
     </div>
   `;
 }
 
-/** The spoken prompt of the today list. */
-export function spokenToday(today: MemberToday, i18n: I18nController): string {
-  const count = today.mine.length + today.open.length;
-  return count === 0 ? i18n.t('memberSessions.todayNone') : i18n.t('memberSessions.todaySpoken', { count });
+/** The spoken prompt of the today list: how many, and which page when there are several. */
+export function spokenToday(today: MemberToday, page: number, size: number, i18n: I18nController): string {
+  const count = todayList(today).length;
+  if (count === 0) return i18n.t('memberSessions.todayNone');
+  return i18n.t('memberSessions.todaySpoken', { count }) + spokenPage(page, pageCount(count, size), i18n);
+}
+
+function spokenPage(page: number, pages: number, i18n: I18nController): string {
+  return pages > 1 ? i18n.t('memberSessions.pageSpoken', { page: page + 1, pages }) : '';
 }
 
 /**
- * This week, one day at a time with large previous/next-day choices (a clear list, no swiping).
- * `index` is the day shown; the arrows appear only where there is a day to go to.
+ * This week, one day at a time with large previous/next-day choices (no swiping). `day` is the day
+ * shown; the arrows appear only where there is a day to go to.
  */
 export function renderWeekDay(
   days: readonly DaySessions<MemberOccurrence>[],
-  index: number,
-  opts: ListOptions & { onDay: (index: number) => void; onBack: () => void },
+  day: number,
+  opts: ListOptions & Paged & { size: number; onDay: (day: number) => void; onBack: () => void },
 ) {
   const t = opts.i18n.t.bind(opts.i18n);
-  const day = days[index]!;
-  const empty = day.sessions.length === 0;
+  const { sessions, date } = days[day]!;
+  const empty = sessions.length === 0;
+  const last = day === days.length - 1;
   return html`
-    <p class="kicker">${pictogram('calendar')}<span>${t('memberSessions.week')}</span></p>
-    <h1>${dayLabel(day.date, opts.i18n)}</h1>
-    ${empty ? html`<p class="none">${t('memberSessions.dayNone')}</p>` : cards(day.sessions, opts, true)}
+    <h1 class="day">${pictogram('calendar')}<span><span class="visually-hidden">${t('memberSessions.week')}</span>${dayLabel(date, opts.i18n)}</span></h1>
+    ${empty ? html`<p class="none">${t('memberSessions.dayNone')}</p>` : cardList(pageOf(sessions, opts.page, opts.size), opts, true)}
     <div class="choices">
-      ${index > 0
-        ? html`<button data-day="prev" @click=${() => opts.onDay(index - 1)}>${pictogram('back')}<span>${t('memberSessions.prevDay')}</span></button>`
+      ${day > 0
+        ? html`<button data-day="prev" @click=${() => opts.onDay(day - 1)}>${pictogram('back')}<span>${t('memberSessions.prevDay')}</span></button>`
         : nothing}
-      ${index < days.length - 1
-        ? html`<button data-day="next" class=${empty ? 'primary' : ''} ?data-primary=${empty} @click=${() => opts.onDay(index + 1)}>
+      ${!last
+        ? html`<button data-day="next" class=${empty ? 'primary' : ''} ?data-primary=${empty} @click=${() => opts.onDay(day + 1)}>
             <span>${t('memberSessions.nextDay')}</span>${pictogram('forward')}
           </button>`
         : nothing}
-      <button class=${empty && index === days.length - 1 ? 'primary' : ''} ?data-primary=${empty && index === days.length - 1} @click=${opts.onBack}>
+      ${moreButton(opts.page, pageCount(sessions.length, opts.size), opts.onMore, opts.i18n)}
+      <button class=${empty && last ? 'primary' : ''} ?data-primary=${empty && last} @click=${opts.onBack}>
         ${pictogram('stay')}<span>${t('memberSessions.back')}</span>
       </button>
     </div>
   `;
 }
 
-export function spokenWeekDay(days: readonly DaySessions<MemberOccurrence>[], index: number, i18n: I18nController): string {
-  const day = days[index]!;
-  if (day.sessions.length === 0) return i18n.t('memberSessions.dayNoneSpoken', { day: dayLabel(day.date, i18n) });
-  return i18n.t('memberSessions.weekSpoken', { day: dayLabel(day.date, i18n), count: day.sessions.length });
+export function spokenWeekDay(days: readonly DaySessions<MemberOccurrence>[], day: number, page: number, size: number, i18n: I18nController): string {
+  const { sessions, date } = days[day]!;
+  const label = dayLabel(date, i18n);
+  if (sessions.length === 0) return i18n.t('memberSessions.dayNoneSpoken', { day: label });
+  return i18n.t('memberSessions.weekSpoken', { day: label, count: sessions.length }) + spokenPage(page, pageCount(sessions.length, size), i18n);
 }
 
 export const sessionListStyles = css`
-  h2 {
-    margin-top: var(--k-gap);
-  }
   .none {
     margin-top: var(--k-gap);
   }
-  .kicker {
-    display: inline-flex;
+  h1.day {
+    display: flex;
     align-items: center;
+    flex-wrap: wrap;
     gap: 12px;
-    font-weight: 700;
   }
 `;
