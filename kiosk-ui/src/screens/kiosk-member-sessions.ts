@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { MemberOccurrence, MemberVisit } from '../../../edge-server/src/api-types.js';
 import { memberSessionsApi } from '../api/member-sessions.js';
 import { ApiFailure } from '../api/client.js';
@@ -10,6 +10,7 @@ import { fireEvent } from '../fire-event.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { screenStyles } from '../styles/theme.js';
 import { KioskScreen } from './kiosk-screen.js';
+import { renderExpired, renderResult, renderRetry, sessionAnswerStyles } from './member-sessions/session-answers.js';
 import { renderSessionDetail, sessionDetailStyles, type SessionAction } from './member-sessions/session-detail.js';
 import {
   listPageSize,
@@ -33,7 +34,8 @@ type ListView = { name: 'today'; page: number } | { name: 'week'; day: number; p
 type Change = 'signed_up' | 'waiting' | 'cancelled' | 'left_waitlist';
 type View =
   | ListView
-  | { name: 'detail'; occurrence: MemberOccurrence; from: ListView }
+  /** `notice`: what just happened (undone, or the last place just went), shown as it is said */
+  | { name: 'detail'; occurrence: MemberOccurrence; from: ListView; notice?: string }
   | { name: 'result'; occurrence: MemberOccurrence; change: Change; from: ListView; seconds: number }
   | { name: 'expired' };
 
@@ -83,37 +85,10 @@ export class KioskMemberSessions extends KioskScreen {
     ...activityCardStyles,
     ...sessionDetailStyles,
     sessionListStyles,
+    sessionAnswerStyles,
     css`
       :host {
         padding: var(--k-gap);
-      }
-      .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--k-gap);
-        margin-top: calc(var(--k-gap) * 1.5);
-      }
-      .choices button {
-        flex: 1 1 240px;
-      }
-      .centred {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        text-align: center;
-        gap: var(--k-gap);
-      }
-      .centred > .picto {
-        width: 3em;
-        height: 3em;
-      }
-      .centred > .choices {
-        width: 100%;
-        justify-content: center;
-        margin-top: 0;
-      }
-      .centred > .choices button {
-        max-width: 420px;
       }
     `,
   ];
@@ -179,7 +154,7 @@ export class KioskMemberSessions extends KioskScreen {
               onWeek: () => this.showList({ name: 'week', day: 0, page: 0 }),
               onDone: () => this.done(),
             }),
-          error: () => this.renderRetry(),
+          error: () => renderRetry(this.i18n, () => this.showList(v), () => this.done()),
         });
       case 'week':
         return this.week.render({
@@ -192,49 +167,26 @@ export class KioskMemberSessions extends KioskScreen {
               onDay: (day) => this.showDay(day),
               onBack: () => this.back(),
             }),
-          error: () => this.renderRetry(),
+          error: () => renderRetry(this.i18n, () => this.showList(v), () => this.done()),
         });
       case 'detail':
         return html`<div aria-busy=${this.busy ? 'true' : 'false'}>
+          ${v.notice ? html`<p class="notice" role="status">${pictogram('speaker')}<span>${v.notice}</span></p>` : nothing}
           ${renderSessionDetail(v.occurrence, { ...opts, onAction: (a) => void this.act(v.occurrence, a), onBack: () => this.back() })}
         </div>`;
       case 'result':
-        return this.renderResult(v);
+        return renderResult({
+          i18n: this.i18n,
+          look: v.change === 'signed_up' ? 'yes' : v.change === 'waiting' ? 'wait' : 'no',
+          heading: this.resultText(v.occurrence, v.change),
+          title: v.occurrence.title,
+          seconds: v.seconds,
+          onUndo: () => void this.undo(v),
+          onOk: () => this.showList(v.from),
+        });
       case 'expired':
-        return html`<div class="centred">
-          ${pictogram('finger')}
-          <h1>${this.i18n.t('memberSessions.expired')}</h1>
-          <button class="primary" data-primary @click=${() => this.done()}>${pictogram('yes')}<span>${this.i18n.t('memberSessions.ok')}</span></button>
-        </div>`;
+        return renderExpired(this.i18n, () => this.done());
     }
-  }
-
-  private renderResult(v: Extract<View, { name: 'result' }>) {
-    const t = this.i18n.t.bind(this.i18n);
-    const look = v.change === 'signed_up' ? 'yes' : v.change === 'waiting' ? 'wait' : 'no';
-    return html`<div class="centred">
-      ${pictogram(look)}
-      <h1>${this.resultText(v.occurrence, v.change)}</h1>
-      <p>${v.occurrence.title}</p>
-      <p role="status">${t('memberSessions.countdown', { seconds: v.seconds })}</p>
-      <div class="choices">
-        <button class="primary" data-primary @click=${() => void this.undo(v)}>${pictogram('back')}<span>${t('memberSessions.undo')}</span></button>
-        <button @click=${() => this.showList(v.from)}>${pictogram('yes')}<span>${t('memberSessions.ok')}</span></button>
-      </div>
-    </div>`;
-  }
-
-  /** A list that could not load (network): say what to do, and offer to try again or finish. */
-  private renderRetry() {
-    const t = this.i18n.t.bind(this.i18n);
-    return html`<div class="centred">
-      ${pictogram('plug')}
-      <h1>${t('memberSessions.network')}</h1>
-      <div class="choices">
-        <button class="primary" data-primary @click=${() => this.showList(this.view as ListView)}>${pictogram('wait')}<span>${t('memberSessions.retry')}</span></button>
-        <button @click=${() => this.done()}>${pictogram('yes')}<span>${t('memberSessions.done')}</span></button>
-      </div>
-    </div>`;
   }
 
   private resultText(o: MemberOccurrence, change: Change): string {
@@ -296,8 +248,7 @@ export class KioskMemberSessions extends KioskScreen {
     } catch (err) {
       if (err instanceof ApiFailure && err.code === 'session_full') {
         // someone took the last place a moment ago: the same session, now offering the line
-        this.view = { name: 'detail', occurrence: { ...o, full: true }, from };
-        this.enterView(this.i18n.t('memberSessions.nowFull'));
+        this.showDetail({ ...o, full: true }, from, this.i18n.t('memberSessions.nowFull'));
       } else this.failed(err);
     } finally {
       this.busy = false;
@@ -315,17 +266,21 @@ export class KioskMemberSessions extends KioskScreen {
         v.change === 'signed_up' || v.change === 'waiting'
           ? await memberSessionsApi.cancel(this.visit, key)
           : await memberSessionsApi.signUp(this.visit, v.change === 'left_waitlist' ? { ...key, waitlist: true } : key);
-      this.view = { name: 'detail', occurrence: restored, from: v.from };
-      this.enterView(`${this.i18n.t('memberSessions.undone')}${spokenDetail(restored, this.i18n)}`);
+      this.showDetail(restored, v.from, this.i18n.t('memberSessions.undone'));
     } catch (err) {
       if (err instanceof ApiFailure && err.code === 'session_full') {
         // the place went to the first one waiting: offer the line instead
-        this.view = { name: 'detail', occurrence: { ...v.occurrence, mine: null, full: true }, from: v.from };
-        this.enterView(this.i18n.t('memberSessions.nowFull'));
+        this.showDetail({ ...v.occurrence, mine: null, full: true }, v.from, this.i18n.t('memberSessions.nowFull'));
       } else this.failed(err);
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The session again after an undo or a refused sign-up: what happened first, then the session. */
+  private showDetail(occurrence: MemberOccurrence, from: ListView, notice: string): void {
+    this.view = { name: 'detail', occurrence, from, notice };
+    this.enterView(`${notice}${spokenDetail(occurrence, this.i18n)}`);
   }
 
   private showResult(o: MemberOccurrence, change: Change, from: ListView): void {

@@ -104,7 +104,7 @@ export function renderWeekDay(
   const empty = sessions.length === 0;
   const last = day === days.length - 1;
   return html`
-    <h1 class="day">${pictogram('calendar')}<span><span class="visually-hidden">${t('memberSessions.week')}</span>${dayLabel(date, opts.i18n)}</span></h1>
+    <h1 class="day">${pictogram('calendar')}<span><span class="visually-hidden">${t('memberSessions.week')}</span><span class="date">${dayLabel(date, opts.i18n)}</span></span></h1>
     ${empty ? html`<p class="none">${t('memberSessions.dayNone')}</p>` : cardList(pageOf(sessions, opts.page, opts.size), opts, true)}
     <div class="choices">
       ${day > 0
