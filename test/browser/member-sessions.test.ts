@@ -1,9 +1,10 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../kiosk-ui/src/i18n/catalogue.js';
-import { printServerLogOnFailure } from './a11y/a11y-support.js';
+import { printServerLogOnFailure, settle } from './a11y/a11y-support.js';
 import {
   clickByName,
+  focusedElement,
   kioskText,
   speechLog,
   startKiosk,
@@ -158,5 +159,61 @@ describe('member sessions at the kiosk', () => {
     expect(await setup.standing(s.id, s.date, 1)).toBeNull();
     await waitForScreen(page, 'idle', 20_000);
     expect((await speechLog(page)).at(-1)?.text).toBe(zh('idle.prompt'));
+  });
+
+  it('can be done with the keypad alone: arrows to a card, Enter to open, sign up and undo, Escape back', async () => {
+    const s = await setup.create({ title: '键盘也能报', kind: 'other', start: '21:00' });
+    const key = { sessionId: s.id, date: s.date };
+    page = await h.openPage();
+    await checkIn(3);
+    await waitForText(page, '键盘也能报');
+    expect((await focusedElement(page)).text).toContain(zh('welcome.done'));
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    // the earliest session comes first
+    expect((await focusedElement(page)).text).toContain('键盘也能报');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'sessions');
+    await waitForSpeech(page, '键盘也能报');
+    expect((await focusedElement(page)).text).toContain(zh('memberSessions.signUp'));
+    await page.keyboard.press('Enter');
+    await waitForText(page, zh('memberSessions.resultSignedUp'));
+    await waitForStanding(setup, key, 3, 'signed_up');
+    expect((await focusedElement(page)).text).toContain(zh('memberSessions.undo'));
+    await page.keyboard.press('Enter');
+    await waitForText(page, zh('memberSessions.undone'));
+    await waitForStanding(setup, key, 3, null);
+    expect((await focusedElement(page)).text).toContain(zh('memberSessions.signUp'));
+    await page.keyboard.press('Escape');
+    await waitForText(page, zh('memberSessions.todayHeading'));
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'idle');
+  });
+});
+
+describe('member sessions and the idle timeout', () => {
+  let h: KioskHarness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startKiosk({ env: { KIOSK_IDLE_SEC: '3' } });
+    page = await h.openPage();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('asks "more time?" on the sessions screen too, and gives the focus back to its main choice', async () => {
+    await h.touchFinger(7);
+    await waitForScreen(page, 'welcome');
+    await clickByName(page, zh('memberSessions.week'));
+    await waitForScreen(page, 'sessions');
+    await waitForText(page, zh('timeout.more'), 15_000);
+    await waitForSpeech(page, zh('timeout.spoken'));
+    await clickByName(page, zh('timeout.more'));
+    await page.waitForFunction(() => !document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-timeout-warning'));
+    expect(await page.evaluate(() => document.querySelector('kiosk-app')?.getAttribute('screen'))).toBe('sessions');
+    // this week with nothing on: the next day is the main choice
+    expect((await focusedElement(page)).text).toContain(zh('memberSessions.nextDay'));
   });
 });

@@ -34,11 +34,14 @@ export class KioskWelcome extends KioskScreen {
       :host {
         padding: var(--k-gap);
       }
-      /* wide screens: who and the choices on the left, today's sessions on the right (no scrolling) */
+      /*
+       * The main choice comes before the list (in reading and keyboard order); on wide screens who and
+       * the choice stand on the left, today's sessions on the right, so nothing needs scrolling.
+       */
       .layout {
         display: grid;
         gap: var(--k-gap);
-        grid-template-areas: 'who' 'acts' 'actions';
+        grid-template-areas: 'who' 'actions' 'acts';
         grid-template-columns: minmax(0, 1fr);
       }
       @media (min-width: 1000px) {
@@ -114,13 +117,13 @@ export class KioskWelcome extends KioskScreen {
             </p>
           </div>
         </div>
-        ${acts ? this.renderActivities() : nothing}
         <div class="actions">
           <button class="primary" data-primary @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'idle' })}>
             ${pictogram('yes')}<span>${t('welcome.done')}</span>
           </button>
           ${acts ? nothing : this.weekButton()}
         </div>
+        ${acts ? this.renderActivities() : nothing}
       </div>
     `;
   }
