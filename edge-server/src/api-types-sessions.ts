@@ -157,3 +157,17 @@ export interface SessionRoster {
 export interface AttendanceMarks {
   marks: { memberId: string; status: SessionAttendanceStatus }[];
 }
+
+/*
+ * What the staff writes answer (server side of issue 5):
+ * - `POST /api/staff/sessions` → 201 `SessionDetail`; `PUT /api/staff/sessions/:id` → `SessionDetail`
+ *   (409 `signups_on_dropped_dates`, extra `dates`, when the edit would remove upcoming dates people signed up for).
+ * - `POST /api/staff/sessions/:id/cancel` `{ reason, from? }` (default today) → `SessionDetail`.
+ * - `POST …/dates/:date/cancel` and `…/dates/:date/move` → the `SessionOccurrence` after the change.
+ * - `POST …/dates/:date/signups` `{ memberId, waitlist? }` and `…/signups/cancel` `{ memberId }` → `SessionRoster`.
+ * - `GET /api/staff/colleagues` → `{ staff: StaffCard[] }` (active staff, for the lead picker).
+ * Error codes a screen may branch on: `session_full` (409, extra `waiting`), `session_cancelled`, `session_ended`,
+ * `session_not_started` (attendance before the day), `not_on_roster` (absent/excused for someone not signed up),
+ * `member_inactive` (409); `session_not_found`, `occurrence_not_found`, `member_not_found`, `staff_not_found` (404);
+ * `invalid_date`, `invalid_time`, `invalid_range`, `invalid_body`, `malformed_json` (400); `visit_expired` (401).
+ */

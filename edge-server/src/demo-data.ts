@@ -6,6 +6,7 @@ import { insertStaff } from './db/staff.repo.js';
 import { insertEnrolment } from './db/enrolments.repo.js';
 import { insertConsent } from './db/consents.repo.js';
 import { hashPin } from './domain/pin.js';
+import { seedDemoSessions } from './demo/sessions.js';
 
 /** The demo staff member's PIN (documented in the README; demo mode only). */
 export const DEMO_STAFF_PIN = '2468';
@@ -82,6 +83,7 @@ export function seedDemoData(db: Db, sensorId: string, now = Date.now()): boolea
       status: 'inactive', guardianContact: null, cardNumber: '100013', photoPath: null, profile: DEFAULT_PROFILE,
     }, now);
     insertEnrolment(db, { id: 'enr_demo_staff', sensorId, slot: DEMO_STAFF_SLOT, personKind: 'staff', personId: 'stf_demo_01', finger: 'right_index' }, now);
+    seedDemoSessions(db, now);
   })();
   return true;
 }

@@ -48,9 +48,11 @@ const sql = statements({
 type ExceptionRow = { sessionId: string; date: string; kind: 'cancelled' | 'moved'; toDate: string | null; start: string | null; end: string | null; reason: string };
 
 function toException(r: ExceptionRow): DateException {
-  return r.kind === 'cancelled'
-    ? { sessionId: r.sessionId, date: r.date, kind: 'cancelled', reason: r.reason }
-    : { sessionId: r.sessionId, date: r.date, kind: 'moved', toDate: r.toDate!, start: r.start!, end: r.end!, reason: r.reason };
+  const movedTo = r.toDate !== null ? { toDate: r.toDate, start: r.start!, end: r.end! } : undefined;
+  if (r.kind === 'moved') return { sessionId: r.sessionId, date: r.date, kind: 'moved', reason: r.reason, ...movedTo! };
+  return movedTo
+    ? { sessionId: r.sessionId, date: r.date, kind: 'cancelled', reason: r.reason, movedTo }
+    : { sessionId: r.sessionId, date: r.date, kind: 'cancelled', reason: r.reason };
 }
 
 /** A new series with its first version. */

@@ -30,8 +30,11 @@ const LATEST = `SELECT s.session_id AS sessionId, s.date, s.member_id AS memberI
 const sql = statements({
   insert: `INSERT INTO activity_signups (session_id, date, member_id, action, via, staff_id, at, event_id)
     VALUES (@sessionId, @date, @memberId, @action, @via, @staffId, @at, @eventId)`,
-  between: `${LATEST} AND s.date BETWEEN ? AND ?`,
+  // SQLite takes the bare columns from the row that holds MAX(id): one pass over the covering date index.
+  between: `SELECT session_id AS sessionId, date, member_id AS memberId, action, MAX(id) AS seq FROM activity_signups
+    WHERE date BETWEEN ? AND ? GROUP BY date, session_id, member_id`,
   forOccurrence: `${LATEST} AND s.session_id = ? AND s.date = ?`,
+  heldDates: `${LATEST} AND s.session_id = ? AND s.date >= ? AND s.action <> 'cancelled'`,
   waitingDates: `SELECT DISTINCT date FROM activity_signups WHERE session_id = ? AND date >= ? AND action = 'waiting' ORDER BY date`,
 });
 
@@ -46,6 +49,11 @@ export function listSignupStatesBetween(db: Db, from: string, to: string): Signu
 
 export function listSignupStates(db: Db, sessionId: string, date: string): SignupState[] {
   return sql(db).forOccurrence.all(sessionId, date) as SignupState[];
+}
+
+/** Dates from `from` on where someone holds a place or waits (the latest transition is not a cancel). */
+export function listDatesWithSignups(db: Db, sessionId: string, from: string): string[] {
+  return [...new Set((sql(db).heldDates.all(sessionId, from) as SignupState[]).map((s) => s.date))].sort();
 }
 
 /** Dates from `from` on where someone joined this series' waiting list (maybe still waiting). */

@@ -75,7 +75,8 @@ CREATE TABLE activity_signups (
   event_id     TEXT NOT NULL
 );
 CREATE INDEX activity_signups_key ON activity_signups (session_id, date, member_id, id);
-CREATE INDEX activity_signups_date ON activity_signups (date);
+-- Covering for the planner's "latest state of every sign-up in these seven days" (rowid is the id).
+CREATE INDEX activity_signups_date ON activity_signups (date, session_id, member_id, action);
 CREATE INDEX activity_signups_member ON activity_signups (member_id, date);
 
 -- Attendance marks at an occurrence; the latest row per member wins.

@@ -46,8 +46,30 @@ export function weekdayOf(date: string): number {
   return day === 0 ? 7 : day;
 }
 
+/**
+ * Remembered conversions: a week planner converts the same few hundred (date, time) pairs on every
+ * request, and each conversion costs several Intl calls. Pure, so a bounded cache is safe.
+ */
+const MEMO_LIMIT = 20_000;
+const instants = new Map<string, number>();
+const isoTexts = new Map<string, string>();
+
+function remember<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    value = compute();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 /** The instant of a local date and time in `timeZone` (UTC ms). */
 export function localInstant(date: string, time: string, timeZone: string): number {
+  return remember(instants, `${timeZone} ${date} ${time}`, () => computeLocalInstant(date, time, timeZone));
+}
+
+function computeLocalInstant(date: string, time: string, timeZone: string): number {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const wanted = Date.UTC(y, mo - 1, d, h, mi);
@@ -65,5 +87,5 @@ function wallClockAsUtc(ms: number, timeZone: string): number {
 
 /** ISO 8601 with the centre's offset for a local date and time, e.g. `2026-12-03T09:30:00.000+08:00`. */
 export function localIso(date: string, time: string, timeZone: string): string {
-  return formatWithOffset(localInstant(date, time, timeZone), timeZone);
+  return remember(isoTexts, `${timeZone} ${date} ${time}`, () => formatWithOffset(localInstant(date, time, timeZone), timeZone));
 }

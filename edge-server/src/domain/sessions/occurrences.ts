@@ -1,4 +1,4 @@
-import type { LocalDate, MemberOccurrence, SessionOccurrence } from '../../api-types.js';
+import type { DaySessions, LocalDate, MemberOccurrence, SessionOccurrence } from '../../api-types.js';
 import { localDate } from '../../clock.js';
 import { findDateException, findSeries, listExceptionsAround, listSeriesAround } from '../../db/activity-sessions.repo.js';
 import { listSignupStates, listSignupStatesBetween, type SignupState } from '../../db/activity-signups.repo.js';
@@ -47,6 +47,14 @@ export function loadOccurrencesBetween(db: Db, from: LocalDate, to: LocalDate): 
     const own = places.get(k) ?? (occurrence.date < from || occurrence.date > to
       ? placesOf(listSignupStates(db, occurrence.series.sessionId, occurrence.date)) : NO_PLACES);
     return { occurrence, places: own };
+  });
+}
+
+/** Seven days from `from`, each with the occurrences that happen on it, shaped by `view`. */
+export function weekOf<T extends SessionOccurrence>(from: LocalDate, loaded: LoadedOccurrence[], view: (l: LoadedOccurrence) => T): DaySessions<T>[] {
+  return Array.from({ length: 7 }, (_, i) => {
+    const date = addDays(from, i);
+    return { date, sessions: loaded.filter((l) => l.occurrence.actualDate === date).map(view) };
   });
 }
 

@@ -18,10 +18,26 @@ export interface SeriesDefinition {
   cancelledFrom: LocalDate | null;
 }
 
-/** The latest exception recorded for one occurrence. */
+/** Where and when a moved occurrence takes place. */
+export interface MovedTo {
+  toDate: LocalDate;
+  start: string;
+  end: string;
+}
+
+/**
+ * The latest exception recorded for one occurrence. A date cancelled after it was moved keeps its
+ * new day and time (`movedTo`), so the planner shows it cancelled where people expected it.
+ */
 export type DateException =
-  | { sessionId: string; date: LocalDate; kind: 'cancelled'; reason: string }
-  | { sessionId: string; date: LocalDate; kind: 'moved'; toDate: LocalDate; start: string; end: string; reason: string };
+  | { sessionId: string; date: LocalDate; kind: 'cancelled'; reason: string; movedTo?: MovedTo }
+  | ({ sessionId: string; date: LocalDate; kind: 'moved'; reason: string } & MovedTo);
+
+/** The day and time an exception puts the occurrence on, if it moved it. */
+export function movedTarget(exception: DateException | undefined): MovedTo | undefined {
+  if (exception?.kind === 'moved') return { toDate: exception.toDate, start: exception.start, end: exception.end };
+  return exception?.movedTo;
+}
 
 /** One occurrence after exceptions: when and whether it really happens. */
 export interface ResolvedOccurrence {
@@ -57,16 +73,10 @@ export function seriesDates(series: SeriesDefinition, from: LocalDate, to: Local
 /** One scheduled date with its exception (if any) applied. */
 export function resolveOccurrence(series: SeriesDefinition, date: LocalDate, exception: DateException | undefined): ResolvedOccurrence {
   const seriesCancelled = series.cancelledFrom !== null && date >= series.cancelledFrom;
-  if (exception?.kind === 'moved') {
-    return {
-      series, date, actualDate: exception.toDate, start: exception.start, end: exception.end,
-      status: seriesCancelled ? 'cancelled' : 'scheduled', moved: true,
-    };
-  }
-  return {
-    series, date, actualDate: date, start: series.start, end: series.end,
-    status: seriesCancelled || exception?.kind === 'cancelled' ? 'cancelled' : 'scheduled', moved: false,
-  };
+  const status = seriesCancelled || exception?.kind === 'cancelled' ? 'cancelled' : 'scheduled';
+  const moved = movedTarget(exception);
+  if (moved) return { series, date, actualDate: moved.toDate, start: moved.start, end: moved.end, status, moved: true };
+  return { series, date, actualDate: date, start: series.start, end: series.end, status, moved: false };
 }
 
 function exceptionKey(sessionId: string, date: LocalDate): string {
@@ -95,7 +105,7 @@ export function occurrencesBetween(
   for (const s of series) for (const date of seriesDates(s, from, to)) consider(s, date);
   for (const e of exceptions) {
     const s = bySession.get(e.sessionId);
-    if (s && e.kind === 'moved' && isSeriesDate(s, e.date)) consider(s, e.date);
+    if (s && movedTarget(e) && isSeriesDate(s, e.date)) consider(s, e.date);
   }
   return found.sort((a, b) => a.actualDate.localeCompare(b.actualDate) || a.start.localeCompare(b.start) || a.series.title.localeCompare(b.series.title));
 }

@@ -1,7 +1,8 @@
-import type { LocalDate, SessionDetail, SessionInput, SessionOccurrence, StaffWeek } from '../../api-types.js';
+import type { LocalDate, SessionDetail, SessionException, SessionInput, SessionOccurrence, StaffWeek } from '../../api-types.js';
 import {
   findSeries, insertDateException, insertSeries, insertSeriesCancellation, insertSeriesVersion, listSeriesExceptions, type SeriesVersion,
 } from '../../db/activity-sessions.repo.js';
+import { listDatesWithSignups } from '../../db/activity-signups.repo.js';
 import { recordAudit } from '../../db/audit.repo.js';
 import { findStaffById } from '../../db/staff.repo.js';
 import type { AppendEvent } from '../../events/event-log.js';
@@ -9,8 +10,8 @@ import { newRecordId } from '../../ids.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { addDays, daysBetween, isLocalDate, isLocalTime, localIso, weekdayOf } from './dates.js';
-import { MOVE_WINDOW_DAYS, type OccurrenceReader } from './occurrences.js';
-import { seriesDates, type SeriesDefinition } from './recurrence.js';
+import { MOVE_WINDOW_DAYS, weekOf, type OccurrenceReader } from './occurrences.js';
+import { isSeriesDate, seriesDates, type SeriesDefinition } from './recurrence.js';
 
 export function requireDate(value: string, field = 'date'): LocalDate {
   if (!isLocalDate(value)) throw new DomainError('invalid', 'invalid_date', `${field} is a calendar date YYYY-MM-DD, e.g. 2026-12-03`);
@@ -73,14 +74,31 @@ export class ScheduleService {
 
   /** An edit applies to the whole series (the latest version defines every date); exceptions stay. */
   update(staffId: string, sessionId: string, input: SessionInput, onCapacityRaised: (sessionId: string, append: AppendEvent) => void): SessionDetail {
-    this.series(sessionId);
+    const current = this.series(sessionId);
     checkInput(this.ctx, input);
+    this.refuseDroppingSignups(current, input);
     this.ctx.log.write((append) => {
       this.appendVersion(append, staffId, sessionId, input, 'edited', this.ctx.clock.now(), insertSeriesVersion);
       // More places (or no limit any more): people waiting get them, first come first served.
       onCapacityRaised(sessionId, append);
     });
     return this.detail(sessionId);
+  }
+
+  /**
+   * An edit may not silently drop upcoming dates people signed up for (a new weekday, a shorter
+   * series): staff cancel or move those dates first, which the members then see.
+   */
+  private refuseDroppingSignups(current: SeriesDefinition, input: SessionInput): void {
+    const next: SeriesDefinition = {
+      ...current, firstDate: input.date, repeat: input.repeat, until: input.repeat === 'weekly' ? input.until : null,
+    };
+    const dropped = listDatesWithSignups(this.ctx.db, current.sessionId, this.reader.today())
+      .filter((date) => isSeriesDate(current, date) && !isSeriesDate(next, date));
+    if (dropped.length > 0) {
+      throw new DomainError('conflict', 'signups_on_dropped_dates',
+        `Members are signed up on ${dropped.join(', ')}, which this change would remove; cancel or move those dates first`, { dates: dropped });
+    }
   }
 
   private appendVersion(
@@ -107,14 +125,22 @@ export class ScheduleService {
       capacity: series.capacity, date: series.firstDate, start: series.start, end: series.end, repeat: series.repeat, until: series.until,
       lead: this.reader.lead(series.leadStaffId),
       cancelledFrom: series.cancelledFrom,
-      exceptions: listSeriesExceptions(this.ctx.db, sessionId).map(({ sessionId: _id, ...rest }) => rest),
+      exceptions: listSeriesExceptions(this.ctx.db, sessionId).map((e): SessionException => e.kind === 'cancelled'
+        ? { date: e.date, kind: 'cancelled', reason: e.reason }
+        : { date: e.date, kind: 'moved', toDate: e.toDate, start: e.start, end: e.end, reason: e.reason }),
     };
   }
 
   /** Cancels every occurrence from `from` (default today) on; earlier ones keep their records. */
   cancelSeries(staffId: string, sessionId: string, reason: string, from?: LocalDate): SessionDetail {
     const series = this.series(sessionId);
-    const fromDate = from === undefined ? this.reader.today() : requireDate(from, 'from');
+    const today = this.reader.today();
+    const fromDate = from === undefined ? today : requireDate(from, 'from');
+    if (fromDate < today) throw new DomainError('invalid', 'invalid_date', 'A series is cancelled from today or a later date, not in the past');
+    // The latest cancellation wins, so a later one would bring back the dates in between.
+    if (series.cancelledFrom !== null && series.cancelledFrom <= fromDate) {
+      throw new DomainError('conflict', 'session_cancelled', `The series is already cancelled from ${series.cancelledFrom}`);
+    }
     this.ctx.log.write((append) => {
       const now = this.ctx.clock.now();
       const next = series.repeat === 'none' ? (series.firstDate >= fromDate ? series.firstDate : null)
@@ -144,7 +170,10 @@ export class ScheduleService {
         startsAt: localIso(occurrence.actualDate, occurrence.start, tz), endsAt: localIso(occurrence.actualDate, occurrence.end, tz), reason, staffId,
       });
       insertDateException(this.ctx.db, {
-        sessionId, date, kind: 'cancelled', toDate: null, start: null, end: null, reason, staffId, recordedAt: now, eventId: event.id,
+        // A moved date stays where it was moved to, now cancelled.
+        sessionId, date, kind: 'cancelled', toDate: occurrence.moved ? occurrence.actualDate : null,
+        start: occurrence.moved ? occurrence.start : null, end: occurrence.moved ? occurrence.end : null,
+        reason, staffId, recordedAt: now, eventId: event.id,
       });
       recordAudit(this.ctx.db, { at: now, actorKind: 'staff', actorId: staffId, action: 'session.cancel_date', target: sessionId, detail: { date, reason } });
     });
@@ -187,14 +216,7 @@ export class ScheduleService {
     requireDate(from, 'from');
     const to = addDays(from, 6);
     const leads = new Map<string, string | null>();
-    const loaded = this.reader.between(from, to);
-    return {
-      from,
-      days: Array.from({ length: 7 }, (_, i) => {
-        const date = addDays(from, i);
-        return { date, sessions: loaded.filter((l) => l.occurrence.actualDate === date).map((l) => this.reader.toSessionOccurrence(l, leads)) };
-      }),
-    };
+    return { from, days: weekOf(from, this.reader.between(from, to), (l) => this.reader.toSessionOccurrence(l, leads)) };
   }
 
   private series(sessionId: string): SeriesDefinition {

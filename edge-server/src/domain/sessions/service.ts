@@ -6,7 +6,7 @@ import type { DomainContext } from '../context.js';
 import { toStaffCard } from '../member-card.js';
 import { SessionAttendance } from './attendance-marks.js';
 import { addDays } from './dates.js';
-import { OccurrenceReader, type LoadedOccurrence } from './occurrences.js';
+import { OccurrenceReader, weekOf, type LoadedOccurrence } from './occurrences.js';
 import { stateOf } from './places.js';
 import { requireDate, ScheduleService } from './schedule.js';
 import { AT_KIOSK, SignupService } from './signups.js';
@@ -85,13 +85,7 @@ export class SessionsService {
     requireDate(from, 'from');
     const leads = new Map<string, string | null>();
     const loaded = this.reader.between(from, addDays(from, 6)).filter((l) => this.visibleTo(memberId, l));
-    return {
-      from,
-      days: Array.from({ length: 7 }, (_, i) => {
-        const date = addDays(from, i);
-        return { date, sessions: loaded.filter((l) => l.occurrence.actualDate === date).map((l) => this.reader.toMemberOccurrence(l, memberId, leads)) };
-      }),
-    };
+    return { from, days: weekOf(from, loaded, (l) => this.reader.toMemberOccurrence(l, memberId, leads)) };
   }
 
   signUp(memberId: string, sessionId: string, date: LocalDate, waitlist: boolean): MemberOccurrence {
