@@ -47,8 +47,16 @@ export class KioskWelcome extends KioskScreen {
       @media (min-width: 1000px) {
         .layout.with-acts {
           grid-template-areas: 'who acts' 'actions acts';
-          grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
           grid-template-rows: auto 1fr;
+        }
+        /* a smaller photo beside the greeting leaves the height to the choices */
+        .with-acts kiosk-avatar {
+          width: min(calc(var(--k-h1) * 2), 14vh);
+          height: min(calc(var(--k-h1) * 2), 14vh);
+        }
+        .with-acts .who > div {
+          flex-basis: 6em;
         }
       }
       .who {
@@ -106,7 +114,7 @@ export class KioskWelcome extends KioskScreen {
     const greeting = t(greetingKey(o.at));
     const acts = !(this.easyRead && o.activities.length === 0);
     return html`
-      <div class="layout ${acts && o.activities.length > 0 ? 'with-acts' : ''}">
+      <div class="layout ${acts ? 'with-acts' : ''}">
         <div class="who">
           <kiosk-avatar .name=${name} .photoUrl=${o.member.photoUrl} alt=${t('welcome.photoAlt', { name })}></kiosk-avatar>
           <div>
