@@ -5,8 +5,8 @@
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { KioskInfo, LocalDate, SessionDetail, SessionInput, SessionRoster } from '../../edge-server/src/api-types.js';
-import { StaffApi, memberId } from './a11y/a11y-support.js';
-import { waitForText, type ServerProcess } from './harness.js';
+import { StaffApi, memberId, settle } from './a11y/a11y-support.js';
+import { kioskText, waitForText, type ServerProcess } from './harness.js';
 
 /** The centre's calendar day now (`YYYY-MM-DD`), plus `days`. */
 export async function centreDate(server: ServerProcess, days = 0): Promise<LocalDate> {
@@ -85,4 +85,28 @@ export async function waitForStanding(
     await new Promise((done) => setTimeout(done, 100));
   }
   throw new Error(`member ${slot} on ${session.sessionId}/${session.date} is ${last}, expected ${expected}`);
+}
+
+/**
+ * Turn the pages of the session list in front ("更多活动") until the card titled `title` shows. The demo
+ * timetable has sessions of its own, so a test's session may be on a later page (one card a page with
+ * large text).
+ */
+export async function showCard(page: Page, title: string, maxPages = 12): Promise<void> {
+  await page.waitForSelector('kiosk-app >>> button.activity', { visible: true });
+  for (let i = 0; i < maxPages; i++) {
+    if ((await kioskText(page)).includes(title)) return;
+    const more = await page.waitForSelector('kiosk-app >>> button[data-more]', { visible: true, timeout: 2000 }).catch(() => null);
+    if (!more) break;
+    await more.click();
+    await more.dispose();
+    await settle(page);
+  }
+  throw new Error(`no card "${title}" on any page; the screen shows: ${(await kioskText(page)).slice(0, 300)}`);
+}
+
+/** Find the card titled `title` (turning pages) and press it. */
+export async function pressCard(page: Page, title: string): Promise<void> {
+  await showCard(page, title);
+  await pressText(page, title);
 }

@@ -18,7 +18,7 @@ import {
   waitForText,
   type KioskHarness,
 } from '../harness.js';
-import { SessionsSetup, centreDate, pressText } from '../member-sessions-support.js';
+import { SessionsSetup, centreDate, pressCard, showCard } from '../member-sessions-support.js';
 import {
   expectNoAxeViolations,
   expectSpokenAndShown,
@@ -33,7 +33,7 @@ let h: KioskHarness;
 let page: Page;
 let setup: SessionsSetup;
 
-/** Today: four sessions (more than one page), one of them full; tomorrow: a weekly one. */
+/** Today: four sessions besides the demo timetable's (more than one page), one of them full; tomorrow: a weekly one. */
 const OPEN = '手工编织课';
 const FULL = '康复操小组';
 const UNLIMITED = '唱歌跳舞';
@@ -85,19 +85,23 @@ describe.each<Lang>(['zh-CN', 'en'])('member session screens (%s)', (lang) => {
 
   it('the welcome screen lists today’s sessions a page at a time, each card with its kind’s pictogram and word', async () => {
     await fingerTo(h, page, 1, 'welcome');
-    await waitForText(page, OPEN);
-    expect(await kioskText(page)).toContain(t('memberSessions.kind.skills_training'));
+    await page.waitForSelector('kiosk-app >>> button.activity', { visible: true });
     await checkScreen(`welcome with sessions (${lang})`, lang);
     const from = await logLength();
-    await clickByName(page, t('memberSessions.more', { page: 1, pages: 2 }));
-    await expectSpokenAndShown(page, { from, spoken: t('memberSessions.pageSpoken', { page: 2, pages: 2 }).trim(), shown: FOURTH, lang });
+    const more = await page.waitForSelector('kiosk-app >>> button[data-more]', { visible: true });
+    await more!.click();
+    await more!.dispose();
+    const before = (key: MessageKey): string => t(key, { page: 2, pages: '#' }).split('#')[0]!.trim();
+    await expectSpokenAndShown(page, { from, spoken: before('memberSessions.pageSpoken'), shown: before('memberSessions.more'), lang });
     await checkScreen(`welcome, second page (${lang})`, lang);
+    await showCard(page, OPEN);
+    expect(await kioskText(page)).toContain(t('memberSessions.kind.skills_training'));
   });
 
   it('a session’s detail says what, when, where and who, and is spoken; a full one offers the waiting list', async () => {
     await fingerTo(h, page, 1, 'welcome');
     let from = await logLength();
-    await pressText(page, OPEN);
+    await pressCard(page, OPEN);
     await waitForScreen(page, 'sessions');
     await expectSpokenAndShown(page, { from, spoken: OPEN, shown: [OPEN, t('memberSessions.placesLeft', { count: 5 })], lang });
     await checkScreen(`session detail (${lang})`, lang);
@@ -105,15 +109,16 @@ describe.each<Lang>(['zh-CN', 'en'])('member session screens (%s)', (lang) => {
     await clickByName(page, t('memberSessions.back'));
     await waitForText(page, t('memberSessions.todayHeading'));
     await checkScreen(`today's list (${lang})`, lang);
+    await showCard(page, FULL);
     from = await logLength();
-    await pressText(page, FULL);
+    await pressCard(page, FULL);
     await expectSpokenAndShown(page, { from, spoken: t('memberSessions.fullOffer'), shown: [t('memberSessions.full'), t('memberSessions.fullOffer')], lang });
     await checkScreen(`full session with the waiting-list offer (${lang})`, lang);
   });
 
   it('after a sign-up: the result and its undo countdown are spoken and shown; undo says so', async () => {
     await fingerTo(h, page, 7, 'welcome');
-    await pressText(page, UNLIMITED);
+    await pressCard(page, UNLIMITED);
     await waitForScreen(page, 'sessions');
     let from = await logLength();
     await clickByName(page, t('memberSessions.signUp'));
@@ -130,15 +135,16 @@ describe.each<Lang>(['zh-CN', 'en'])('member session screens (%s)', (lang) => {
     let from = await logLength();
     await clickByName(page, t('memberSessions.week'));
     await waitForScreen(page, 'sessions');
-    await expectSpokenAndShown(page, { from, spoken: t('memberSessions.week'), shown: OPEN, lang });
+    await expectSpokenAndShown(page, { from, spoken: t('memberSessions.week'), shown: t('memberSessions.nextDay'), lang });
     await checkScreen(`this week, today (${lang})`, lang);
     from = await logLength();
     await clickByName(page, t('memberSessions.nextDay'));
-    await waitForText(page, TOMORROW);
+    await showCard(page, TOMORROW);
     // the day's name as the page writes it (the browser's date words) is what must be spoken
     const day = await page.$eval('kiosk-app >>> kiosk-member-sessions >>> h1.day .date', (el) => el.textContent ?? '');
     expect(day).not.toBe('');
-    await expectSpokenAndShown(page, { from, spoken: t('memberSessions.weekSpoken', { day, count: 1 }), shown: [day, TOMORROW], lang });
+    const count = t('memberSessions.weekSpoken', { day, count: '#' }).split('#')[0]!;
+    await expectSpokenAndShown(page, { from, spoken: count, shown: [day, TOMORROW], lang });
     await checkScreen(`this week, tomorrow (${lang})`, lang);
   });
 });
@@ -162,18 +168,18 @@ describe('profiles on the session screens', () => {
         return find(document)?.getBoundingClientRect().width ?? 0;
       });
     await fingerTo(h, page, 11, 'welcome');
-    await waitForText(page, OPEN);
+    await showCard(page, OPEN);
     const plainTile = await tileSize();
     expect(await kioskText(page)).toContain(translate('zh-CN', 'memberSessions.kind.skills_training'));
 
     await freshIdle(h, page);
     await fingerTo(h, page, 4, 'welcome'); // 刘小明: easy-read
-    await waitForText(page, OPEN);
+    await showCard(page, OPEN);
     const easyTile = await tileSize();
     expect(easyTile, 'easy-read pictogram is bigger').toBeGreaterThan(plainTile * 1.5);
     expect(await kioskText(page), 'easy-read cards leave out the kind word and room').not.toContain('活动室一');
     await checkScreen('welcome, easy-read', 'zh-CN');
-    await pressText(page, FULL);
+    await pressCard(page, FULL);
     await waitForScreen(page, 'sessions');
     const text = await kioskText(page);
     expect(text).not.toContain(translate('zh-CN', 'memberSessions.fullOffer'));
@@ -191,9 +197,9 @@ describe('profiles on the session screens', () => {
       for (const slot of [2, 6]) {
         await freshIdle(h, page);
         await fingerTo(h, page, slot, 'welcome');
-        await waitForText(page, OPEN);
+        await page.waitForSelector('kiosk-app >>> button.activity', { visible: true });
         await checkScreen(`welcome, large text, slot ${slot}`, 'zh-CN');
-        await pressText(page, OPEN);
+        await pressCard(page, OPEN);
         await waitForScreen(page, 'sessions');
         await checkScreen(`detail, large text, slot ${slot}`, 'zh-CN');
         await clickByName(page, translate('zh-CN', 'memberSessions.back'));
@@ -209,7 +215,7 @@ describe('profiles on the session screens', () => {
 
   it('an expired visit is spoken and shown, then the kiosk starts over', async () => {
     await fingerTo(h, page, 12, 'welcome');
-    await pressText(page, OPEN);
+    await pressCard(page, OPEN);
     await waitForScreen(page, 'sessions');
     await h.stopServer();
     await h.startServer();
