@@ -51,6 +51,11 @@ export class SessionsSetup {
     return this.staff.call('POST', `/api/staff/sessions/${sessionId}/dates/${date}/signups`, { memberId: memberId(slot), waitlist });
   }
 
+  /** Staff cancel one date of a session. */
+  async cancelDate(sessionId: string, date: LocalDate): Promise<void> {
+    await this.staff.call('POST', `/api/staff/sessions/${sessionId}/dates/${date}/cancel`, { reason: 'browser test' });
+  }
+
   roster(sessionId: string, date: LocalDate): Promise<SessionRoster> {
     return this.staff.call('GET', `/api/staff/sessions/${sessionId}/dates/${date}`);
   }

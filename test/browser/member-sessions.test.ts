@@ -161,6 +161,22 @@ describe('member sessions at the kiosk', () => {
     expect((await speechLog(page)).at(-1)?.text).toBe(zh('idle.prompt'));
   });
 
+  it('a date cancelled by staff while the member looks at it: says so, and leaves only "back"', async () => {
+    const s = await setup.create({ title: '插花体验', kind: 'other', start: '22:45' });
+    page = await h.openPage();
+    await checkIn(10);
+    await pressCard(page, '插花体验');
+    await waitForScreen(page, 'sessions');
+    await setup.cancelDate(s.id, s.date);
+    await clickByName(page, zh('memberSessions.signUp'));
+    await waitForText(page, zh('memberSessions.nowCancelled'));
+    await waitForSpeech(page, zh('memberSessions.nowCancelled'));
+    await waitForText(page, zh('memberSessions.cancelled'));
+    expect(await setup.standing(s.id, s.date, 10)).toBeNull();
+    expect(await kioskText(page)).not.toContain(zh('memberSessions.signUp'));
+    expect((await focusedElement(page)).text).toContain(zh('memberSessions.back'));
+  });
+
   it('can be done with the keypad alone: arrows to a card, Enter to open, sign up and undo, Escape back', async () => {
     // from midnight: the first session of the day, before the demo timetable's
     const s = await setup.create({ title: '键盘也能报', kind: 'other', start: '00:00' });

@@ -249,7 +249,7 @@ export class KioskMemberSessions extends KioskScreen {
       if (err instanceof ApiFailure && err.code === 'session_full') {
         // someone took the last place a moment ago: the same session, now offering the line
         this.showDetail({ ...o, full: true }, from, this.i18n.t('memberSessions.nowFull'));
-      } else this.failed(err);
+      } else if (!this.closedMeanwhile(err, o, from)) this.failed(err);
     } finally {
       this.busy = false;
     }
@@ -271,16 +271,30 @@ export class KioskMemberSessions extends KioskScreen {
       if (err instanceof ApiFailure && err.code === 'session_full') {
         // the place went to the first one waiting: offer the line instead
         this.showDetail({ ...v.occurrence, mine: null, full: true }, v.from, this.i18n.t('memberSessions.nowFull'));
-      } else this.failed(err);
+      } else if (!this.closedMeanwhile(err, v.occurrence, v.from)) this.failed(err);
     } finally {
       this.busy = false;
     }
   }
 
+  /**
+   * Staff cancelled the date, or it ended, while the member was looking: show it closed (no choice left
+   * but back) and say why. False when the failure is something else.
+   */
+  private closedMeanwhile(err: unknown, o: MemberOccurrence, from: ListView): boolean {
+    if (!(err instanceof ApiFailure)) return false;
+    if (err.code === 'session_cancelled' || err.code === 'occurrence_not_found') {
+      this.showDetail({ ...o, status: 'cancelled', closed: true }, from, this.i18n.t('memberSessions.nowCancelled'));
+    } else if (err.code === 'session_ended') {
+      this.showDetail({ ...o, closed: true }, from, this.i18n.t('memberSessions.nowEnded'));
+    } else return false;
+    return true;
+  }
+
   /** The session again after an undo or a refused sign-up: what happened first, then the session. */
   private showDetail(occurrence: MemberOccurrence, from: ListView, notice: string): void {
     this.view = { name: 'detail', occurrence, from, notice };
-    this.enterView(`${notice}${spokenDetail(occurrence, this.i18n)}`);
+    this.enterView(`${notice} ${spokenDetail(occurrence, this.i18n)}`);
   }
 
   private showResult(o: MemberOccurrence, change: Change, from: ListView): void {

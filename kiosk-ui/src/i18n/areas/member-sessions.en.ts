@@ -57,6 +57,8 @@ export const memberSessionsEn: Record<keyof typeof memberSessionsZhCN, string> =
   'memberSessions.undone': 'OK, it is taken back.',
 
   'memberSessions.nowFull': 'It just became full. You can wait in line.',
+  'memberSessions.nowCancelled': 'This session has been cancelled.',
+  'memberSessions.nowEnded': 'This session has already ended.',
   'memberSessions.expired': 'Please place your finger or show your card again',
   'memberSessions.network': 'Could not connect. Press again, or call staff',
   'memberSessions.retry': 'Try again',

@@ -61,6 +61,8 @@ export const memberSessionsZhCN = {
 
   // what went wrong, and what to do next
   'memberSessions.nowFull': '刚刚满了。可以排队等候。',
+  'memberSessions.nowCancelled': '这次活动取消了。',
+  'memberSessions.nowEnded': '这次活动已经结束了。',
   'memberSessions.expired': '请再放一次手指或刷卡',
   'memberSessions.network': '没有连上，请再按一次，或呼叫工作人员',
   'memberSessions.retry': '再试一次',
