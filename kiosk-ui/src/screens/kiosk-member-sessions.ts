@@ -7,10 +7,10 @@ import { activityCardStyles } from '../components/activity-card.js';
 import { spokenDetail } from '../components/occurrence-words.js';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
-import type { MessageKey } from '../i18n/catalogue.js';
 import { screenStyles } from '../styles/theme.js';
 import { KioskScreen } from './kiosk-screen.js';
 import { renderExpired, renderResult, renderRetry, sessionAnswerStyles } from './member-sessions/session-answers.js';
+import { RESULT_WORDS, refusal, sendChoice, sendUndo, type Change } from './member-sessions/session-requests.js';
 import { renderSessionDetail, sessionDetailStyles, type SessionAction } from './member-sessions/session-detail.js';
 import {
   listPageSize,
@@ -30,8 +30,6 @@ export const SESSION_UNDO_SECONDS = 5;
 export type SessionsStart = { view: 'today' } | { view: 'week' } | { view: 'detail'; occurrence: MemberOccurrence };
 
 type ListView = { name: 'today'; page: number } | { name: 'week'; day: number; page: number };
-/** What a request changed: the result screen says it, and undo does the opposite. */
-type Change = 'signed_up' | 'waiting' | 'cancelled' | 'left_waitlist';
 type View =
   | ListView
   /** `notice`: what just happened (undone, or the last place just went), shown as it is said */
@@ -40,13 +38,6 @@ type View =
   | { name: 'expired' };
 
 const TODAY: ListView = { name: 'today', page: 0 };
-
-const RESULT_WORDS: Record<Change, MessageKey> = {
-  signed_up: 'memberSessions.resultSignedUp',
-  waiting: 'memberSessions.resultWaiting',
-  cancelled: 'memberSessions.resultCancelled',
-  left_waitlist: 'memberSessions.resultLeftWaitlist',
-};
 
 /**
  * A checked-in member's sessions: today's list, this week (a day at a time), one session's detail with
@@ -236,20 +227,12 @@ export class KioskMemberSessions extends KioskScreen {
   private async act(o: MemberOccurrence, action: SessionAction): Promise<void> {
     if (this.busy || this.view.name !== 'detail') return;
     const from = this.view.from;
-    const key = { sessionId: o.sessionId, date: o.date };
     this.busy = true;
     try {
-      const cancelling = action === 'cancel' || action === 'leaveWaitlist';
-      const updated = cancelling
-        ? await memberSessionsApi.cancel(this.visit, key)
-        : await memberSessionsApi.signUp(this.visit, action === 'joinWaitlist' ? { ...key, waitlist: true } : key);
-      const change: Change = cancelling ? (action === 'cancel' ? 'cancelled' : 'left_waitlist') : updated.mine === 'waiting' ? 'waiting' : 'signed_up';
+      const { updated, change } = await sendChoice(this.visit, o, action);
       this.showResult(updated, change, from);
     } catch (err) {
-      if (err instanceof ApiFailure && err.code === 'session_full') {
-        // someone took the last place a moment ago: the same session, now offering the line
-        this.showDetail({ ...o, full: true }, from, this.i18n.t('memberSessions.nowFull'));
-      } else if (!this.closedMeanwhile(err, o, from)) this.failed(err);
+      this.refused(err, o, from);
     } finally {
       this.busy = false;
     }
@@ -259,36 +242,21 @@ export class KioskMemberSessions extends KioskScreen {
   private async undo(v: Extract<View, { name: 'result' }>): Promise<void> {
     if (this.busy) return;
     this.stopCountdown();
-    const key = { sessionId: v.occurrence.sessionId, date: v.occurrence.date };
     this.busy = true;
     try {
-      const restored =
-        v.change === 'signed_up' || v.change === 'waiting'
-          ? await memberSessionsApi.cancel(this.visit, key)
-          : await memberSessionsApi.signUp(this.visit, v.change === 'left_waitlist' ? { ...key, waitlist: true } : key);
-      this.showDetail(restored, v.from, this.i18n.t('memberSessions.undone'));
+      this.showDetail(await sendUndo(this.visit, v.occurrence, v.change), v.from, this.i18n.t('memberSessions.undone'));
     } catch (err) {
-      if (err instanceof ApiFailure && err.code === 'session_full') {
-        // the place went to the first one waiting: offer the line instead
-        this.showDetail({ ...v.occurrence, mine: null, full: true }, v.from, this.i18n.t('memberSessions.nowFull'));
-      } else if (!this.closedMeanwhile(err, v.occurrence, v.from)) this.failed(err);
+      this.refused(err, v.occurrence, v.from);
     } finally {
       this.busy = false;
     }
   }
 
-  /**
-   * Staff cancelled the date, or it ended, while the member was looking: show it closed (no choice left
-   * but back) and say why. False when the failure is something else.
-   */
-  private closedMeanwhile(err: unknown, o: MemberOccurrence, from: ListView): boolean {
-    if (!(err instanceof ApiFailure)) return false;
-    if (err.code === 'session_cancelled' || err.code === 'occurrence_not_found') {
-      this.showDetail({ ...o, status: 'cancelled', closed: true }, from, this.i18n.t('memberSessions.nowCancelled'));
-    } else if (err.code === 'session_ended') {
-      this.showDetail({ ...o, closed: true }, from, this.i18n.t('memberSessions.nowEnded'));
-    } else return false;
-    return true;
+  /** A refused request: the session as it now is when the refusal says so, otherwise what to do next. */
+  private refused(err: unknown, o: MemberOccurrence, from: ListView): void {
+    const r = refusal(err, o);
+    if (r) this.showDetail(r.occurrence, from, this.i18n.t(r.notice));
+    else this.failed(err);
   }
 
   /** The session again after an undo or a refused sign-up: what happened first, then the session. */
