@@ -73,14 +73,14 @@ export class ScheduleService {
   }
 
   /** An edit applies to the whole series (the latest version defines every date); exceptions stay. */
-  update(staffId: string, sessionId: string, input: SessionInput, onCapacityRaised: (sessionId: string, append: AppendEvent) => void): SessionDetail {
+  update(staffId: string, sessionId: string, input: SessionInput, fillFreedPlaces: (sessionId: string, append: AppendEvent) => void): SessionDetail {
     const current = this.series(sessionId);
     checkInput(this.ctx, input);
     this.refuseDroppingSignups(current, input);
     this.ctx.log.write((append) => {
       this.appendVersion(append, staffId, sessionId, input, 'edited', this.ctx.clock.now(), insertSeriesVersion);
-      // More places (or no limit any more): people waiting get them, first come first served.
-      onCapacityRaised(sessionId, append);
+      // If the edit made room (more places, or no limit), people waiting get it, first come first served.
+      fillFreedPlaces(sessionId, append);
     });
     return this.detail(sessionId);
   }

@@ -91,6 +91,17 @@ describe('sessions domain', () => {
     expect(codeOf(() => sessions().cancelDate(STAFF_ID, series.id, '2026-12-11', 'not a Thursday'))).toBe('occurrence_not_found');
   });
 
+  it('sign-ups move with their date, also into another week, and the member sees it on the new day', () => {
+    const { id } = sessions().create(STAFF_ID, input());
+    sessions().signUp(M(1), id, '2026-12-17', false);
+    sessions().moveDate(STAFF_ID, id, '2026-12-17', { toDate: '2026-12-22', start: '10:00', end: '11:00', reason: '场地维修' });
+    const tuesday = sessions().week('2026-12-21').days[1]!;
+    expect(tuesday.sessions.find((s) => s.sessionId === id)).toMatchObject({ date: '2026-12-17', moved: true, signedUp: 1 });
+    const memberTuesday = sessions().memberWeek(M(1), '2026-12-21').days[1]!;
+    expect(memberTuesday.sessions.find((s) => s.sessionId === id)).toMatchObject({ mine: 'signed_up', startsAt: '2026-12-22T10:00:00.000+08:00' });
+    expect(sessions().roster(id, '2026-12-17').signedUp.map((l) => l.memberId)).toEqual([M(1)]);
+  });
+
   it('cancelling a whole series cancels every date from today on', () => {
     const series = sessions().create(STAFF_ID, input({ date: '2026-11-26' }));
     const detail = sessions().cancelSeries(STAFF_ID, series.id, '老师调走');
