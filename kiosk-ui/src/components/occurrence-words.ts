@@ -58,3 +58,12 @@ export function spokenDetail(o: MemberOccurrence, i18n: I18nController): string 
     state: offer ? i18n.t(offer) : state,
   });
 }
+
+/** One card as heard on a list: "09:30，纸盒加工，已满。" — the start time, the title, where the member stands. */
+export function spokenCard(o: MemberOccurrence, i18n: I18nController): string {
+  const badge = occurrenceBadge(o, i18n);
+  const time = i18n.time(o.startsAt);
+  return badge
+    ? i18n.t('memberSessions.cardSpokenWithState', { time, title: o.title, state: badge.text })
+    : i18n.t('memberSessions.cardSpoken', { time, title: o.title });
+}

@@ -7,7 +7,7 @@ import { fireEvent } from '../fire-event.js';
 import { greetingKey } from '../i18n/greeting.js';
 import { screenStyles } from '../styles/theme.js';
 import { KioskScreen } from './kiosk-screen.js';
-import { cardList, listPageSize, moreButton, pageCount, pageOf } from './member-sessions/session-lists.js';
+import { cardList, listPageSize, moreButton, pageCount, pageOf, spokenPage } from './member-sessions/session-lists.js';
 
 type CheckedIn = Extract<KioskOutcome, { kind: 'checked_in' }>;
 
@@ -147,10 +147,14 @@ export class KioskWelcome extends KioskScreen {
     </button>`;
   }
 
+  /** The next page of today's sessions, said with the cards on it. */
   private turnPage(pages: number): void {
     this.page = (this.page + 1) % pages;
-    const count = this.outcome.activities.length;
-    fireEvent(this, 'kiosk-speak', { text: this.i18n.t('memberSessions.todaySpoken', { count }) + this.i18n.t('memberSessions.pageSpoken', { page: this.page + 1, pages }) });
+    const activities = this.outcome.activities;
+    const size = listPageSize(this.profileCtl.profile);
+    fireEvent(this, 'kiosk-speak', {
+      text: this.i18n.t('memberSessions.todaySpoken', { count: activities.length }) + spokenPage(activities, this.page, size, this.i18n),
+    });
   }
 
   private renderActivities() {

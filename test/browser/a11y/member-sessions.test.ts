@@ -144,7 +144,10 @@ describe.each<Lang>(['zh-CN', 'en'])('member session screens (%s)', (lang) => {
     const day = await page.$eval('kiosk-app >>> kiosk-member-sessions >>> h1.day .date', (el) => el.textContent ?? '');
     expect(day).not.toBe('');
     const count = t('memberSessions.weekSpoken', { day, count: '#' }).split('#')[0]!;
-    await expectSpokenAndShown(page, { from, spoken: count, shown: [day, TOMORROW], lang });
+    const heard = await expectSpokenAndShown(page, { from, spoken: count, shown: [day, TOMORROW], lang });
+    // the cards on the page are read out too: a member who cannot see the screen hears the choices
+    const firstTitle = await page.$eval('kiosk-app >>> kiosk-member-sessions >>> button.activity .title', (el) => el.textContent ?? '');
+    expect(heard.text).toContain(firstTitle);
     await checkScreen(`this week, tomorrow (${lang})`, lang);
   });
 });

@@ -31,6 +31,8 @@ export const memberSessionsEn: Record<keyof typeof memberSessionsZhCN, string> =
   'memberSessions.nextDay': 'Next day',
   'memberSessions.more': 'More {page}/{pages}',
   'memberSessions.pageSpoken': ' This is page {page} of {pages}.',
+  'memberSessions.cardSpoken': ' {time}, {title}.',
+  'memberSessions.cardSpokenWithState': ' {time}, {title}, {state}.',
   'memberSessions.loading': 'Looking, please wait',
 
   'memberSessions.when': 'When',

@@ -32,6 +32,8 @@ export const memberSessionsZhCN = {
   'memberSessions.nextDay': '后一天',
   'memberSessions.more': '更多活动 {page}/{pages}',
   'memberSessions.pageSpoken': '这是第 {page} 页，共 {pages} 页。',
+  'memberSessions.cardSpoken': '{time}，{title}。',
+  'memberSessions.cardSpokenWithState': '{time}，{title}，{state}。',
   'memberSessions.loading': '正在查看，请稍等',
 
   // the detail of one session

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { AccessibilityProfile, DaySessions, MemberOccurrence, MemberToday } from '../../../../edge-server/src/api-types.js';
 import { activityCard } from '../../components/activity-card.js';
+import { spokenCard } from '../../components/occurrence-words.js';
 import { pictogram } from '../../components/pictograms.js';
 import type { I18nController } from '../../controllers/i18n-controller.js';
 
@@ -79,15 +80,21 @@ export function renderToday(
   `;
 }
 
-/** The spoken prompt of the today list: how many, and which page when there are several. */
+/** The spoken prompt of the today list: how many, which page when there are several, and the cards shown. */
 export function spokenToday(today: MemberToday, page: number, size: number, i18n: I18nController): string {
-  const count = todayList(today).length;
-  if (count === 0) return i18n.t('memberSessions.todayNone');
-  return i18n.t('memberSessions.todaySpoken', { count }) + spokenPage(page, pageCount(count, size), i18n);
+  const all = todayList(today);
+  if (all.length === 0) return i18n.t('memberSessions.todayNone');
+  return i18n.t('memberSessions.todaySpoken', { count: all.length }) + spokenPage(all, page, size, i18n);
 }
 
-function spokenPage(page: number, pages: number, i18n: I18nController): string {
-  return pages > 1 ? i18n.t('memberSessions.pageSpoken', { page: page + 1, pages }) : '';
+/**
+ * Which page (when there are several) and the cards on it, so a member who cannot see the screen hears
+ * what they can choose.
+ */
+export function spokenPage(list: readonly MemberOccurrence[], page: number, size: number, i18n: I18nController): string {
+  const pages = pageCount(list.length, size);
+  const which = pages > 1 ? i18n.t('memberSessions.pageSpoken', { page: page + 1, pages }) : '';
+  return which + pageOf(list, page, size).map((o) => spokenCard(o, i18n)).join('');
 }
 
 /**
@@ -127,7 +134,7 @@ export function spokenWeekDay(days: readonly DaySessions<MemberOccurrence>[], da
   const { sessions, date } = days[day]!;
   const label = dayLabel(date, i18n);
   if (sessions.length === 0) return i18n.t('memberSessions.dayNoneSpoken', { day: label });
-  return i18n.t('memberSessions.weekSpoken', { day: label, count: sessions.length }) + spokenPage(page, pageCount(sessions.length, size), i18n);
+  return i18n.t('memberSessions.weekSpoken', { day: label, count: sessions.length }) + spokenPage(sessions, page, size, i18n);
 }
 
 export const sessionListStyles = css`
