@@ -16,6 +16,8 @@ import { kioskRoutes } from './routes/kiosk.js';
 import { memberSessionRoutes } from './routes/sessions.js';
 import { simRoutes, type SimHardware } from './routes/sim.js';
 import { staffRoutes } from './routes/staff.js';
+import { memberSurveyRoutes } from './routes/surveys.js';
+import { volunteerKioskRoutes } from './routes/volunteers.js';
 import type { KioskServices } from './services.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', kioskRoutes(deps));
   app.route('/api', eventStreamRoutes(deps));
   app.route('/api', publicAlertRoutes(deps));
+  app.route('/api', volunteerKioskRoutes(deps));
+  app.route('/api/member', memberSurveyRoutes(deps));
   app.route('/api/staff', staffRoutes(deps));
   app.route('/api/member', memberSessionRoutes(deps));
   if (deps.sim) app.route('/api/sim', simRoutes(deps, deps.sim));

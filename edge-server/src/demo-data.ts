@@ -6,7 +6,9 @@ import { insertStaff } from './db/staff.repo.js';
 import { insertEnrolment } from './db/enrolments.repo.js';
 import { insertConsent } from './db/consents.repo.js';
 import { hashPin } from './domain/pin.js';
+import { seedDemoEmployment } from './demo/employment.js';
 import { seedDemoSessions } from './demo/sessions.js';
+import { seedCommunityDemo } from './demo/community.js';
 
 /** The demo staff member's PIN (documented in the README; demo mode only). */
 export const DEMO_STAFF_PIN = '2468';
@@ -49,7 +51,7 @@ export const DEMO_SEED_EVENT = 'demo-seed';
  * Demo rows are fixtures, not records: no events are written, so nothing of them is ever pushed.
  * Returns false when the database already has members.
  */
-export function seedDemoData(db: Db, sensorId: string, now = Date.now()): boolean {
+export function seedDemoData(db: Db, sensorId: string, now = Date.now(), timeZone = 'Asia/Shanghai'): boolean {
   if (countMembers(db) > 0) return false;
   db.transaction(() => {
     insertStaff(db, {
@@ -82,8 +84,10 @@ export function seedDemoData(db: Db, sensorId: string, now = Date.now()): boolea
       id: 'mem_demo_13', name: '马德明', gender: '男', birthYear: 1950, disabilityCategory: '肢体', disabilityGrade: 1,
       status: 'inactive', guardianContact: null, cardNumber: '100013', photoPath: null, profile: DEFAULT_PROFILE,
     }, now);
+    seedCommunityDemo(db, 'stf_demo_01', now);
     insertEnrolment(db, { id: 'enr_demo_staff', sensorId, slot: DEMO_STAFF_SLOT, personKind: 'staff', personId: 'stf_demo_01', finger: 'right_index' }, now);
-    seedDemoSessions(db, now);
+    seedDemoEmployment(db, now, timeZone, DEMO_SEED_EVENT);
+    seedDemoSessions(db, now, timeZone);
   })();
   return true;
 }

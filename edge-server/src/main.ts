@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   running.push({ name: 'WAL checkpoints', stop: () => checkpointer.stop() });
 
   const sensorId = config.hardware.fingerprint.sensorId ?? (config.hardware.fingerprint.driver === 'sim' ? SIM_SENSOR_ID : DEFAULT_SENSOR_ID);
-  if (config.demoData && seedDemoData(db, sensorId)) console.log('demo data: created a demo centre with 14 members and staff 王芳 (PIN 2468)');
+  if (config.demoData && seedDemoData(db, sensorId, Date.now(), config.centre.timezone)) console.log('demo data: created a demo centre with 14 members and staff 王芳 (PIN 2468)');
 
   const gpio = createGpio(config.hardware.gpio);
   // The simulated sensor holds a template for every slot the database links to a person.

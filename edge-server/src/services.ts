@@ -5,6 +5,8 @@ import { AlertService } from './domain/alerts.js';
 import { AttendanceService } from './domain/attendance.js';
 import { BiometricService } from './domain/biometrics.js';
 import { EnrolmentSessions } from './domain/enrolment.js';
+import { EmploymentService } from './domain/employment/employment-service.js';
+import { RehabService } from './domain/rehab/rehab-service.js';
 import type { DomainContext } from './domain/context.js';
 import { IdentificationService } from './domain/identification.js';
 import { LeaveService } from './domain/leave.js';
@@ -12,6 +14,9 @@ import { MemberVisits } from './domain/member-visits.js';
 import { MonitoringService } from './domain/monitoring/monitoring.js';
 import { SessionsService } from './domain/sessions/service.js';
 import { StaffAuth } from './domain/staff-auth.js';
+import { SurveyService } from './domain/surveys/surveys.js';
+import { PartnerService } from './domain/volunteers/partners.js';
+import { VolunteerService } from './domain/volunteers/volunteers.js';
 
 /** The domain services one kiosk runs, built once by the composition root (and by tests). */
 export interface KioskServices {
@@ -22,12 +27,18 @@ export interface KioskServices {
   biometrics: BiometricService;
   enrolments: EnrolmentSessions;
   leave: LeaveService;
+  employment: EmploymentService;
+  rehab: RehabService;
   /** Members identified at the screen a moment ago: what `/api/member/*` acts on. */
   memberVisits: MemberVisits;
   /** Activity sessions: planner, sign-ups and waiting lists, session attendance. */
   sessions: SessionsService;
   /** Sensor rules and live state; `start()` it once the devices run (returns the stop). */
   monitoring: MonitoringService;
+  /** Partner organisations, volunteer visits, the satisfaction question (issue 5). */
+  partners: PartnerService;
+  volunteers: VolunteerService;
+  surveys: SurveyService;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
   /** Feeds reader identifications into the domain and their outcomes onto the bus; returns the unsubscribe. */
   attachReader(): () => void;
@@ -46,6 +57,10 @@ export function createServices(
   const alerts = new AlertService(ctx);
   const sessions = new SessionsService(ctx);
   attendance.extras = { ...attendance.extras, activitiesFor: (memberId, date) => sessions.activitiesFor(memberId, date) };
+  const partners = new PartnerService(ctx);
+  // the question at check-out asks about a service the member took part in today (else the centre)
+  const surveys = new SurveyService(ctx, (memberId, date) => sessions.kindsTakenPart(memberId, date));
+  attendance.extras = { ...attendance.extras, surveyFor: (memberId, date) => surveys.surveyForCheckout(memberId, date) };
   const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
   return {
     attendance,
@@ -55,9 +70,14 @@ export function createServices(
     biometrics,
     enrolments,
     leave: new LeaveService(ctx),
+    employment: new EmploymentService(ctx),
+    rehab: new RehabService(ctx),
     memberVisits,
     sessions,
     monitoring: new MonitoringService(ctx, alerts, attendance, hardware),
+    partners,
+    volunteers: new VolunteerService(ctx, partners),
+    surveys,
     hardwareHealth,
     attachReader() {
       const offs = [

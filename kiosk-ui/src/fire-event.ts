@@ -1,5 +1,6 @@
 import type { AlertInfo, AttendanceLine, EnrolmentState, KioskOutcome, MemberMatch } from '../../edge-server/src/api-types.js';
 import type { SessionsStart } from './screens/kiosk-member-sessions.js';
+import type { ScheduleStep } from './staff/schedule/schedule-step.js';
 
 /** Where the fingerprint screens go next (staff mode). */
 export type FingerprintStep =
@@ -48,8 +49,14 @@ export interface KioskEventMap {
   'kiosk-leave-closed': { memberId: string; name: string; date: string; recorded: boolean };
   /** the welcome screen: open the member's sessions (a session's detail, or this week) */
   'kiosk-open-sessions': { start: SessionsStart };
-  /** a member screen's next step: say its prompt (no banner; "再听一遍" repeats it) */
+  /** open a community screen: the volunteers' sign-in/out, or the satisfaction question after a goodbye */
+  'kiosk-community-screen': { to: 'volunteer' | 'survey' };
+  /** speak a prompt that is already on screen as its heading (a step inside one screen) */
   'kiosk-speak': { text: string };
+  /** staff mode's sessions: go to the week planner, a session form or one date's roster */
+  'kiosk-schedule-go': ScheduleStep;
+  /** a session roster was changed from one of its parts (e.g. a member signed up): read it again, say `notice` */
+  'kiosk-roster-changed': { notice: string };
 }
 
 export type KioskEventName = keyof KioskEventMap;
@@ -80,7 +87,10 @@ declare global {
     'kiosk-leave-request': CustomEvent<KioskEventMap['kiosk-leave-request']>;
     'kiosk-leave-closed': CustomEvent<KioskEventMap['kiosk-leave-closed']>;
     'kiosk-open-sessions': CustomEvent<KioskEventMap['kiosk-open-sessions']>;
+    'kiosk-community-screen': CustomEvent<KioskEventMap['kiosk-community-screen']>;
     'kiosk-speak': CustomEvent<KioskEventMap['kiosk-speak']>;
+    'kiosk-schedule-go': CustomEvent<KioskEventMap['kiosk-schedule-go']>;
+    'kiosk-roster-changed': CustomEvent<KioskEventMap['kiosk-roster-changed']>;
   }
 }
 

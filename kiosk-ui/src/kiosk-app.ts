@@ -24,6 +24,8 @@ import './screens/kiosk-inactive.js';
 import type { SessionsStart } from './screens/kiosk-member-sessions.js';
 import './screens/kiosk-member-sessions.js';
 import './screens/kiosk-not-recognised.js';
+import './screens/kiosk-survey.js';
+import './screens/kiosk-volunteer.js';
 import type { KioskScreen } from './screens/kiosk-screen.js';
 import './screens/kiosk-timeout-warning.js';
 import './screens/kiosk-welcome.js';
@@ -44,6 +46,8 @@ export type Screen =
   | { name: 'confirm'; outcome: Outcome<'confirm_checkout'> }
   | { name: 'not-recognised'; via: 'finger' | 'card' }
   | { name: 'inactive' }
+  | { name: 'survey'; outcome: Outcome<'checked_out'> }
+  | { name: 'volunteer' }
   | { name: 'staff-choice'; outcome: Outcome<'staff_identified'> }
   | { name: 'staff-clocked'; outcome: Outcome<'staff_clocked'> }
   | { name: 'pin'; staff: StaffCard; identToken: string }
@@ -52,7 +56,7 @@ export type Screen =
 /** Screens a member may see: they get the call-staff and repeat buttons and the member timeouts. */
 const MEMBER_SCREENS: ReadonlySet<Screen['name']> = new Set([
   'idle', 'card', 'welcome', 'goodbye', 'confirm', 'not-recognised', 'inactive',
-  'sessions',
+  'sessions', 'survey', 'volunteer',
 ]);
 /** Screens where an identification from the reader must not pull the staff member away. */
 const STAFF_WORK_SCREENS: ReadonlySet<Screen['name']> = new Set(['pin', 'staff-mode']);
@@ -172,13 +176,14 @@ export class KioskApp extends LitElement {
     });
     this.listen('kiosk-card', (d) => void this.identifyCard(d.cardNumber));
     this.listen('kiosk-say', (d) => this.announce(d.text, true));
-    this.listen('kiosk-speak', (d) => this.speech.say(d.text));
     this.listen('kiosk-open-sessions', (d) => this.openSessions(d.start));
     this.listen('kiosk-staff-session', (d) => {
       if (this.screen.name !== 'pin') return;
       this.go({ name: 'staff-mode', staff: this.screen.staff, idleTimeoutSec: d.idleTimeoutSec, alerts: this.emergency !== null });
     });
     this.listen('kiosk-repeat', () => (this.covered ? this.speech.say(this.i18n.t(emergencyPrompt('full'))) : this.speech.repeat()));
+    this.listen('kiosk-community-screen', (d) => this.openCommunityScreen(d.to));
+    this.listen('kiosk-speak', (d) => this.speech.say(d.text));
     this.listen('kiosk-open-alerts', () => this.renderRoot.querySelector('kiosk-staff-mode')?.showAlerts());
   }
 
@@ -255,6 +260,10 @@ export class KioskApp extends LitElement {
         return html`<kiosk-not-recognised .misses=${this.misses} .via=${s.via}></kiosk-not-recognised>`;
       case 'inactive':
         return html`<kiosk-inactive></kiosk-inactive>`;
+      case 'survey':
+        return html`<kiosk-survey .outcome=${s.outcome}></kiosk-survey>`;
+      case 'volunteer':
+        return html`<kiosk-volunteer></kiosk-volunteer>`;
       case 'staff-choice':
         return html`<kiosk-staff-choice .outcome=${s.outcome}></kiosk-staff-choice>`;
       case 'staff-clocked':
@@ -387,6 +396,10 @@ export class KioskApp extends LitElement {
         return this.renderRoot.querySelector('kiosk-not-recognised')?.message() ?? t('unknown.prompt');
       case 'inactive':
         return t('inactive.prompt');
+      case 'survey':
+        return this.renderRoot.querySelector('kiosk-survey')?.prompt() ?? null;
+      case 'volunteer':
+        return this.renderRoot.querySelector('kiosk-volunteer')?.prompt() ?? null;
       case 'staff-choice':
         return t('staff.spoken', { name: s.outcome.staff.name });
       case 'staff-clocked':
@@ -468,6 +481,13 @@ export class KioskApp extends LitElement {
     }
   }
 
+  /** The volunteers' screen (from the start screen), or the satisfaction question after a goodbye. */
+  private openCommunityScreen(to: 'volunteer' | 'survey'): void {
+    const s = this.screen;
+    if (to === 'volunteer' && s.name === 'idle') return this.go({ name: 'volunteer' });
+    if (to === 'survey' && s.name === 'goodbye' && s.outcome.survey) return this.go({ name: 'survey', outcome: s.outcome }, s.outcome.member.profile);
+  }
+
   private back(): void {
     const s = this.screen;
     if (this.covered) {
@@ -523,7 +543,7 @@ export class KioskApp extends LitElement {
 
   private currentMemberId(): string | null {
     const s = this.screen;
-    if (s.name === 'welcome' || s.name === 'goodbye' || s.name === 'confirm') return s.outcome.member.id;
+    if (s.name === 'welcome' || s.name === 'goodbye' || s.name === 'confirm' || s.name === 'survey') return s.outcome.member.id;
     if (s.name === 'sessions') return s.member.id;
     return null;
   }

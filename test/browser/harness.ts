@@ -14,7 +14,7 @@
  * pierce shadow roots, so tests never reach into `shadowRoot` by hand.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -58,6 +58,21 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** launch Chromium too (default true); false for API-only tests */
   browser?: boolean;
+  /** the centre's IANA time zone (written to the data dir's config.json); default Asia/Shanghai */
+  centreTimeZone?: string;
+}
+
+/**
+ * A fixed-offset zone (IANA `Etc/GMT±N`) in which it is now between 10:00 and 10:59. A suite that needs
+ * "a session later today" or "today has begun" runs the centre in it, so the suite passes whatever the
+ * hour it runs at (in Asia/Shanghai such a suite would fail every evening).
+ */
+export function midMorningZone(now = new Date()): string {
+  let offset = 10 - now.getUTCHours(); // local = UTC + offset
+  if (offset < -12) offset += 24;
+  if (offset > 14) offset -= 24;
+  // the Etc zones' signs are POSIX-style: Etc/GMT-8 is UTC+8
+  return offset === 0 ? 'Etc/UTC' : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
 }
 
 export async function freePort(): Promise<number> {
@@ -247,6 +262,9 @@ export class KioskHarness {
 export async function startKiosk(options: StartOptions = {}): Promise<KioskHarness> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-data-'));
+  if (options.centreTimeZone) {
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ centre: { timezone: options.centreTimeZone } }));
+  }
   const server = new ServerProcess(port, dataDir, options.env ?? {});
   await server.start();
   if (options.browser === false) return new KioskHarness(server, null, null);

@@ -27,7 +27,10 @@ describe('keyboard-only use', () => {
     // idle: focus starts on the card choice; arrows move between controls, Enter chooses
     expect((await focusedElement(page)).text).toContain('刷卡');
     await page.keyboard.press('ArrowDown');
+    expect((await focusedElement(page)).text).toContain('志愿者');
+    await page.keyboard.press('ArrowDown');
     expect((await focusedElement(page)).text).toContain('再听一遍');
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     expect((await focusedElement(page)).text).toContain('刷卡');
     await page.keyboard.press('Enter');

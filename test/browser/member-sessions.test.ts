@@ -6,6 +6,7 @@ import {
   clickByName,
   focusedElement,
   kioskText,
+  midMorningZone,
   speechLog,
   startKiosk,
   waitForConnection,
@@ -25,7 +26,8 @@ describe('member sessions at the kiosk', () => {
   let setup: SessionsSetup;
 
   beforeAll(async () => {
-    h = await startKiosk();
+    // mid-morning at the centre whatever the hour: the test sessions (22:00–23:59) are later today
+    h = await startKiosk({ centreTimeZone: midMorningZone() });
     setup = new SessionsSetup(h.server);
   });
   afterAll(async () => {
@@ -213,7 +215,7 @@ describe('member sessions and the idle timeout', () => {
   let page: Page;
 
   beforeAll(async () => {
-    h = await startKiosk({ env: { KIOSK_IDLE_SEC: '3' } });
+    h = await startKiosk({ env: { KIOSK_IDLE_SEC: '3' }, centreTimeZone: midMorningZone() });
     page = await h.openPage();
   });
   afterAll(async () => {

@@ -14,7 +14,9 @@ export type EventType =
   | 'alert.raised' | 'alert.acknowledged' | 'alert.resolved'
   | 'sensor.hourly'
   | 'leave.recorded'
-  | 'session.scheduled' | 'session.cancelled' | 'session.signed_up' | 'session.signup_cancelled' | 'session.attended';
+  | 'employment.work_logged' | 'employment.work_voided' | 'rehab.plan_set' | 'rehab.note_added'
+  | 'session.scheduled' | 'session.cancelled' | 'session.signed_up' | 'session.signup_cancelled' | 'session.attended'
+  | 'volunteer.visited' | 'survey.answered';
 
 /** One row of the local event log, in the shape pushed upstream. */
 export interface EventRecord {

@@ -11,7 +11,11 @@ import { toStaffCard } from '../domain/member-card.js';
 import { isValidPin } from '../domain/pin.js';
 import { staffAlertRoutes } from './alerts.js';
 import { biometricRoutes } from './biometrics.js';
+import { staffEmploymentRoutes } from './employment.js';
+import { staffRehabRoutes } from './rehab.js';
 import { staffSessionRoutes } from './sessions.js';
+import { staffSurveyRoutes } from './surveys.js';
+import { staffVolunteerRoutes } from './volunteers.js';
 import { readJson } from './validate.js';
 
 export const STAFF_COOKIE = 'jia_staff';
@@ -71,7 +75,11 @@ export function staffRoutes(deps: AppDeps): Hono {
     })
     .route('/', biometricRoutes(deps))
     .route('/', staffAlertRoutes(deps))
-    .route('/', staffSessionRoutes(deps));
+    .route('/', staffEmploymentRoutes(deps))
+    .route('/', staffRehabRoutes(deps))
+    .route('/', staffSessionRoutes(deps))
+    .route('/', staffVolunteerRoutes(deps))
+    .route('/', staffSurveyRoutes(deps));
 
   return new Hono()
     .post('/clock', async (c) => {

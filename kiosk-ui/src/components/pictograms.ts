@@ -33,7 +33,9 @@ export type PictogramName =
   | 'kind_culture_sports'
   | 'kind_other'
   | 'calendar'
-  | 'forward';
+  | 'forward'
+  | 'face1' | 'face2' | 'face3' | 'face4' | 'face5'
+  | 'heart' | 'flag';
 
 const paths: Record<PictogramName, SVGTemplateResult> = {
   finger: svg`<path d="M24 58V30a6 6 0 0 1 12 0v14m0-6a6 6 0 0 1 12 0v8m0-4a6 6 0 0 1 12 0v10c0 12-8 20-20 20h-4c-10 0-16-6-20-14l-6-12a5 5 0 0 1 8-5l6 9"/><path d="M30 8c-8 0-14 6-14 14m28 0c0-8-6-14-14-14"/>`,
@@ -66,6 +68,13 @@ const paths: Record<PictogramName, SVGTemplateResult> = {
   kind_other: svg`<path d="M40 10l9 19 21 3-15 15 4 21-19-10-19 10 4-21-15-15 21-3z"/>`,
   calendar: svg`<rect x="10" y="16" width="60" height="54" rx="6"/><path d="M10 32h60M26 8v14M54 8v14M22 46h8M36 46h8M50 46h8M22 58h8M36 58h8"/>`,
   forward: svg`<path d="M46 18l22 22-22 22M68 40H12"/>`,
+  face1: svg`<circle cx="40" cy="40" r="30"/><path d="M28 30v4M52 30v4M26 58c8-10 20-10 28 0M22 22l10 5M58 22l-10 5"/>`,
+  face2: svg`<circle cx="40" cy="40" r="30"/><path d="M29 32v4M51 32v4M28 56c7-6 17-6 24 0"/>`,
+  face3: svg`<circle cx="40" cy="40" r="30"/><path d="M29 32v4M51 32v4M28 52h24"/>`,
+  face4: svg`<circle cx="40" cy="40" r="30"/><path d="M29 32v4M51 32v4M28 48c7 6 17 6 24 0"/>`,
+  face5: svg`<circle cx="40" cy="40" r="30"/><path d="M26 30c2-4 6-4 8 0M46 30c2-4 6-4 8 0M24 46c6 14 26 14 32 0z"/>`,
+  heart: svg`<path d="M40 68L16 44a14 14 0 0 1 24-18 14 14 0 0 1 24 18z"/>`,
+  flag: svg`<path d="M18 72V10M18 12h44l-8 14 8 14H18"/>`,
 };
 
 export function pictogram(name: PictogramName, className = 'picto'): SVGTemplateResult {

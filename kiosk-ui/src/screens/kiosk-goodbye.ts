@@ -41,10 +41,16 @@ export class KioskGoodbye extends KioskScreen {
       <kiosk-avatar .name=${name} .photoUrl=${o.member.photoUrl} alt=${t('welcome.photoAlt', { name })}></kiosk-avatar>
       <h1>${t('goodbye.heading', { name })}</h1>
       <p class="status">${pictogram('leave')}<span>${t('goodbye.checkedOut', { time: this.i18n.time(o.at) })}</span></p>
-      <button class="primary" data-primary @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'idle' })}>
+      <button class="primary" data-primary @click=${() => this.done()}>
         ${pictogram('yes')}<span>${t('goodbye.done')}</span>
       </button>
     `;
+  }
+
+  /** The satisfaction question comes next when the member is due one (at most weekly). */
+  private done(): void {
+    if (this.outcome.survey) fireEvent(this, 'kiosk-community-screen', { to: 'survey' });
+    else fireEvent(this, 'kiosk-navigate', { to: 'idle' });
   }
 }
 

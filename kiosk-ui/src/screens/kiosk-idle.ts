@@ -21,6 +21,13 @@ export class KioskIdle extends KioskScreen {
       button.primary {
         min-width: 320px;
       }
+      .ways {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        align-items: center;
+        gap: calc(var(--k-gap) * 2);
+      }
     `,
   ];
 
@@ -29,9 +36,15 @@ export class KioskIdle extends KioskScreen {
     return html`
       ${pictogram('finger', 'finger')}
       <h1>${t(this.easyRead ? 'idle.promptEasy' : 'idle.prompt')}</h1>
-      <button class="primary" data-primary @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'card' })}>
-        ${pictogram('card')}<span>${t('idle.useCard')}</span>
-      </button>
+      <div class="ways">
+        <button class="primary" data-primary @click=${() => fireEvent(this, 'kiosk-navigate', { to: 'card' })}>
+          ${pictogram('card')}<span>${t('idle.useCard')}</span>
+        </button>
+        <!-- volunteers' way in: beside the card, smaller, so the members' path stays the first thing -->
+        <button class="volunteer" @click=${() => fireEvent(this, 'kiosk-community-screen', { to: 'volunteer' })}>
+          ${pictogram('heart')}<span>${t('community.idle.volunteer')}</span>
+        </button>
+      </div>
     `;
   }
 }

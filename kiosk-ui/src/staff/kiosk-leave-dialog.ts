@@ -22,19 +22,23 @@ const NO_REASON: ReasonChoice<LeaveReason> = { reason: null, otherText: '' };
 type LeaveRequest = KioskEventMap['kiosk-leave-request'];
 
 /**
- * Records a leave slip (请假) for one member and one day, from the no-show list: the reason is chosen
- * (or written for "other"), nothing is chosen beforehand. Answers with `kiosk-leave-closed`.
+ * Records a leave slip (请假) for one member from a day (the no-show list's, a session roster's) to a
+ * last day (the same day unless changed): the reason is chosen (or written for "other"), nothing is
+ * chosen beforehand. Answers with `kiosk-leave-closed`.
  */
 export class KioskLeaveDialog extends KioskScreen {
   static override properties = {
     /** the member and day; null: closed */
     request: { attribute: false },
     choice: { state: true },
+    /** the last day of the leave (YYYY-MM-DD) */
+    until: { state: true },
     problem: { state: true },
     busy: { state: true },
   };
   declare request: LeaveRequest | null;
   declare choice: ReasonChoice<LeaveReason>;
+  declare until: string;
   declare problem: string;
   declare busy: boolean;
 
@@ -51,6 +55,7 @@ export class KioskLeaveDialog extends KioskScreen {
     super();
     this.request = null;
     this.choice = NO_REASON;
+    this.until = '';
     this.problem = '';
     this.busy = false;
   }
@@ -58,6 +63,7 @@ export class KioskLeaveDialog extends KioskScreen {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('request')) {
       this.choice = NO_REASON;
+      this.until = this.request?.date ?? '';
       this.problem = '';
     }
   }
@@ -77,6 +83,11 @@ export class KioskLeaveDialog extends KioskScreen {
     >
       <p>${t('leave.explain')}</p>
       ${reasonFields(t, REASON_FIELDS, this.choice, (choice) => (this.choice = choice))}
+      <label class="field">
+        <span>${t('schedule.leave.until')}</span>
+        <input type="date" name="until" min=${r?.date ?? nothing} .value=${this.until}
+          @input=${(e: InputEvent) => (this.until = (e.target as HTMLInputElement).value)} />
+      </label>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
     </kiosk-confirm-dialog>`;
   }
@@ -90,10 +101,15 @@ export class KioskLeaveDialog extends KioskScreen {
       this.problem = this.i18n.t(this.choice.reason === 'other' ? 'leave.otherText' : 'leave.needReason');
       return;
     }
+    // a date field left empty or before the first day: say so (the input's min is only a hint)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(this.until) || this.until < r.date) {
+      this.problem = this.i18n.t('schedule.leave.untilBefore', { date: dayText(this.i18n, r.date) });
+      return;
+    }
     this.busy = true;
     this.problem = '';
     try {
-      await api.recordLeave(r.memberId, r.date, r.date, reason);
+      await api.recordLeave(r.memberId, r.date, this.until, reason);
       this.close(r, true);
     } catch {
       this.problem = this.i18n.t('alerts.failed');

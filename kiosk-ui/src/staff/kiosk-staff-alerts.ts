@@ -73,25 +73,6 @@ export class KioskStaffAlerts extends KioskScreen {
         margin: 0;
         font-size: 24px;
       }
-      textarea {
-        font: inherit;
-        color: inherit;
-        width: 100%;
-        min-height: 96px;
-        padding: 8px 12px;
-        border: 3px solid var(--k-border);
-        border-radius: var(--k-radius);
-        background: var(--k-surface);
-      }
-      textarea:focus {
-        outline: 5px solid var(--k-focus);
-        outline-offset: 4px;
-        box-shadow: 0 0 0 4px var(--k-focus-halo);
-      }
-      textarea[aria-invalid='true'] {
-        border-width: 5px;
-        border-style: double;
-      }
     `,
   ];
 

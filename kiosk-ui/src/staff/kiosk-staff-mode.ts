@@ -21,7 +21,7 @@ import './kiosk-staff-employment.js';
 import './kiosk-staff-rehab.js';
 import './kiosk-staff-volunteers.js';
 import './kiosk-staff-satisfaction.js';
-import { staffStyles } from './staff-styles.js';
+import { staffNavStyles, staffStyles } from './staff-styles.js';
 import { todayIn } from './zoned-time.js';
 
 type View =
@@ -68,6 +68,7 @@ export class KioskStaffMode extends KioskScreen {
   static override styles = [
     screenStyles,
     staffStyles,
+    staffNavStyles,
     css`
       :host {
         display: grid;
@@ -82,15 +83,6 @@ export class KioskStaffMode extends KioskScreen {
         align-items: center;
         justify-content: space-between;
         gap: var(--k-gap);
-      }
-      nav {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px;
-      }
-      nav button[aria-current='page'] {
-        background: var(--k-primary-bg);
-        color: var(--k-primary-fg);
       }
       .badge {
         display: inline-flex;
@@ -206,7 +198,7 @@ export class KioskStaffMode extends KioskScreen {
       case 'alerts':
         return html`<kiosk-staff-alerts></kiosk-staff-alerts>`;
       case 'schedule':
-        return html`<kiosk-staff-schedule></kiosk-staff-schedule>`;
+        return html`<kiosk-staff-schedule .records=${this.revision}></kiosk-staff-schedule>`;
       case 'employment':
         return html`<kiosk-staff-employment></kiosk-staff-employment>`;
       case 'rehab':
@@ -230,6 +222,7 @@ export class KioskStaffMode extends KioskScreen {
   back(): boolean {
     if (this.view.name === 'today') return false;
     if (this.view.name === 'fingerprints' && this.renderRoot.querySelector('kiosk-staff-fingerprints')?.back()) return true;
+    if (this.view.name === 'schedule' && this.renderRoot.querySelector('kiosk-staff-schedule')?.back()) return true;
     this.go({ name: 'today' });
     return true;
   }

@@ -95,6 +95,32 @@ export const staffStyles = css`
     display: grid;
     gap: 10px;
   }
+  /* Chromium moves the focus into the date and time fields' parts, where :focus alone draws no ring */
+  input:focus-within {
+    outline: 5px solid var(--k-focus);
+    outline-offset: 4px;
+    box-shadow: 0 0 0 4px var(--k-focus-halo);
+  }
+  /* a note or reason typed by staff (alert notes, cancel and move reasons) */
+  textarea {
+    font: inherit;
+    color: inherit;
+    width: 100%;
+    min-height: 96px;
+    padding: 8px 12px;
+    border: 3px solid var(--k-border);
+    border-radius: var(--k-radius);
+    background: var(--k-surface);
+  }
+  textarea:focus {
+    outline: 5px solid var(--k-focus);
+    outline-offset: 4px;
+    box-shadow: 0 0 0 4px var(--k-focus-halo);
+  }
+  textarea[aria-invalid='true'] {
+    border-width: 5px;
+    border-style: double;
+  }
   ul.rows > li {
     display: flex;
     flex-wrap: wrap;
@@ -118,3 +144,16 @@ export const staffViewStyles = [
     }
   `,
 ];
+
+/** A row of view buttons; the one shown is marked `aria-current="page"` and filled. */
+export const staffNavStyles = css`
+  nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 12px;
+  }
+  nav button[aria-current='page'] {
+    background: var(--k-primary-bg);
+    color: var(--k-primary-fg);
+  }
+`;

@@ -11,6 +11,7 @@ import { afterEach, expect } from 'vitest';
 import type { AttendanceLine, RecordMessage, TodayAttendance } from '../../../edge-server/src/api-types.js';
 import {
   DEMO_STAFF,
+  VIEWPORT_LANDSCAPE,
   currentScreen,
   delay,
   kioskText,
@@ -21,7 +22,7 @@ import {
   type ServerProcess,
   type SpeechLogEntry,
 } from '../harness.js';
-import { contrastProblems, layoutReport } from './layout-report.js';
+import { contrastProblems, layoutReport, reflowProblems, targetProblems } from './layout-report.js';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -101,6 +102,21 @@ export async function checkHighContrast(page: Page, where: string): Promise<void
       document.querySelector('kiosk-app')!.removeAttribute('high-contrast');
     });
   }
+}
+
+/**
+ * A staff screen against the bar: axe always; outside a modal dialog (whose backdrop covers the page)
+ * the staff target floors and reflow (no clipped or overlapping text); high contrast when asked.
+ */
+export async function checkStaffScreen(page: Page, where: string, opts: { dialog?: boolean; highContrast?: boolean } = {}): Promise<void> {
+  await settle(page);
+  await expectNoAxeViolations(page, where);
+  if (!opts.dialog) {
+    const report = await layoutReport(page);
+    expect.soft(reflowProblems(report), `${where}: clipped or overlapping text`).toEqual([]);
+    expect.soft(targetProblems(report, 'staff'), `${where}: staff target floors`).toEqual([]);
+  }
+  if (opts.highContrast) await checkHighContrast(page, where);
 }
 
 // ------------------------------------------------------------------------------------------- speech
@@ -314,6 +330,13 @@ export async function fingerTo(h: KioskHarness, page: Page, slot: number | null,
 
 /** 640×400 CSS px is what a 1280×800 screen shows at 200 % zoom. */
 export const VIEWPORT_ZOOM_200 = { width: 640, height: 400 } as const;
+
+/** How staff screens are checked: both languages at 1280×800, and zh-CN at 200 % zoom. */
+export const STAFF_SCREEN_CONFIGS = [
+  { lang: 'zh-CN', viewport: VIEWPORT_LANDSCAPE, label: 'zh-CN, 1280×800' },
+  { lang: 'en', viewport: VIEWPORT_LANDSCAPE, label: 'en, 1280×800' },
+  { lang: 'zh-CN', viewport: VIEWPORT_ZOOM_200, label: 'zh-CN, 200 % zoom' },
+] as const;
 
 /** Press a key and let the page settle (the focus moves, Lit renders). */
 export async function pressKey(page: Page, key: Parameters<Page['keyboard']['press']>[0]): Promise<void> {

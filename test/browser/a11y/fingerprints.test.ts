@@ -39,7 +39,7 @@ import {
   pressKey,
   setReaderPlugged,
   settle,
-  VIEWPORT_ZOOM_200,
+  STAFF_SCREEN_CONFIGS,
 } from './a11y-support.js';
 import { expectVisibleFocus, focusInfo, moveFocusTo } from './focus.js';
 import { layoutReport, reflowProblems, targetProblems } from './layout-report.js';
@@ -61,13 +61,7 @@ afterAll(async () => {
 printServerLogOnFailure(() => h);
 
 
-const CONFIGS = [
-  { lang: 'zh-CN', viewport: VIEWPORT_LANDSCAPE, label: 'zh-CN, 1280×800' },
-  { lang: 'en', viewport: VIEWPORT_LANDSCAPE, label: 'en, 1280×800' },
-  { lang: 'zh-CN', viewport: VIEWPORT_ZOOM_200, label: 'zh-CN, 200 % zoom' },
-] as const;
-
-describe.each(CONFIGS)('fingerprint screens ($label)', ({ lang, viewport, label }) => {
+describe.each(STAFF_SCREEN_CONFIGS)('fingerprint screens ($label)', ({ lang, viewport, label }) => {
   const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(lang as Lang, key, params);
   const finger = (f: Finger): string => t(`finger.${f}`);
 

@@ -11,6 +11,7 @@ import {
   VIEWPORT_PORTRAIT,
   clickByName,
   kioskText,
+  midMorningZone,
   speechLog,
   startKiosk,
   waitForConnection,
@@ -42,7 +43,8 @@ const TOMORROW = '合唱团练习';
 
 beforeAll(async () => {
   // long enough that no "more time?" warning comes while axe looks at a screen
-  h = await startKiosk({ env: { KIOSK_IDLE_SEC: '60' } });
+  // mid-morning at the centre whatever the hour: the test sessions (22:00–23:59) are later today
+  h = await startKiosk({ env: { KIOSK_IDLE_SEC: '60' }, centreTimeZone: midMorningZone() });
   setup = new SessionsSetup(h.server);
   await setup.create({ title: OPEN, kind: 'skills_training', capacity: 5 });
   const full = await setup.create({ title: FULL, kind: 'rehabilitation', capacity: 1, start: '22:30', room: '康复室' });

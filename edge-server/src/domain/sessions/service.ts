@@ -1,4 +1,5 @@
 import type {
+  ActivityKind,
   AttendanceMarks, LocalDate, MemberOccurrence, MemberToday, MemberWeek, SessionDetail, SessionInput, SessionOccurrence, SessionRoster, StaffCard, StaffWeek,
 } from '../../api-types.js';
 import { listActiveStaff } from '../../db/staff.repo.js';
@@ -78,6 +79,17 @@ export class SessionsService {
   activitiesFor(memberId: string, date: LocalDate): MemberOccurrence[] {
     const { mine, open } = this.dayFor(memberId, date);
     return [...mine, ...open];
+  }
+
+  /**
+   * The services the member took part in on a day: kinds of that day's (not cancelled) sessions where
+   * they held a place. What the satisfaction question at check-out may ask about.
+   */
+  kindsTakenPart(memberId: string, date: LocalDate): ActivityKind[] {
+    const kinds = this.reader.between(date, date)
+      .filter((l) => l.occurrence.status === 'scheduled' && stateOf(l.places, memberId) === 'signed_up')
+      .map((l) => l.occurrence.series.kind);
+    return [...new Set(kinds)];
   }
 
   /** Seven days from `from`: cancelled occurrences only where the member had a place or was waiting. */

@@ -1,0 +1,144 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  centreAnswers, checkOutAtKiosk, typeVolunteerField, volunteerHours,
+} from './community-support.js';
+import {
+  clickByName, enterStaffMode, kioskText, pageErrorsOf, startKiosk, waitForScreen, waitForSpeech, waitForText, type KioskHarness,
+} from './harness.js';
+
+/** Volunteers at the kiosk, the satisfaction question after a check-out, and the staff views behind them. */
+describe('volunteers and member satisfaction at the kiosk', () => {
+  let h: KioskHarness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startKiosk();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  afterEach(async () => {
+    expect(pageErrorsOf(page)).toEqual([]);
+    await page?.browserContext().close();
+  });
+
+  it('signs a volunteer in (name, partner, Party member, service) and out again, spoken step by step', async () => {
+    page = await h.openPage();
+    await clickByName(page, '志愿者');
+    await waitForScreen(page, 'volunteer');
+    await waitForSpeech(page, '志愿者您好');
+    await clickByName(page, '签到');
+    await waitForText(page, '请输入您的姓名');
+    await waitForSpeech(page, '请输入您的姓名');
+    await typeVolunteerField(page, '周建华');
+    await waitForSpeech(page, '您来自哪个单位');
+    await clickByName(page, '街道党工委');
+    await waitForSpeech(page, '您是党员吗');
+    await clickByName(page, '是党员');
+    await waitForSpeech(page, '今天您参加什么服务');
+    await clickByName(page, '文体活动');
+    await waitForText(page, '周建华，签到成功');
+    await waitForSpeech(page, '签到成功');
+    const signedIn = (await volunteerHours(h)).visits.find((v) => v.name === '周建华');
+    expect(signedIn).toMatchObject({ organisation: '街道党工委', partyMember: true, activity: 'culture_sports', closedBy: null });
+
+    await clickByName(page, '好的');
+    await waitForScreen(page, 'idle');
+    await clickByName(page, '志愿者');
+    await waitForScreen(page, 'volunteer');
+    await clickByName(page, '签退');
+    await waitForText(page, '请选择您的名字');
+    await clickByName(page, '周建华');
+    await waitForText(page, '周建华，签退成功');
+    await waitForSpeech(page, '签退成功');
+    const visit = (await volunteerHours(h)).visits.find((v) => v.name === '周建华');
+    expect(visit).toMatchObject({ closedBy: 'volunteer', minutes: expect.any(Number) });
+  });
+
+  it('takes the organisation typed under 其他单位, and goes back a step with Escape', async () => {
+    page = await h.openPage();
+    await clickByName(page, '志愿者');
+    await waitForScreen(page, 'volunteer');
+    await clickByName(page, '签到');
+    await typeVolunteerField(page, '吴小红');
+    await waitForText(page, '您来自哪个单位？');
+    await page.keyboard.press('Escape');
+    await waitForText(page, '请输入您的姓名');
+    expect(await page.$eval('kiosk-app', (el) => el.getAttribute('screen'))).toBe('volunteer');
+    await page.keyboard.press('Enter'); // the name is kept
+    await clickByName(page, '其他单位');
+    await typeVolunteerField(page, '市红十字会');
+    await clickByName(page, '不是');
+    await clickByName(page, '康复训练');
+    await waitForText(page, '吴小红，签到成功');
+    const visit = (await volunteerHours(h)).visits.find((v) => v.name === '吴小红');
+    expect(visit).toMatchObject({ organisation: '市红十字会', partnerId: null, partyMember: false, activity: 'rehabilitation' });
+  });
+
+  it('asks a member the satisfaction question after the goodbye, spoken, and records the face chosen (after an undo)', async () => {
+    page = await h.openPage();
+    const before = await centreAnswers(h);
+    await checkOutAtKiosk(h, page, 1, '张伟');
+    await clickByName(page, '好的');
+    await waitForScreen(page, 'survey');
+    await waitForText(page, '今天的活动您满意吗？');
+    await waitForSpeech(page, '今天的活动您满意吗');
+    for (const word of ['很不满意', '不满意', '一般', '满意', '很满意', '跳过']) expect(await kioskText(page)).toContain(word);
+    // a face pressed by mistake is taken back with 撤销 before it is sent
+    await clickByName(page, '很不满意');
+    await waitForText(page, '您选了“很不满意”');
+    await waitForSpeech(page, '您选了“很不满意”');
+    await clickByName(page, '撤销');
+    await waitForText(page, '今天的活动您满意吗？');
+    expect(await centreAnswers(h)).toBe(before);
+    await clickByName(page, '很满意');
+    await waitForText(page, '谢谢您！');
+    await waitForSpeech(page, '谢谢您');
+    expect(await centreAnswers(h)).toBe(before + 1);
+    await clickByName(page, '好的');
+    await waitForScreen(page, 'idle');
+  });
+
+  it('lets the member skip the question and records no answer', async () => {
+    page = await h.openPage();
+    const before = await centreAnswers(h);
+    await checkOutAtKiosk(h, page, 2, '李秀英');
+    await clickByName(page, '好的');
+    await waitForScreen(page, 'survey');
+    await clickByName(page, '跳过');
+    await waitForScreen(page, 'idle');
+    expect(await centreAnswers(h)).toBe(before);
+  });
+
+  it('shows staff the month as charts with the numbers on the bars, a table, volunteer hours and partners', async () => {
+    page = await h.openPage();
+    await enterStaffMode(h, page);
+    await (await page.waitForSelector('kiosk-app >>> kiosk-staff-mode >>> button[data-view=satisfaction]', { visible: true }))!.click();
+    const chart = await page.waitForSelector('kiosk-app >>> kiosk-satisfaction-chart >>> svg[role=img]', { visible: true });
+    expect(await chart!.evaluate((svg) => svg.getAttribute('aria-label'))).toMatch(/1: \d+, 2: \d+, 3: \d+, 4: \d+, 5: \d+/);
+    expect(await chart!.evaluate((svg) => svg.querySelectorAll('text').length)).toBe(10);
+    await waitForText(page, '满意度（1 = 很不满意，5 = 很满意）');
+    await waitForText(page, '询问人数');
+
+    await (await page.waitForSelector('kiosk-app >>> kiosk-staff-mode >>> button[data-view=volunteers]', { visible: true }))!.click();
+    await waitForText(page, '志愿服务时长');
+    await waitForText(page, '按单位');
+    await waitForText(page, '陈志华'); // a demo volunteer of the last weeks
+
+    const name = await page.waitForSelector('kiosk-app >>> kiosk-partner-list >>> input[name=name]', { visible: true });
+    await name!.type('区残联志愿服务队');
+    await clickByName(page, '添加单位');
+    await waitForText(page, '已添加 区残联志愿服务队');
+    await clickByName(page, '停用 区残联志愿服务队');
+    await waitForText(page, '停用后志愿者签到时不再显示');
+    const confirm = await page.waitForSelector('kiosk-app >>> kiosk-partner-list >>> kiosk-confirm-dialog >>> button.primary', { visible: true });
+    await confirm!.click();
+    await page.waitForFunction(() => !document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-staff-mode')
+      ?.shadowRoot?.querySelector('kiosk-staff-volunteers')?.shadowRoot?.querySelector('kiosk-partner-list')
+      ?.shadowRoot?.querySelector('dialog[open]'));
+    await waitForText(page, '停用', 5000);
+    await clickByName(page, '街道党工委 的来访记录');
+    await waitForText(page, '街道党工委 的来访记录');
+  });
+});

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type {
+  PartnerOrg, PartnerVisits, PresentVolunteer, SatisfactionMonth, VolunteerHours, VolunteerKiosk, VolunteerSignedOut,
+} from '../../../edge-server/src/api-types.js';
+import { SATISFACTION_QUESTION } from '../../../edge-server/src/domain/surveys/surveys.js';
+import { createTestKiosk, type TestKiosk } from '../../support/kiosk.js';
+import { count, errorOf, expectKind, staffCookie, touch } from '../helpers.js';
+
+const signIn = { name: '李明', partnerId: null, organisation: null, partyMember: false, activity: 'day_care' };
+
+describe('volunteer and partner routes', () => {
+  let kiosk: TestKiosk;
+  let cookie: string;
+  beforeEach(async () => {
+    kiosk = await createTestKiosk();
+    cookie = await staffCookie(kiosk);
+  });
+  afterEach(() => kiosk.stop());
+
+  const get = (path: string, headers: Record<string, string> = { cookie }) => kiosk.app.request(path, { headers });
+
+  it('lets the kiosk sign a volunteer in and out without any sign-in', async () => {
+    const partner = (await (await kiosk.post('/api/staff/partners', { name: '测试党支部', kind: 'party_pairing' }, { cookie })).json()) as PartnerOrg;
+    const kioskView = (await (await get('/api/volunteers', {})).json()) as VolunteerKiosk;
+    expect(kioskView.partners).toContainEqual({ id: partner.id, name: '测试党支部', kind: 'party_pairing' });
+    const res = await kiosk.post('/api/volunteers/sign-in', { ...signIn, partnerId: partner.id });
+    expect(res.status).toBe(201);
+    const present = (await res.json()) as PresentVolunteer;
+    kiosk.clock.advance(3 * 60_000); // less than the staff idle timeout
+    const out = await kiosk.post('/api/volunteers/sign-out', { visitId: present.visitId });
+    expect((await out.json()) as VolunteerSignedOut).toEqual({ visitId: present.visitId, name: '李明', minutes: 3 });
+    const again = await kiosk.post('/api/volunteers/sign-out', { visitId: present.visitId });
+    expect(again.status).toBe(409);
+    expect((await errorOf(again)).code).toBe('already_signed_out');
+
+    const hours = (await (await get('/api/staff/volunteers/hours?month=2026-12')).json()) as VolunteerHours;
+    expect(hours.byOrganisation).toContainEqual(expect.objectContaining({ organisation: '测试党支部', minutes: 3, visits: 1 }));
+    const visits = (await (await get(`/api/staff/partners/${partner.id}/visits`)).json()) as PartnerVisits;
+    expect(visits.visits).toEqual([expect.objectContaining({ name: '李明', minutes: 3, closedBy: 'volunteer' })]);
+  });
+
+  it('refuses bad sign-in bodies and changes nothing', async () => {
+    const visitsBefore = count(kiosk, 'volunteer_visits');
+    const bad = [
+      { ...signIn, name: '' },
+      { ...signIn, name: 'x'.repeat(41) },
+      { ...signIn, name: '李\u0007明' },
+      { ...signIn, partyMember: 'yes' },
+      { ...signIn, activity: 'karaoke' },
+      { ...signIn, partnerId: 'p1', organisation: '红十字会' },
+      { name: '李明' },
+    ];
+    for (const body of bad) {
+      const res = await kiosk.post('/api/volunteers/sign-in', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    const malformed = await kiosk.app.request('/api/volunteers/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    expect((await errorOf(malformed)).code).toBe('malformed_json');
+    expect((await kiosk.post('/api/volunteers/sign-in', { ...signIn, partnerId: 'nope' })).status).toBe(404);
+    expect((await kiosk.post('/api/volunteers/sign-out', { visitId: 'nope' })).status).toBe(404);
+    expect(count(kiosk, 'volunteer_visits')).toBe(visitsBefore);
+  });
+
+  it('keeps partners and hours to signed-in staff', async () => {
+    const partnersBefore = count(kiosk, 'partner_orgs');
+    for (const path of ['/api/staff/partners', '/api/staff/volunteers/hours', '/api/staff/satisfaction', '/api/staff/partners/x/visits']) {
+      const res = await get(path, {});
+      expect(res.status, path).toBe(401);
+    }
+    expect((await kiosk.post('/api/staff/partners', { name: '区实验小学', kind: 'school' })).status).toBe(401);
+    expect(count(kiosk, 'partner_orgs')).toBe(partnersBefore);
+  });
+
+  it('adds and retires partners; refuses bad kinds, duplicates, unknown ids, bad months', async () => {
+    expect((await kiosk.post('/api/staff/partners', { name: '第二实验小学', kind: 'university' }, { cookie })).status).toBe(400);
+    expect((await kiosk.post('/api/staff/partners', { name: ' ', kind: 'school' }, { cookie })).status).toBe(400);
+    const school = (await (await kiosk.post('/api/staff/partners', { name: '第二实验小学', kind: 'school' }, { cookie })).json()) as PartnerOrg;
+    expect((await kiosk.post('/api/staff/partners', { name: '第二实验小学', kind: 'school' }, { cookie })).status).toBe(409);
+    const retired = await kiosk.post(`/api/staff/partners/${school.id}/retire`, { reason: '学期结束' }, { cookie });
+    expect(((await retired.json()) as PartnerOrg).retiredAt).toMatch(/^2026-12-03T/);
+    expect((await kiosk.post(`/api/staff/partners/${school.id}/retire`, {}, { cookie })).status).toBe(409);
+    expect((await kiosk.post('/api/staff/partners/nope/retire', {}, { cookie })).status).toBe(404);
+    expect((await get('/api/staff/partners/nope/visits')).status).toBe(404);
+    for (const month of ['2026-13', '12-2026', 'x']) {
+      expect((await get(`/api/staff/volunteers/hours?month=${month}`)).status).toBe(400);
+      expect((await get(`/api/staff/satisfaction?month=${month}`)).status).toBe(400);
+    }
+    const list = (await (await get('/api/staff/partners')).json()) as { partners: PartnerOrg[] };
+    expect(list.partners).toContainEqual(expect.objectContaining({ name: '第二实验小学', retiredAt: expect.any(String) }));
+    // active ones first
+    expect(list.partners.at(-1)!.retiredAt).not.toBeNull();
+  });
+});
+
+describe('POST /api/member/survey', () => {
+  let kiosk: TestKiosk;
+  beforeEach(async () => {
+    kiosk = await createTestKiosk();
+    kiosk.clock.ms = Date.parse('2027-02-03T09:00:00+08:00'); // after the demo fixtures' months
+  });
+  afterEach(() => kiosk.stop());
+
+  async function checkOut(slot: number) {
+    touch(kiosk, slot);
+    kiosk.clock.advance(120_000);
+    const { confirmToken } = expectKind(touch(kiosk, slot), 'confirm_checkout');
+    const res = await kiosk.post('/api/attendance/checkout', { confirmToken });
+    return expectKind(await res.json(), 'checked_out');
+  }
+
+  it('takes the answer with the visit token, once', async () => {
+    const out = await checkOut(1);
+    expect(out.survey).toEqual({ questionId: SATISFACTION_QUESTION, about: null });
+    const headers = { 'X-Member-Visit': out.visit.token };
+    expect((await kiosk.post('/api/member/survey', { questionId: SATISFACTION_QUESTION, score: 5 }, headers)).status).toBe(204);
+    const again = await kiosk.post('/api/member/survey', { questionId: SATISFACTION_QUESTION, score: 1 }, headers);
+    expect(again.status).toBe(409);
+    expect((await errorOf(again)).code).toBe('not_asked');
+    const cookie = await staffCookie(kiosk);
+    const month = (await (await kiosk.app.request('/api/staff/satisfaction?month=2027-02', { headers: { cookie } })).json()) as SatisfactionMonth;
+    expect(month.kinds).toEqual([{ about: null, asked: 1, answers: 1, average: 5, distribution: [0, 0, 0, 0, 1] }]);
+  });
+
+  it('needs a live visit and a valid body; a bad answer changes nothing', async () => {
+    const noVisit = await kiosk.post('/api/member/survey', { questionId: SATISFACTION_QUESTION, score: 3 });
+    expect(noVisit.status).toBe(401);
+    expect((await errorOf(noVisit)).code).toBe('visit_expired');
+    const out = await checkOut(2);
+    const headers = { 'X-Member-Visit': out.visit.token };
+    const answersBefore = count(kiosk, 'survey_answers');
+    for (const body of [{ questionId: SATISFACTION_QUESTION, score: 0 }, { questionId: SATISFACTION_QUESTION, score: 6 },
+      { questionId: SATISFACTION_QUESTION, score: 2.5 }, { questionId: SATISFACTION_QUESTION }, { score: 3 },
+      { questionId: SATISFACTION_QUESTION, score: 3, named: 'yes' }]) {
+      expect((await kiosk.post('/api/member/survey', body, headers)).status, JSON.stringify(body)).toBe(400);
+    }
+    expect(count(kiosk, 'survey_answers')).toBe(answersBefore);
+    expect(count(kiosk, 'survey_ask_closures')).toBe(0);
+    // skipping is an answer of null: the ask is used up, nothing is stored
+    expect((await kiosk.post('/api/member/survey', { questionId: SATISFACTION_QUESTION, score: null }, headers)).status).toBe(204);
+    expect(count(kiosk, 'survey_answers')).toBe(answersBefore);
+    expect(count(kiosk, 'survey_ask_closures')).toBe(1);
+  });
+});
