@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import type { MemberOccurrence } from '../../../edge-server/src/api-types.js';
 import type { I18nController } from '../controllers/i18n-controller.js';
 import { ACTIVITY_KINDS, activityKindStyles } from './activity-kinds.js';
-import { kindWord, occurrenceBadge, timeRange } from './occurrence-words.js';
+import { kindWord, occurrenceBadge, whenText } from './occurrence-words.js';
 import { pictogram } from './pictograms.js';
 
 /**
@@ -24,7 +24,7 @@ export function activityCard(
   >
     <span class="tile">${pictogram(ACTIVITY_KINDS[o.kind].pictogram)}</span>
     <span class="what">
-      <span class="line"><span class="time">${timeRange(o, i18n)}</span> <span class="title">${o.title}</span></span>
+      <span class="line"><span class="time">${whenText(o, i18n)}</span> <span class="title">${o.title}</span></span>
       ${easyRead ? nothing : html`<span class="line meta">${kindWord(o, i18n)}${o.room ? ` · ${o.room}` : ''}</span>`}
     </span>
     ${badge ? html`<span class="badge tone-${badge.tone}">${pictogram(badge.pictogram)}<span>${badge.text}</span></span>` : nothing}

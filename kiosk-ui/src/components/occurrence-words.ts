@@ -1,5 +1,5 @@
 import type { MemberOccurrence } from '../../../edge-server/src/api-types.js';
-import type { I18nController } from '../controllers/i18n-controller.js';
+import { centreTimeZone, type I18nController } from '../controllers/i18n-controller.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { ACTIVITY_KINDS } from './activity-kinds.js';
 import type { PictogramName } from './pictograms.js';
@@ -33,6 +33,28 @@ export function timeRange(o: MemberOccurrence, i18n: I18nController): string {
   return `${i18n.time(o.startsAt)}–${i18n.time(o.endsAt)}`;
 }
 
+/** A calendar day (`YYYY-MM-DD`) as words: "12月3日星期四" / "Thursday, December 3". */
+export function dayLabel(date: string, i18n: I18nController): string {
+  // noon UTC of that calendar day, formatted in UTC: the same day whatever the browser's zone
+  return new Intl.DateTimeFormat(i18n.lang, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+/** The centre's calendar day of an instant. */
+function centreDay(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: centreTimeZone.value }).format(new Date(iso));
+}
+
+/**
+ * When it takes place: the time range, with the day in front when staff moved it to another day (the
+ * occurrence keeps its scheduled date as its key, but the member must go on the new day).
+ */
+export function whenText(o: MemberOccurrence, i18n: I18nController): string {
+  const day = centreDay(o.startsAt);
+  return day === o.date ? timeRange(o, i18n) : `${dayLabel(day, i18n)} ${timeRange(o, i18n)}`;
+}
+
 export function kindWord(o: MemberOccurrence, i18n: I18nController): string {
   return i18n.t(ACTIVITY_KINDS[o.kind].word);
 }
@@ -50,10 +72,10 @@ export function spokenDetail(o: MemberOccurrence, i18n: I18nController): string 
   const badge = occurrenceBadge(o, i18n);
   const state = badge?.text ?? placesText(o, i18n);
   const offer: MessageKey | null = o.full && o.mine === null && !o.closed && o.status !== 'cancelled' ? 'memberSessions.fullOffer' : null;
-  return i18n.t('memberSessions.detailSpoken', {
+  return i18n.t(o.room ? 'memberSessions.detailSpoken' : 'memberSessions.detailSpokenNoRoom', {
     kind: kindWord(o, i18n),
     title: o.title,
-    when: timeRange(o, i18n),
+    when: whenText(o, i18n),
     where: o.room ?? '',
     state: offer ? i18n.t(offer) : state,
   });

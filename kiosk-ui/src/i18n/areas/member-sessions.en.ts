@@ -41,6 +41,7 @@ export const memberSessionsEn: Record<keyof typeof memberSessionsZhCN, string> =
   'memberSessions.nobody': 'Not decided yet',
   'memberSessions.fullOffer': 'It is full. You can wait in line; if someone cannot come, you get the place.',
   'memberSessions.detailSpoken': '{kind}: {title}. {when}, {where}. {state}',
+  'memberSessions.detailSpokenNoRoom': '{kind}: {title}. {when}. {state}',
   'memberSessions.signUp': 'Sign up',
   'memberSessions.joinWaitlist': 'Wait in line',
   'memberSessions.cancel': 'Cancel sign-up',

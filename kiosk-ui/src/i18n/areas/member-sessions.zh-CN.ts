@@ -43,6 +43,7 @@ export const memberSessionsZhCN = {
   'memberSessions.nobody': '还没定',
   'memberSessions.fullOffer': '已经满了。可以排队等候，有人不来就轮到你。',
   'memberSessions.detailSpoken': '{kind}：{title}。{when}，{where}。{state}',
+  'memberSessions.detailSpokenNoRoom': '{kind}：{title}。{when}。{state}',
   'memberSessions.signUp': '报名',
   'memberSessions.joinWaitlist': '排队等候',
   'memberSessions.cancel': '取消报名',

@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import type { MemberOccurrence } from '../../../../edge-server/src/api-types.js';
 import { toneStyles } from '../../components/activity-card.js';
 import { ACTIVITY_KINDS, activityKindStyles } from '../../components/activity-kinds.js';
-import { kindWord, occurrenceBadge, placesText, timeRange } from '../../components/occurrence-words.js';
+import { kindWord, occurrenceBadge, placesText, whenText } from '../../components/occurrence-words.js';
 import { pictogram, type PictogramName } from '../../components/pictograms.js';
 import type { I18nController } from '../../controllers/i18n-controller.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
@@ -48,7 +48,7 @@ export function renderSessionDetail(
       </div>
     </div>
     <dl class="facts">
-      <div><dt>${pictogram('clock')}${t('memberSessions.when')}</dt><dd>${timeRange(o, i18n)}${o.moved ? html` · ${t('memberSessions.moved')}` : nothing}</dd></div>
+      <div><dt>${pictogram('clock')}${t('memberSessions.when')}</dt><dd>${whenText(o, i18n)}${o.moved ? html` · ${t('memberSessions.moved')}` : nothing}</dd></div>
       ${o.room ? html`<div><dt>${pictogram('door')}${t('memberSessions.where')}</dt><dd>${o.room}</dd></div>` : nothing}
       ${easyRead
         ? nothing

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { AccessibilityProfile, DaySessions, MemberOccurrence, MemberToday } from '../../../../edge-server/src/api-types.js';
 import { activityCard } from '../../components/activity-card.js';
-import { spokenCard } from '../../components/occurrence-words.js';
+import { dayLabel, spokenCard } from '../../components/occurrence-words.js';
 import { pictogram } from '../../components/pictograms.js';
 import type { I18nController } from '../../controllers/i18n-controller.js';
 
@@ -47,14 +47,6 @@ export function cardList(list: readonly MemberOccurrence[], opts: ListOptions, f
   return html`<ul class="activities">
     ${list.map((o, i) => html`<li>${activityCard(o, { ...opts, primary: focusFirst && i === 0 })}</li>`)}
   </ul>`;
-}
-
-/** A calendar day (`YYYY-MM-DD`) as words: "12月3日星期四" / "Thursday, December 3". */
-export function dayLabel(date: string, i18n: I18nController): string {
-  // noon UTC of that calendar day, formatted in UTC: the same day whatever the browser's zone
-  return new Intl.DateTimeFormat(i18n.lang, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
 }
 
 /** Today's sessions as one list: theirs first (marked "已报名" / "排队中 第N位"), then the open ones. */

@@ -4,17 +4,9 @@ import { ApiFailure } from '../../../../kiosk-ui/src/api/client.js';
 import { actionFor } from '../../../../kiosk-ui/src/screens/member-sessions/session-detail.js';
 import { listPageSize, pageCount, pageOf } from '../../../../kiosk-ui/src/screens/member-sessions/session-lists.js';
 import { refusal, sendChoice, sendUndo } from '../../../../kiosk-ui/src/screens/member-sessions/session-requests.js';
+import { memberOccurrence as occurrence } from '../../fixtures/member-occurrence.js';
 
 const visit: MemberVisit = { token: 'visit-token', expiresAt: '2026-12-04T10:00:00.000+08:00' };
-
-function occurrence(over: Partial<MemberOccurrence> = {}): MemberOccurrence {
-  return {
-    sessionId: 'ses_1', date: '2026-12-04', kind: 'rehabilitation', title: '康复操', room: '康复室', lead: null,
-    startsAt: '2026-12-04T09:30:00.000+08:00', endsAt: '2026-12-04T10:30:00.000+08:00', capacity: 2, signedUp: 1, waiting: 0,
-    status: 'scheduled', moved: false, repeat: 'weekly', mine: null, waitingPosition: null, full: false, closed: false,
-    ...over,
-  };
-}
 
 /** Every request the client sends, answered with `answer` (the session as the server would return it). */
 function recordRequests(answer: MemberOccurrence) {
