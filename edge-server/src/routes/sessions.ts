@@ -28,6 +28,8 @@ const sessionInput = z.object({
   repeat: z.enum(['none', 'weekly']),
   until: date.nullable(),
 });
+// An edit may say from which date it applies (default: see ScheduleService.update).
+const sessionEdit = sessionInput.extend({ effectiveFrom: date.optional() });
 const memberSignup = z.object({ sessionId: id, date, waitlist: z.boolean().optional() });
 const memberCancel = z.object({ sessionId: id, date });
 const seriesCancel = z.object({ reason, from: date.optional() });
@@ -75,7 +77,7 @@ export function staffSessionRoutes(deps: AppDeps): Hono<StaffEnv> {
     })
     .get('/sessions/:id', (c) => c.json<SessionDetail>(sessions.detail(c.req.param('id'))))
     .put('/sessions/:id', async (c) => {
-      const body = await readJson(c, sessionInput);
+      const body = await readJson(c, sessionEdit);
       return c.json<SessionDetail>(sessions.update(c.var.staff.id, c.req.param('id'), body));
     })
     .post('/sessions/:id/cancel', async (c) => {

@@ -122,6 +122,29 @@ describe('sessions routes', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('an edit applies from effectiveFrom (optional); a past, malformed or mistyped one is refused and changes nothing', async () => {
+    const { id } = await create();
+    const before = snapshot();
+    const bad: [unknown, string][] = [
+      [{ ...NEW_SESSION, effectiveFrom: '2026-12-02' }, 'invalid_date'],
+      [{ ...NEW_SESSION, effectiveFrom: '2026-13-01' }, 'invalid_date'],
+      [{ ...NEW_SESSION, effectiveFrom: 'tomorrow!!' }, 'invalid_date'],
+      [{ ...NEW_SESSION, effectiveFrom: 20261210 }, 'invalid_body'],
+      [{ ...NEW_SESSION, effectiveFrom: null }, 'invalid_body'],
+    ];
+    for (const [body, code] of bad) await expectRefused(staffPut(`/api/staff/sessions/${id}`, body), 400, code);
+    expect(snapshot()).toEqual(before);
+
+    const res = await staffPut(`/api/staff/sessions/${id}`, { ...NEW_SESSION, title: '布艺手工', start: '14:00', end: '15:00', effectiveFrom: '2026-12-17' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ title: '布艺手工', start: '14:00' });
+    const ours = async (from: string) => ((await (await staffGet(`/api/staff/schedule/week?from=${from}`)).json()) as StaffWeek).days
+      .flatMap((d) => d.sessions.filter((s) => s.sessionId === id).map((s) => `${s.title} ${s.startsAt}`));
+    expect(await ours('2026-11-30')).toEqual(['手工编织 2026-12-03T10:00:00.000+08:00']);
+    expect(await ours('2026-12-07')).toEqual(['手工编织 2026-12-10T10:00:00.000+08:00']);
+    expect(await ours('2026-12-14')).toEqual(['布艺手工 2026-12-17T14:00:00.000+08:00']);
+  });
+
   it('cancel and move one date; bad dates and unknown ids are refused without changes', async () => {
     const { id } = await create();
     const before = snapshot();

@@ -8,7 +8,9 @@ CREATE TABLE activity_sessions (
   created_by  TEXT REFERENCES staff(id)
 );
 
--- Each create or edit appends a version; the highest id is the series' definition.
+-- Each create or edit appends a version. A version defines the scheduled dates from effective_from on
+-- (a create: its first date; an edit: today or later), until a later-recorded version takes effect: the
+-- version of a date is the highest id with effective_from <= date, so past dates keep what they had.
 CREATE TABLE activity_session_versions (
   id             INTEGER PRIMARY KEY,
   session_id     TEXT NOT NULL REFERENCES activity_sessions(id),
@@ -22,6 +24,7 @@ CREATE TABLE activity_session_versions (
   end_time       TEXT NOT NULL,
   repeat         TEXT NOT NULL CHECK (repeat IN ('none', 'weekly')),
   until_date     TEXT,
+  effective_from TEXT NOT NULL,
   staff_id       TEXT REFERENCES staff(id),
   recorded_at    INTEGER NOT NULL,
   event_id       TEXT NOT NULL,

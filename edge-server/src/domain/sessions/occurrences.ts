@@ -1,6 +1,6 @@
 import type { DaySessions, LocalDate, MemberOccurrence, SessionOccurrence } from '../../api-types.js';
 import { localDate } from '../../clock.js';
-import { findDateException, findSeries, listExceptionsAround, listSeriesAround } from '../../db/activity-sessions.repo.js';
+import { findDateException, findSeries, listExceptionsAround, listSeriesAround, listSeriesVersions } from '../../db/activity-sessions.repo.js';
 import { listSignupStates, listSignupStatesBetween, type SignupState } from '../../db/activity-signups.repo.js';
 import type { Db } from '../../db/connection.js';
 import { findStaffById } from '../../db/staff.repo.js';
@@ -8,7 +8,7 @@ import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { addDays, localInstant, localIso } from './dates.js';
 import { isFull, placesOf, stateOf, waitingPosition, type OccurrencePlaces } from './places.js';
-import { isSeriesDate, occurrencesBetween, resolveOccurrence, type ResolvedOccurrence } from './recurrence.js';
+import { occurrencesBetween, resolveOccurrence, seriesOn, type ResolvedOccurrence } from './recurrence.js';
 
 /** How far one date may be moved; also how far around a range series are looked up for moved dates. */
 export const MOVE_WINDOW_DAYS = 60;
@@ -78,10 +78,10 @@ export class OccurrenceReader {
     return loadOccurrencesBetween(this.ctx.db, from, to);
   }
 
-  /** One occurrence by its key, or undefined when the series has no such date. */
+  /** One occurrence by its key (with the version in force on it), or undefined when the series has no such date. */
   find(sessionId: string, date: LocalDate): LoadedOccurrence | undefined {
-    const series = findSeries(this.ctx.db, sessionId);
-    if (!series || !isSeriesDate(series, date)) return undefined;
+    const series = seriesOn(listSeriesVersions(this.ctx.db, sessionId), date);
+    if (!series) return undefined;
     const occurrence = resolveOccurrence(series, date, findDateException(this.ctx.db, sessionId, date));
     return { occurrence, places: placesOf(listSignupStates(this.ctx.db, sessionId, date)) };
   }

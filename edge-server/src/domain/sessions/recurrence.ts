@@ -1,7 +1,10 @@
 import type { ActivityKind, LocalDate } from '../../api-types.js';
 import { addDays, daysBetween, weekdayOf } from './dates.js';
 
-/** A series as its latest version defines it, plus a whole-series cancellation if there is one. */
+/**
+ * One version of a series (create or edit), plus the whole-series cancellation if there is one. A
+ * version is in force from `effectiveFrom` on, until a later-recorded version takes over (see `versionOn`).
+ */
 export interface SeriesDefinition {
   sessionId: string;
   title: string;
@@ -16,6 +19,24 @@ export interface SeriesDefinition {
   until: LocalDate | null;
   /** every occurrence from this date on is cancelled */
   cancelledFrom: LocalDate | null;
+  /** the first scheduled date this version defines (a create: its first date; an edit: the date it takes effect) */
+  effectiveFrom: LocalDate;
+}
+
+/**
+ * The version in force for a scheduled date: the latest recorded one whose `effectiveFrom` is on or
+ * before it. `versions` are in recording order. A later edit from an earlier date overrides an earlier
+ * edit from a later date (it was made knowing it). Undefined before the first version takes effect.
+ */
+export function versionOn(versions: readonly SeriesDefinition[], date: LocalDate): SeriesDefinition | undefined {
+  for (let i = versions.length - 1; i >= 0; i--) if (versions[i]!.effectiveFrom <= date) return versions[i];
+  return undefined;
+}
+
+/** The version in force on `date`, if `date` is one of its scheduled dates. */
+export function seriesOn(versions: readonly SeriesDefinition[], date: LocalDate): SeriesDefinition | undefined {
+  const version = versionOn(versions, date);
+  return version && isSeriesDate(version, date) ? version : undefined;
 }
 
 /** Where and when a moved occurrence takes place. */
@@ -83,16 +104,29 @@ function exceptionKey(sessionId: string, date: LocalDate): string {
   return `${sessionId}\u0000${date}`;
 }
 
+/** Versions grouped per series, each list in recording order (as given). */
+function groupVersions(versions: SeriesDefinition[]): Map<string, SeriesDefinition[]> {
+  const bySession = new Map<string, SeriesDefinition[]>();
+  for (const v of versions) {
+    const list = bySession.get(v.sessionId);
+    if (list) list.push(v);
+    else bySession.set(v.sessionId, [v]);
+  }
+  return bySession;
+}
+
 /**
  * Every occurrence that happens in [from, to] (by the day it actually happens: a date moved out of
- * the range leaves it, one moved in from outside joins it), sorted by day and start time.
- * `exceptions` are the latest per occurrence for dates in the range and for dates moved into it.
+ * the range leaves it, one moved in from outside joins it), sorted by day and start time. Each date is
+ * resolved with the version in force on it (`versions`: every version of the series concerned, in
+ * recording order). `exceptions` are the latest per occurrence for dates in the range and for dates
+ * moved into it.
  */
 export function occurrencesBetween(
-  series: SeriesDefinition[], exceptions: DateException[], from: LocalDate, to: LocalDate,
+  versions: SeriesDefinition[], exceptions: DateException[], from: LocalDate, to: LocalDate,
 ): ResolvedOccurrence[] {
   const byKey = new Map(exceptions.map((e) => [exceptionKey(e.sessionId, e.date), e]));
-  const bySession = new Map(series.map((s) => [s.sessionId, s]));
+  const bySession = groupVersions(versions);
   const found: ResolvedOccurrence[] = [];
   const seen = new Set<string>();
   const consider = (s: SeriesDefinition, date: LocalDate) => {
@@ -102,10 +136,12 @@ export function occurrencesBetween(
     const occurrence = resolveOccurrence(s, date, byKey.get(key));
     if (occurrence.actualDate >= from && occurrence.actualDate <= to) found.push(occurrence);
   };
-  for (const s of series) for (const date of seriesDates(s, from, to)) consider(s, date);
+  for (const list of bySession.values()) {
+    for (const v of list) for (const date of seriesDates(v, from, to)) if (versionOn(list, date) === v) consider(v, date);
+  }
   for (const e of exceptions) {
-    const s = bySession.get(e.sessionId);
-    if (s && movedTarget(e) && isSeriesDate(s, e.date)) consider(s, e.date);
+    const s = movedTarget(e) && seriesOn(bySession.get(e.sessionId) ?? [], e.date);
+    if (s) consider(s, e.date);
   }
   return found.sort((a, b) => a.actualDate.localeCompare(b.actualDate) || a.start.localeCompare(b.start) || a.series.title.localeCompare(b.series.title));
 }

@@ -1,6 +1,7 @@
 import type { LocalDate, SessionDetail, SessionException, SessionInput, SessionOccurrence, StaffWeek } from '../../api-types.js';
 import {
-  findSeries, insertDateException, insertSeries, insertSeriesCancellation, insertSeriesVersion, listSeriesExceptions, type SeriesVersion,
+  findSeries, insertDateException, insertSeries, insertSeriesCancellation, insertSeriesVersion, listSeriesExceptions, listSeriesVersions,
+  type SeriesVersion,
 } from '../../db/activity-sessions.repo.js';
 import { listDatesWithSignups } from '../../db/activity-signups.repo.js';
 import { recordAudit } from '../../db/audit.repo.js';
@@ -9,9 +10,12 @@ import type { AppendEvent } from '../../events/event-log.js';
 import { newRecordId } from '../../ids.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
-import { addDays, daysBetween, isLocalDate, isLocalTime, localIso, weekdayOf } from './dates.js';
+import { addDays, daysBetween, isLocalDate, isLocalTime, localInstant, localIso, weekdayOf } from './dates.js';
 import { MOVE_WINDOW_DAYS, weekOf, type OccurrenceReader } from './occurrences.js';
-import { isSeriesDate, seriesDates, type SeriesDefinition } from './recurrence.js';
+import { seriesDates, seriesOn, type SeriesDefinition } from './recurrence.js';
+
+/** A series edit: the new definition, and optionally the first date it applies to (today or later). */
+export type SessionEdit = SessionInput & { effectiveFrom?: LocalDate };
 
 export function requireDate(value: string, field = 'date'): LocalDate {
   if (!isLocalDate(value)) throw new DomainError('invalid', 'invalid_date', `${field} is a calendar date YYYY-MM-DD, e.g. 2026-12-03`);
@@ -41,7 +45,7 @@ function checkInput(ctx: DomainContext, input: SessionInput): void {
 }
 
 /** What `session.scheduled` and `session.cancelled` carry about a series (protocol §6 plus the recurrence). */
-function seriesEventData(series: Omit<SeriesDefinition, 'cancelledFrom'>, timeZone: string): Record<string, unknown> {
+function seriesEventData(series: Omit<SeriesDefinition, 'cancelledFrom' | 'effectiveFrom'>, timeZone: string): Record<string, unknown> {
   return {
     sessionId: series.sessionId, kind: series.kind, title: series.title, room: series.room, leadStaffId: series.leadStaffId,
     capacity: series.capacity,
@@ -50,6 +54,14 @@ function seriesEventData(series: Omit<SeriesDefinition, 'cancelledFrom'>, timeZo
       repeat: series.repeat, firstDate: series.firstDate, until: series.until,
       weekday: series.repeat === 'weekly' ? weekdayOf(series.firstDate) : null, start: series.start, end: series.end,
     },
+  };
+}
+
+/** A version's definition from the input (a one-off has no last date). */
+function definitionOf(sessionId: string, input: SessionInput): Omit<SeriesDefinition, 'cancelledFrom' | 'effectiveFrom'> {
+  return {
+    sessionId, title: input.title, kind: input.kind, room: input.room, leadStaffId: input.leadStaffId, capacity: input.capacity,
+    firstDate: input.date, start: input.start, end: input.end, repeat: input.repeat, until: input.repeat === 'weekly' ? input.until : null,
   };
 }
 
@@ -66,19 +78,26 @@ export class ScheduleService {
     const sessionId = this.ctx.log.write((append) => {
       const now = this.ctx.clock.now();
       const id = newRecordId(now);
-      this.appendVersion(append, staffId, id, input, 'created', now, insertSeries);
+      const version = this.appendVersion(append, staffId, id, input, { change: 'created' }, now);
+      insertSeries(this.ctx.db, version);
       return id;
     });
     return this.detail(sessionId);
   }
 
-  /** An edit applies to the whole series (the latest version defines every date); exceptions stay. */
-  update(staffId: string, sessionId: string, input: SessionInput, fillFreedPlaces: (sessionId: string, append: AppendEvent) => void): SessionDetail {
-    const current = this.series(sessionId);
+  /**
+   * An edit applies from `effectiveFrom` on (never a past date); earlier dates keep the version that was
+   * in force for them, so what took place stays on record as it was. Exceptions stay.
+   */
+  update(staffId: string, sessionId: string, input: SessionEdit, fillFreedPlaces: (sessionId: string, append: AppendEvent) => void): SessionDetail {
+    const versions = this.versions(sessionId);
     checkInput(this.ctx, input);
-    this.refuseDroppingSignups(current, input);
+    const effectiveFrom = this.effectiveFrom(versions, input.effectiveFrom);
+    this.refuseDroppingSignups(versions, { ...versions.at(-1)!, ...definitionOf(sessionId, input), effectiveFrom });
     this.ctx.log.write((append) => {
-      this.appendVersion(append, staffId, sessionId, input, 'edited', this.ctx.clock.now(), insertSeriesVersion);
+      const now = this.ctx.clock.now();
+      const version = this.appendVersion(append, staffId, sessionId, input, { change: 'edited', effectiveFrom }, now);
+      insertSeriesVersion(this.ctx.db, { ...version, effectiveFrom });
       // If the edit made room (more places, or no limit), people waiting get it, first come first served.
       fillFreedPlaces(sessionId, append);
     });
@@ -86,36 +105,49 @@ export class ScheduleService {
   }
 
   /**
+   * The first date an edit applies to. Asked for: today or later. By default today, unless this
+   * series' occurrence today has already started: then tomorrow, so a session under way or over keeps
+   * the title, time and places it had (its roster and marks refer to it).
+   */
+  private effectiveFrom(versions: SeriesDefinition[], asked: LocalDate | undefined): LocalDate {
+    const today = this.reader.today();
+    if (asked !== undefined) {
+      requireDate(asked, 'effectiveFrom');
+      if (asked < today) throw new DomainError('invalid', 'invalid_date', 'An edit applies from today or a later date, not from a past one');
+      return asked;
+    }
+    const todays = seriesOn(versions, today) && this.reader.find(versions[0]!.sessionId, today)?.occurrence;
+    const started = todays && localInstant(todays.actualDate, todays.start, this.ctx.timeZone()) <= this.ctx.clock.now();
+    return started ? addDays(today, 1) : today;
+  }
+
+  /**
    * An edit may not silently drop upcoming dates people signed up for (a new weekday, a shorter
    * series): staff cancel or move those dates first, which the members then see.
    */
-  private refuseDroppingSignups(current: SeriesDefinition, input: SessionInput): void {
-    const next: SeriesDefinition = {
-      ...current, firstDate: input.date, repeat: input.repeat, until: input.repeat === 'weekly' ? input.until : null,
-    };
-    const dropped = listDatesWithSignups(this.ctx.db, current.sessionId, this.reader.today())
-      .filter((date) => isSeriesDate(current, date) && !isSeriesDate(next, date));
+  private refuseDroppingSignups(versions: SeriesDefinition[], next: SeriesDefinition): void {
+    const after = [...versions, next];
+    const dropped = listDatesWithSignups(this.ctx.db, next.sessionId, this.reader.today())
+      .filter((date) => seriesOn(versions, date) !== undefined && seriesOn(after, date) === undefined);
     if (dropped.length > 0) {
       throw new DomainError('conflict', 'signups_on_dropped_dates',
         `Members are signed up on ${dropped.join(', ')}, which this change would remove; cancel or move those dates first`, { dates: dropped });
     }
   }
 
+  /** Appends `session.scheduled` and the audit entry for a create or edit; returns the version to store. */
   private appendVersion(
-    append: AppendEvent, staffId: string, sessionId: string, input: SessionInput, change: 'created' | 'edited', now: number,
-    insert: (db: DomainContext['db'], version: SeriesVersion) => void,
-  ): void {
-    const until = input.repeat === 'weekly' ? input.until : null;
-    const definition = {
-      sessionId, title: input.title, kind: input.kind, room: input.room, leadStaffId: input.leadStaffId, capacity: input.capacity,
-      firstDate: input.date, start: input.start, end: input.end, repeat: input.repeat, until,
-    };
-    const event = append('session.scheduled', { ...seriesEventData(definition, this.ctx.timeZone()), change, staffId });
-    insert(this.ctx.db, { ...definition, staffId, recordedAt: now, eventId: event.id });
+    append: AppendEvent, staffId: string, sessionId: string, input: SessionInput,
+    how: { change: 'created' } | { change: 'edited'; effectiveFrom: LocalDate }, now: number,
+  ): SeriesVersion {
+    const definition = definitionOf(sessionId, input);
+    const { until } = definition;
+    const event = append('session.scheduled', { ...seriesEventData(definition, this.ctx.timeZone()), ...how, staffId });
     recordAudit(this.ctx.db, {
-      at: now, actorKind: 'staff', actorId: staffId, action: change === 'created' ? 'session.create' : 'session.edit', target: sessionId,
-      detail: { title: input.title, date: input.date, repeat: input.repeat, until },
+      at: now, actorKind: 'staff', actorId: staffId, action: how.change === 'created' ? 'session.create' : 'session.edit', target: sessionId,
+      detail: { title: input.title, date: input.date, repeat: input.repeat, until, ...how },
     });
+    return { ...definition, staffId, recordedAt: now, eventId: event.id };
   }
 
   detail(sessionId: string): SessionDetail {
@@ -217,6 +249,12 @@ export class ScheduleService {
     const to = addDays(from, 6);
     const leads = new Map<string, string | null>();
     return { from, days: weekOf(from, this.reader.between(from, to), (l) => this.reader.toSessionOccurrence(l, leads)) };
+  }
+
+  private versions(sessionId: string): SeriesDefinition[] {
+    const versions = listSeriesVersions(this.ctx.db, sessionId);
+    if (versions.length === 0) throw new DomainError('not_found', 'session_not_found', `No session with id ${sessionId}`);
+    return versions;
   }
 
   private series(sessionId: string): SeriesDefinition {

@@ -9,7 +9,7 @@ import { SessionAttendance } from './attendance-marks.js';
 import { addDays } from './dates.js';
 import { OccurrenceReader, weekOf, type LoadedOccurrence } from './occurrences.js';
 import { stateOf } from './places.js';
-import { requireDate, ScheduleService } from './schedule.js';
+import { requireDate, ScheduleService, type SessionEdit } from './schedule.js';
 import { AT_KIOSK, SignupService } from './signups.js';
 
 /** Activity sessions: the planner, member sign-ups and waiting lists, session attendance. */
@@ -33,7 +33,7 @@ export class SessionsService {
   create(staffId: string, input: SessionInput): SessionDetail {
     return this.schedule.create(staffId, input);
   }
-  update(staffId: string, sessionId: string, input: SessionInput): SessionDetail {
+  update(staffId: string, sessionId: string, input: SessionEdit): SessionDetail {
     return this.schedule.update(staffId, sessionId, input, (id, append) => this.signups.fillFreedPlaces(append, id, staffId));
   }
   detail(sessionId: string): SessionDetail {

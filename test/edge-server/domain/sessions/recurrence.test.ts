@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, isLocalDate, isLocalTime, localInstant, localIso, weekdayOf } from '../../../../edge-server/src/domain/sessions/dates.js';
 import {
-  isSeriesDate, occurrencesBetween, resolveOccurrence, seriesDates, type DateException, type SeriesDefinition,
+  isSeriesDate, occurrencesBetween, resolveOccurrence, seriesDates, seriesOn, versionOn, type DateException, type SeriesDefinition,
 } from '../../../../edge-server/src/domain/sessions/recurrence.js';
 
 const weekly: SeriesDefinition = {
   sessionId: 's1', title: '康复训练', kind: 'rehabilitation', room: '康复室', leadStaffId: null, capacity: 8,
-  firstDate: '2026-12-03', start: '09:30', end: '11:00', repeat: 'weekly', until: null, cancelledFrom: null,
+  firstDate: '2026-12-03', start: '09:30', end: '11:00', repeat: 'weekly', until: null, cancelledFrom: null, effectiveFrom: '2026-12-03',
 };
 const oneOff: SeriesDefinition = { ...weekly, sessionId: 's2', title: '生日会', kind: 'other', repeat: 'none', firstDate: '2026-12-05', start: '15:00', end: '16:00' };
 
@@ -107,5 +107,21 @@ describe('recurrence', () => {
   it('ignores a move recorded for a date that is no longer one of the series (after an edit)', () => {
     const stale: DateException = { sessionId: 's1', date: '2026-12-11', kind: 'moved', toDate: '2026-12-15', start: '14:00', end: '15:00', reason: '' };
     expect(occurrencesBetween([weekly], [stale], '2026-12-14', '2026-12-20').map((o) => o.date)).toEqual(['2026-12-17']);
+  });
+
+  it('resolves each date with the latest recorded version in force on it', () => {
+    const v1 = weekly; // from 2026-12-03, Thursdays
+    const v2: SeriesDefinition = { ...weekly, title: 'v2', effectiveFrom: '2026-12-24' }; // recorded second, from 12-24
+    const v3: SeriesDefinition = { ...weekly, title: 'v3', firstDate: '2026-12-18', effectiveFrom: '2026-12-17' }; // recorded last: Fridays from 12-17
+    expect(versionOn([v1, v2, v3], '2026-12-02')).toBeUndefined();
+    expect(versionOn([v1, v2, v3], '2026-12-10')).toBe(v1);
+    expect(versionOn([v1, v2], '2026-12-24')).toBe(v2);
+    // v3 was recorded after v2 and takes effect earlier: it wins from 12-17 on, 12-24 included.
+    expect(versionOn([v1, v2, v3], '2026-12-31')).toBe(v3);
+    expect(seriesOn([v1, v2, v3], '2026-12-10')).toBe(v1);
+    expect(seriesOn([v1, v2, v3], '2026-12-17')).toBeUndefined(); // a Thursday, no longer a date
+    expect(seriesOn([v1, v2, v3], '2026-12-18')).toBe(v3);
+    const titles = occurrencesBetween([v1, v2, v3], [], '2026-12-07', '2026-12-27').map((o) => [o.date, o.series.title]);
+    expect(titles).toEqual([['2026-12-10', '康复训练'], ['2026-12-18', 'v3'], ['2026-12-25', 'v3']]);
   });
 });

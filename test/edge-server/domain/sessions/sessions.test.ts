@@ -47,7 +47,8 @@ describe('sessions domain', () => {
       startsAt: '2026-12-03T10:00:00.000+08:00', endsAt: '2026-12-03T11:30:00.000+08:00',
       recurrence: { repeat: 'weekly', firstDate: TODAY, until: '2026-12-31', weekday: 4 }, staffId: STAFF_ID,
     });
-    // The edit defines every date: next week's occurrence is at the new time.
+    // Made before today's occurrence started, the edit applies from today: next week's is at the new time.
+    expect(scheduled[1]!.data.effectiveFrom).toBe(TODAY);
     const nextWeek = sessions().week('2026-12-07').days.find((d) => d.date === '2026-12-10')!;
     expect(nextWeek.sessions.find((s) => s.sessionId === created.id)).toMatchObject({ title: '布艺手工', startsAt: '2026-12-10T14:00:00.000+08:00' });
   });
@@ -60,6 +61,55 @@ describe('sessions domain', () => {
     expect(sessions().update(STAFF_ID, id, input({ until: '2026-12-17' })).until).toBe('2026-12-17');
     sessions().cancelSignup(M(1), id, '2026-12-17');
     expect(sessions().update(STAFF_ID, id, input({ date: '2026-12-04' })).date).toBe('2026-12-04');
+  });
+
+  it('an edit keeps past occurrences as they were, in the week planner of a past week and in the roster of a past date', () => {
+    const { id } = sessions().create(STAFF_ID, input());
+    sessions().signUp(M(1), id, TODAY, false);
+    sessions().signUp(M(2), id, TODAY, false);
+    kiosk.clock.advance(14 * 24 * HOUR); // Thursday 2026-12-17, 09:00: today's occurrence has not started
+    sessions().update(STAFF_ID, id, input({ title: '布艺手工', room: '活动室', capacity: 5, start: '14:00', end: '15:00' }));
+    const ours = (from: string, date: string) => sessions().week(from).days.find((d) => d.date === date)!.sessions.find((s) => s.sessionId === id);
+    const before = { title: '手工编织', room: '手工室', capacity: 2 };
+    expect(ours('2026-11-30', TODAY)).toMatchObject({ ...before, startsAt: '2026-12-03T10:00:00.000+08:00', signedUp: 2 });
+    expect(ours('2026-12-07', '2026-12-10')).toMatchObject({ ...before, startsAt: '2026-12-10T10:00:00.000+08:00' });
+    expect(ours('2026-12-14', '2026-12-17')).toMatchObject({ title: '布艺手工', room: '活动室', capacity: 5, startsAt: '2026-12-17T14:00:00.000+08:00' });
+    const roster = sessions().roster(id, TODAY);
+    expect(roster.occurrence).toMatchObject({ ...before, startsAt: '2026-12-03T10:00:00.000+08:00', endsAt: '2026-12-03T11:30:00.000+08:00' });
+    expect(roster.signedUp.map((l) => l.memberId)).toEqual([M(1), M(2)]);
+    const edit = storedEvents(kiosk).filter((e) => e.type === 'session.scheduled').at(-1)!;
+    expect(edit.data).toMatchObject({ change: 'edited', effectiveFrom: '2026-12-17', title: '布艺手工' });
+    // The series as staff edit it is the latest version.
+    expect(sessions().detail(id)).toMatchObject({ title: '布艺手工', capacity: 5, date: TODAY });
+  });
+
+  it('by default an edit made after today\'s occurrence started applies from tomorrow; today\'s keeps its version', () => {
+    const { id } = sessions().create(STAFF_ID, input({ repeat: 'none' }));
+    const daily = sessions().create(STAFF_ID, input({ title: '书法', start: '10:00', end: '11:00' }));
+    kiosk.clock.advance(1.5 * HOUR); // 10:30: both under way
+    sessions().update(STAFF_ID, daily.id, input({ title: '书法练习', start: '10:00', end: '11:00' }));
+    expect(storedEvents(kiosk).filter((e) => e.type === 'session.scheduled').at(-1)!.data.effectiveFrom).toBe('2026-12-04');
+    expect(sessions().roster(daily.id, TODAY).occurrence.title).toBe('书法');
+    expect(sessions().roster(daily.id, '2026-12-10').occurrence.title).toBe('书法练习');
+    // A one-off that has started: the default edit is for tomorrow on, so its only date keeps its version.
+    sessions().update(STAFF_ID, id, input({ repeat: 'none', title: '改名' }));
+    expect(sessions().roster(id, TODAY).occurrence.title).toBe('手工编织');
+  });
+
+  it('an edit from a future date leaves the dates before it unchanged; it may drop only dates from then on', () => {
+    const { id } = sessions().create(STAFF_ID, input());
+    sessions().signUp(M(1), id, '2026-12-17', false);
+    // A new weekday from 12-24: 12-17 (with a sign-up) is before the edit, so it stays.
+    sessions().update(STAFF_ID, id, { ...input({ date: '2026-12-25', capacity: 9 }), effectiveFrom: '2026-12-24' });
+    const dates = (from: string) => sessions().week(from).days.flatMap((d) => d.sessions.filter((s) => s.sessionId === id).map((s) => [d.date, s.capacity]));
+    expect(dates('2026-12-07')).toEqual([['2026-12-10', 2]]);
+    expect(dates('2026-12-14')).toEqual([['2026-12-17', 2]]);
+    expect(dates('2026-12-21')).toEqual([['2026-12-25', 9]]); // 12-24 (Thursday) is no longer a date; Friday is
+    expect(sessions().roster(id, '2026-12-17').signedUp.map((l) => l.memberId)).toEqual([M(1)]);
+    // From 12-17 on, the same change would drop the signed-up 12-17: refused as before.
+    expect(codeOf(() => sessions().update(STAFF_ID, id, { ...input({ date: '2026-12-04' }), effectiveFrom: '2026-12-17' }))).toBe('signups_on_dropped_dates');
+    expect(codeOf(() => sessions().update(STAFF_ID, id, { ...input(), effectiveFrom: '2026-12-02' }))).toBe('invalid_date');
+    expect(codeOf(() => sessions().update(STAFF_ID, id, { ...input(), effectiveFrom: '2026-02-30' }))).toBe('invalid_date');
   });
 
   it('a one-off ignores until; the week planner shows cancelled and moved dates where they happen', () => {
