@@ -384,7 +384,10 @@ export class KioskApp extends LitElement {
         return t('card.prompt');
       case 'welcome': {
         const greeting = t(greetingKey(s.outcome.at));
-        return t(s.outcome.repeat ? 'welcome.spokenRepeat' : 'welcome.spoken', { greeting, name: s.outcome.member.name });
+        const welcome = t(s.outcome.repeat ? 'welcome.spokenRepeat' : 'welcome.spoken', { greeting, name: s.outcome.member.name });
+        // then today's sessions (member-sessions), so a member who cannot see the screen hears them too
+        const sessions = this.renderRoot.querySelector('kiosk-welcome')?.spokenActivities() ?? '';
+        return sessions ? `${welcome} ${sessions}` : welcome;
       }
       case 'sessions':
         return this.renderRoot.querySelector('kiosk-member-sessions')?.message() ?? null;

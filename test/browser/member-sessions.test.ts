@@ -48,6 +48,9 @@ describe('member sessions at the kiosk', () => {
     const key = { sessionId: s.id, date: s.date };
     page = await h.openPage();
     await checkIn(7);
+    // the greeting goes on with today's sessions, for a member who cannot see the screen
+    const greeting = await waitForSpeech(page, '签到成功');
+    expect(greeting.text).toContain(zh('memberSessions.todaySpoken', { count: '#' }).split('#')[0]!);
     await showCard(page, '手工编织课');
     expect(await kioskText(page)).toContain(zh('memberSessions.kind.skills_training'));
 

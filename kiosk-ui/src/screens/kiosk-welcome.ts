@@ -147,14 +147,21 @@ export class KioskWelcome extends KioskScreen {
     </button>`;
   }
 
+  /**
+   * Today's sessions as heard after the greeting (kiosk-app adds it to the welcome prompt): how many and
+   * the cards on the first page, so a member who cannot see the screen knows what they can open.
+   */
+  spokenActivities(): string {
+    const activities = this.outcome.activities;
+    if (activities.length === 0) return '';
+    const size = listPageSize(this.profileCtl.profile);
+    return this.i18n.t('memberSessions.todaySpoken', { count: activities.length }) + spokenPage(activities, this.page, size, this.i18n);
+  }
+
   /** The next page of today's sessions, said with the cards on it. */
   private turnPage(pages: number): void {
     this.page = (this.page + 1) % pages;
-    const activities = this.outcome.activities;
-    const size = listPageSize(this.profileCtl.profile);
-    fireEvent(this, 'kiosk-speak', {
-      text: this.i18n.t('memberSessions.todaySpoken', { count: activities.length }) + spokenPage(activities, this.page, size, this.i18n),
-    });
+    fireEvent(this, 'kiosk-speak', { text: this.spokenActivities() });
   }
 
   private renderActivities() {
