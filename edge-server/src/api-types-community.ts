@@ -53,15 +53,48 @@ export interface VolunteerKiosk {
 }
 
 /**
- * `POST /api/volunteers/sign-in` body → `PresentVolunteer` (201). `partnerId` set: a partner
- * organisation; else `organisation` is what the volunteer typed, or null for 个人 (on their own).
+ * `GET /api/volunteers/known?org=<partnerId|individual|other>` (public kiosk screen) →
+ * `{ volunteers: KnownVolunteer[] }`, most recent first (last visit, else registration). Names only,
+ * no phone: the kiosk shows them to whoever stands there.
+ */
+export interface KnownVolunteer {
+  id: string;
+  name: string;
+  organisation: string;
+  /** the latest visit's answer, else as staff registered it; the kiosk asks to confirm it */
+  partyMember: boolean;
+}
+
+/**
+ * `POST /api/volunteers/sign-in` body → `PresentVolunteer` (201). The server fills the name and the
+ * organisation from the roster; `partyMember` is what the volunteer confirmed (or changed) today.
  */
 export interface VolunteerSignInRequest {
+  volunteerId: string;
+  partyMember: boolean;
+  activity: import('./api-types-sessions.js').ActivityKind;
+}
+
+/** `GET /api/staff/volunteers` → `{ volunteers: RosterVolunteer[] }` (retired ones too, marked). */
+export interface RosterVolunteer extends KnownVolunteer {
+  partnerId: string | null;
+  phone: string | null;
+  /** ISO 8601 with the centre's offset */
+  registeredAt: string;
+  lastVisitAt: string | null;
+  retiredAt: string | null;
+}
+
+/**
+ * `POST /api/staff/volunteers` body → `RosterVolunteer` (201). `partnerId` set: a partner's volunteer;
+ * else `organisation` is typed, or null for 个人. `POST /api/staff/volunteers/:id/retire` body `{ reason? }`.
+ */
+export interface VolunteerInput {
   name: string;
   partnerId: string | null;
   organisation: string | null;
   partyMember: boolean;
-  activity: import('./api-types-sessions.js').ActivityKind;
+  phone: string | null;
 }
 
 /** `POST /api/volunteers/sign-out` body `{ visitId }` → this (the `volunteer.visited` event is appended). */

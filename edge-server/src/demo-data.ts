@@ -84,7 +84,7 @@ export function seedDemoData(db: Db, sensorId: string, now = Date.now(), timeZon
       id: 'mem_demo_13', name: '马德明', gender: '男', birthYear: 1950, disabilityCategory: '肢体', disabilityGrade: 1,
       status: 'inactive', guardianContact: null, cardNumber: '100013', photoPath: null, profile: DEFAULT_PROFILE,
     }, now);
-    seedCommunityDemo(db, 'stf_demo_01', now);
+    seedCommunityDemo(db, 'stf_demo_01', now, timeZone);
     insertEnrolment(db, { id: 'enr_demo_staff', sensorId, slot: DEMO_STAFF_SLOT, personKind: 'staff', personId: 'stf_demo_01', finger: 'right_index' }, now);
     seedDemoEmployment(db, now, timeZone, DEMO_SEED_EVENT);
     seedDemoSessions(db, now, timeZone);

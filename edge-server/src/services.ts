@@ -17,6 +17,7 @@ import { StaffAuth } from './domain/staff-auth.js';
 import { SurveyService } from './domain/surveys/surveys.js';
 import { PartnerService } from './domain/volunteers/partners.js';
 import { VolunteerService } from './domain/volunteers/volunteers.js';
+import { VolunteerRoster } from './domain/volunteers/roster.js';
 
 /** The domain services one kiosk runs, built once by the composition root (and by tests). */
 export interface KioskServices {
@@ -38,6 +39,7 @@ export interface KioskServices {
   /** Partner organisations, volunteer visits, the satisfaction question (issue 5). */
   partners: PartnerService;
   volunteers: VolunteerService;
+  volunteerRoster: VolunteerRoster;
   surveys: SurveyService;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
   /** Feeds reader identifications into the domain and their outcomes onto the bus; returns the unsubscribe. */
@@ -58,6 +60,7 @@ export function createServices(
   const sessions = new SessionsService(ctx);
   attendance.extras = { ...attendance.extras, activitiesFor: (memberId, date) => sessions.activitiesFor(memberId, date) };
   const partners = new PartnerService(ctx);
+  const volunteerRoster = new VolunteerRoster(ctx, partners);
   // the question at check-out asks about a service the member took part in today (else the centre)
   const surveys = new SurveyService(ctx, (memberId, date) => sessions.kindsTakenPart(memberId, date));
   attendance.extras = { ...attendance.extras, surveyFor: (memberId, date) => surveys.surveyForCheckout(memberId, date) };
@@ -76,7 +79,8 @@ export function createServices(
     sessions,
     monitoring: new MonitoringService(ctx, alerts, attendance, hardware),
     partners,
-    volunteers: new VolunteerService(ctx, partners),
+    volunteers: new VolunteerService(ctx, partners, volunteerRoster),
+    volunteerRoster,
     surveys,
     hardwareHealth,
     attachReader() {

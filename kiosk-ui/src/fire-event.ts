@@ -1,4 +1,5 @@
 import type { AlertInfo, AttendanceLine, EnrolmentState, KioskOutcome, MemberMatch } from '../../edge-server/src/api-types.js';
+import type { SessionsStart } from './screens/kiosk-member-sessions.js';
 import type { ScheduleStep } from './staff/schedule/schedule-step.js';
 
 /** Where the fingerprint screens go next (staff mode). */
@@ -46,6 +47,8 @@ export interface KioskEventMap {
   'kiosk-leave-request': { memberId: string; name: string; date: string };
   /** the leave dialog closed: `recorded` when the leave slip was saved */
   'kiosk-leave-closed': { memberId: string; name: string; date: string; recorded: boolean };
+  /** the welcome screen: open the member's sessions (a session's detail, or this week) */
+  'kiosk-open-sessions': { start: SessionsStart };
   /** open a community screen: the volunteers' sign-in/out, or the satisfaction question after a goodbye */
   'kiosk-community-screen': { to: 'volunteer' | 'survey' };
   /** speak a prompt that is already on screen as its heading (a step inside one screen) */
@@ -83,6 +86,7 @@ declare global {
     'kiosk-alert-action': CustomEvent<KioskEventMap['kiosk-alert-action']>;
     'kiosk-leave-request': CustomEvent<KioskEventMap['kiosk-leave-request']>;
     'kiosk-leave-closed': CustomEvent<KioskEventMap['kiosk-leave-closed']>;
+    'kiosk-open-sessions': CustomEvent<KioskEventMap['kiosk-open-sessions']>;
     'kiosk-community-screen': CustomEvent<KioskEventMap['kiosk-community-screen']>;
     'kiosk-speak': CustomEvent<KioskEventMap['kiosk-speak']>;
     'kiosk-schedule-go': CustomEvent<KioskEventMap['kiosk-schedule-go']>;

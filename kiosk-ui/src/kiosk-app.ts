@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { HardwareHealth, KioskInfo, KioskOutcome, StaffCard } from '../../edge-server/src/api-types.js';
+import type { HardwareHealth, KioskInfo, KioskOutcome, MemberCard, MemberVisit, StaffCard } from '../../edge-server/src/api-types.js';
 import { api } from './api/client.js';
 import { emergencyPrompt, type EmergencyBannerMode, type KioskEmergencyBanner } from './components/kiosk-emergency-banner.js';
 import { pictogram } from './components/pictograms.js';
@@ -21,6 +21,8 @@ import './screens/kiosk-confirm-checkout.js';
 import './screens/kiosk-goodbye.js';
 import './screens/kiosk-idle.js';
 import './screens/kiosk-inactive.js';
+import type { SessionsStart } from './screens/kiosk-member-sessions.js';
+import './screens/kiosk-member-sessions.js';
 import './screens/kiosk-not-recognised.js';
 import './screens/kiosk-survey.js';
 import './screens/kiosk-volunteer.js';
@@ -39,6 +41,7 @@ export type Screen =
   | { name: 'idle' }
   | { name: 'card' }
   | { name: 'welcome'; outcome: Outcome<'checked_in'> }
+  | { name: 'sessions'; member: MemberCard; visit: MemberVisit; start: SessionsStart }
   | { name: 'goodbye'; outcome: Outcome<'checked_out'> }
   | { name: 'confirm'; outcome: Outcome<'confirm_checkout'> }
   | { name: 'not-recognised'; via: 'finger' | 'card' }
@@ -53,7 +56,7 @@ export type Screen =
 /** Screens a member may see: they get the call-staff and repeat buttons and the member timeouts. */
 const MEMBER_SCREENS: ReadonlySet<Screen['name']> = new Set([
   'idle', 'card', 'welcome', 'goodbye', 'confirm', 'not-recognised', 'inactive',
-  'survey', 'volunteer',
+  'sessions', 'survey', 'volunteer',
 ]);
 /** Screens where an identification from the reader must not pull the staff member away. */
 const STAFF_WORK_SCREENS: ReadonlySet<Screen['name']> = new Set(['pin', 'staff-mode']);
@@ -173,6 +176,7 @@ export class KioskApp extends LitElement {
     });
     this.listen('kiosk-card', (d) => void this.identifyCard(d.cardNumber));
     this.listen('kiosk-say', (d) => this.announce(d.text, true));
+    this.listen('kiosk-open-sessions', (d) => this.openSessions(d.start));
     this.listen('kiosk-staff-session', (d) => {
       if (this.screen.name !== 'pin') return;
       this.go({ name: 'staff-mode', staff: this.screen.staff, idleTimeoutSec: d.idleTimeoutSec, alerts: this.emergency !== null });
@@ -246,6 +250,8 @@ export class KioskApp extends LitElement {
         return html`<kiosk-card .busy=${this.cardBusy}></kiosk-card>`;
       case 'welcome':
         return html`<kiosk-welcome .outcome=${s.outcome}></kiosk-welcome>`;
+      case 'sessions':
+        return html`<kiosk-member-sessions .visit=${s.visit} .start=${s.start}></kiosk-member-sessions>`;
       case 'goodbye':
         return html`<kiosk-goodbye .outcome=${s.outcome}></kiosk-goodbye>`;
       case 'confirm':
@@ -378,8 +384,13 @@ export class KioskApp extends LitElement {
         return t('card.prompt');
       case 'welcome': {
         const greeting = t(greetingKey(s.outcome.at));
-        return t(s.outcome.repeat ? 'welcome.spokenRepeat' : 'welcome.spoken', { greeting, name: s.outcome.member.name });
+        const welcome = t(s.outcome.repeat ? 'welcome.spokenRepeat' : 'welcome.spoken', { greeting, name: s.outcome.member.name });
+        // then today's sessions (member-sessions), so a member who cannot see the screen hears them too
+        const sessions = this.renderRoot.querySelector('kiosk-welcome')?.spokenActivities() ?? '';
+        return sessions ? `${welcome} ${sessions}` : welcome;
       }
+      case 'sessions':
+        return this.renderRoot.querySelector('kiosk-member-sessions')?.message() ?? null;
       case 'goodbye':
         return t('goodbye.spoken', { name: s.outcome.member.name });
       case 'confirm':
@@ -492,7 +503,18 @@ export class KioskApp extends LitElement {
       this.renderRoot.querySelector('kiosk-staff-mode')?.back();
       return;
     }
+    if (s.name === 'sessions') {
+      this.renderRoot.querySelector('kiosk-member-sessions')?.back();
+      return;
+    }
     this.go({ name: 'idle' });
+  }
+
+  /** From the welcome screen to the member's sessions, with their visit token and their profile kept. */
+  private openSessions(start: SessionsStart): void {
+    const s = this.screen;
+    if (s.name !== 'welcome') return;
+    this.go({ name: 'sessions', member: s.outcome.member, visit: s.outcome.visit, start }, s.outcome.member.profile);
   }
 
   private async identifyCard(cardNumber: string): Promise<void> {
@@ -525,6 +547,7 @@ export class KioskApp extends LitElement {
   private currentMemberId(): string | null {
     const s = this.screen;
     if (s.name === 'welcome' || s.name === 'goodbye' || s.name === 'confirm' || s.name === 'survey') return s.outcome.member.id;
+    if (s.name === 'sessions') return s.member.id;
     return null;
   }
 

@@ -36,10 +36,17 @@ export async function checkOutAtKiosk(h: KioskHarness, page: Page, slot: number,
   await waitForScreen(page, 'goodbye');
 }
 
-/** Types into the volunteer screen's one text field and presses Enter (keyboard, like the on-screen one). */
-export async function typeVolunteerField(page: Page, text: string): Promise<void> {
-  const input = await page.waitForSelector('kiosk-app >>> kiosk-volunteer >>> input', { visible: true });
-  await input!.type(text);
-  await input!.press('Enter');
-  await input!.dispose();
+/**
+ * Starts counting the page's keyboard events (the appliance has no keyboard: a touch-only flow must
+ * need none). Read with `keyEventsSeen`.
+ */
+export async function countKeyEvents(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    window.__keyEvents = 0;
+    for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput']) window.addEventListener(type, () => { window.__keyEvents += 1; }, true);
+  })()`);
+}
+
+export async function keyEventsSeen(page: Page): Promise<number> {
+  return page.evaluate('window.__keyEvents') as Promise<number>;
 }

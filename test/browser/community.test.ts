@@ -1,10 +1,10 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  centreAnswers, checkOutAtKiosk, typeVolunteerField, volunteerHours,
+  centreAnswers, checkOutAtKiosk, countKeyEvents, keyEventsSeen, volunteerHours,
 } from './community-support.js';
 import {
-  clickByName, enterStaffMode, kioskText, pageErrorsOf, startKiosk, waitForScreen, waitForSpeech, waitForText, type KioskHarness,
+  clickByName, enterStaffMode, kioskText, pageErrorsOf, staffApi, startKiosk, waitForScreen, waitForSpeech, waitForText, type KioskHarness,
 } from './harness.js';
 
 /** Volunteers at the kiosk, the satisfaction question after a check-out, and the staff views behind them. */
@@ -23,24 +23,26 @@ describe('volunteers and member satisfaction at the kiosk', () => {
     await page?.browserContext().close();
   });
 
-  it('signs a volunteer in (name, partner, Party member, service) and out again, spoken step by step', async () => {
+  it('signs a returning volunteer in (partner, own name, Party member confirmed, service) and out by touch alone', async () => {
     page = await h.openPage();
+    await countKeyEvents(page);
     await clickByName(page, '志愿者');
     await waitForScreen(page, 'volunteer');
     await waitForSpeech(page, '志愿者您好');
     await clickByName(page, '签到');
-    await waitForText(page, '请输入您的姓名');
-    await waitForSpeech(page, '请输入您的姓名');
-    await typeVolunteerField(page, '周建华');
     await waitForSpeech(page, '您来自哪个单位');
     await clickByName(page, '街道党工委');
-    await waitForSpeech(page, '您是党员吗');
+    // the partner's volunteers from past visits (the demo's 陈志华), most recent first
+    await waitForText(page, '请选择您的名字');
+    await waitForSpeech(page, '请选择您的名字');
+    await clickByName(page, '陈志华');
+    await waitForSpeech(page, '上次您说是党员，对吗');
     await clickByName(page, '是党员');
     await waitForSpeech(page, '今天您参加什么服务');
     await clickByName(page, '文体活动');
-    await waitForText(page, '周建华，签到成功');
+    await waitForText(page, '陈志华，签到成功');
     await waitForSpeech(page, '签到成功');
-    const signedIn = (await volunteerHours(h)).visits.find((v) => v.name === '周建华');
+    const signedIn = (await volunteerHours(h)).visits.find((v) => v.name === '陈志华' && v.signedOutAt === null);
     expect(signedIn).toMatchObject({ organisation: '街道党工委', partyMember: true, activity: 'culture_sports', closedBy: null });
 
     await clickByName(page, '好的');
@@ -49,31 +51,72 @@ describe('volunteers and member satisfaction at the kiosk', () => {
     await waitForScreen(page, 'volunteer');
     await clickByName(page, '签退');
     await waitForText(page, '请选择您的名字');
-    await clickByName(page, '周建华');
-    await waitForText(page, '周建华，签退成功');
+    await clickByName(page, '陈志华');
+    await waitForText(page, '陈志华，签退成功');
     await waitForSpeech(page, '签退成功');
-    const visit = (await volunteerHours(h)).visits.find((v) => v.name === '周建华');
+    const visit = (await volunteerHours(h)).visits.find((v) => v.visitId === signedIn!.visitId);
     expect(visit).toMatchObject({ closedBy: 'volunteer', minutes: expect.any(Number) });
+    expect(await keyEventsSeen(page)).toBe(0);
   });
 
-  it('takes the organisation typed under 其他单位, and goes back a step with Escape', async () => {
+  it('tells a new volunteer that staff register them first, and calls staff from there', async () => {
     page = await h.openPage();
     await clickByName(page, '志愿者');
     await waitForScreen(page, 'volunteer');
     await clickByName(page, '签到');
-    await typeVolunteerField(page, '吴小红');
-    await waitForText(page, '您来自哪个单位？');
-    await page.keyboard.press('Escape');
-    await waitForText(page, '请输入您的姓名');
-    expect(await page.$eval('kiosk-app', (el) => el.getAttribute('screen'))).toBe('volunteer');
-    await page.keyboard.press('Enter'); // the name is kept
+    await clickByName(page, '我是新来的');
+    await waitForText(page, '请工作人员先为您登记');
+    await waitForSpeech(page, '请工作人员先为您登记');
+    expect(await page.$$('kiosk-app >>> kiosk-volunteer >>> input')).toHaveLength(0);
+    await clickByName(page, '呼叫工作人员');
+    await waitForSpeech(page, '已通知工作人员');
+  });
+
+  it('lets staff register a volunteer of another organisation, who then signs in at the kiosk; long lists are paged', async () => {
+    page = await h.openPage();
+    await enterStaffMode(h, page);
+    await (await page.waitForSelector('kiosk-app >>> kiosk-staff-mode >>> button[data-view=volunteers]', { visible: true }))!.click();
+    await waitForText(page, '志愿者名册');
+    const field = (name: string) => page.waitForSelector(`kiosk-app >>> kiosk-volunteer-roster >>> [name=${name}]`, { visible: true });
+    await (await field('name'))!.type('吴小红');
+    await (await field('org'))!.select('other');
+    await (await field('organisation'))!.type('市红十字会');
+    await (await field('phone'))!.type('13800001234');
+    await clickByName(page, '登记志愿者');
+    await waitForText(page, '已登记 吴小红');
+    await page.browserContext().close();
+
+    // seven more volunteers of one partner: the names come six to a page
+    const staff = await staffApi(h.server);
+    for (let i = 1; i <= 7; i++) {
+      await staff.call('POST', '/api/staff/volunteers', { name: `测试员${i}`, partnerId: 'ptn_demo_social', organisation: null, partyMember: false, phone: null });
+    }
+
+    page = await h.openPage();
+    await countKeyEvents(page);
+    await clickByName(page, '志愿者');
+    await waitForScreen(page, 'volunteer');
+    await clickByName(page, '签到');
+    await clickByName(page, '阳光社工服务中心');
+    await waitForText(page, '请选择您的名字（第1页，共2页）');
+    expect(await kioskText(page)).toContain('测试员7'); // the latest registered first
+    expect(await kioskText(page)).not.toContain('宋佳'); // the demo volunteer who came weeks ago: page 2
+    await clickByName(page, '下一页');
+    await waitForText(page, '请选择您的名字（第2页，共2页）');
+    await waitForText(page, '宋佳');
+    await clickByName(page, '返回');
     await clickByName(page, '其他单位');
-    await typeVolunteerField(page, '市红十字会');
+    // under 其他单位 each name shows its organisation too
+    await waitForText(page, '市红十字会');
+    const wu = await page.waitForSelector('kiosk-app >>> kiosk-volunteer >>> button ::-p-text(吴小红)', { visible: true });
+    await wu!.click();
+    await waitForSpeech(page, '上次您说不是党员，对吗');
     await clickByName(page, '不是');
     await clickByName(page, '康复训练');
     await waitForText(page, '吴小红，签到成功');
     const visit = (await volunteerHours(h)).visits.find((v) => v.name === '吴小红');
     expect(visit).toMatchObject({ organisation: '市红十字会', partnerId: null, partyMember: false, activity: 'rehabilitation' });
+    expect(await keyEventsSeen(page)).toBe(0);
   });
 
   it('asks a member the satisfaction question after the goodbye, spoken, and records the face chosen (after an undo)', async () => {

@@ -7,6 +7,7 @@ export type ClosedBy = 'volunteer' | 'closing_time';
 /** A volunteer visit with its sign-out, if any. */
 export interface VisitRow {
   id: string;
+  volunteerId: string;
   name: string;
   partnerId: string | null;
   organisation: string;
@@ -19,14 +20,14 @@ export interface VisitRow {
   closedBy: ClosedBy | null;
 }
 
-const SELECT = `SELECT v.id, v.name, v.partner_id AS partnerId, v.organisation, v.party_member AS partyMember,
+const SELECT = `SELECT v.id, v.volunteer_id AS volunteerId, v.name, v.partner_id AS partnerId, v.organisation, v.party_member AS partyMember,
                   v.activity, v.local_date AS localDate, v.signed_in_at AS signedInAt,
                   s.signed_out_at AS signedOutAt, s.minutes, s.closed_by AS closedBy
                 FROM volunteer_visits v LEFT JOIN volunteer_signouts s ON s.visit_id = v.id`;
 
 const sql = statements({
-  insert: `INSERT INTO volunteer_visits (id, name, partner_id, organisation, party_member, activity, local_date, signed_in_at)
-           VALUES (@id, @name, @partnerId, @organisation, @partyMember, @activity, @localDate, @signedInAt)`,
+  insert: `INSERT INTO volunteer_visits (id, volunteer_id, name, partner_id, organisation, party_member, activity, local_date, signed_in_at)
+           VALUES (@id, @volunteerId, @name, @partnerId, @organisation, @partyMember, @activity, @localDate, @signedInAt)`,
   signOut: `INSERT INTO volunteer_signouts (visit_id, signed_out_at, minutes, closed_by, event_id)
             VALUES (@visitId, @signedOutAt, @minutes, @closedBy, @eventId)`,
   byId: `${SELECT} WHERE v.id = ?`,

@@ -4,11 +4,10 @@ import type { Db } from '../db/connection.js';
 import { insertPartner } from '../db/partners.repo.js';
 import { insertAnswer, insertAsk, recordAnswerEvent } from '../db/surveys.repo.js';
 import { insertSignOut, insertVisit } from '../db/volunteer-visits.repo.js';
+import { insertVolunteer } from '../db/volunteers.repo.js';
 import { SATISFACTION_QUESTION } from '../domain/surveys/surveys.js';
 import { localInstant } from '../domain/volunteers/local-time.js';
 
-/** The demo centre is in China; its fixtures are dated in its zone. */
-const DEMO_ZONE = 'Asia/Shanghai';
 const DAY = 86_400_000;
 /** The `event_id` of fixture rows: no event is behind them, so nothing is ever pushed or released. */
 const SEED_EVENT = 'demo-seed';
@@ -49,18 +48,27 @@ const ANSWERS: [number, ActivityKind | null, 1 | 2 | 3 | 4 | 5][] = [
  * something to show).
  * Fixtures: no events; the demo members 1–4 have never been asked, so they get the question.
  */
-export function seedCommunityDemo(db: Db, staffId: string, now: number): void {
+export function seedCommunityDemo(db: Db, staffId: string, now: number, timeZone: string): void {
   for (const p of PARTNERS) insertPartner(db, { ...p, staffId, createdAt: now - 60 * DAY });
+  // the roster: everyone who appears in the visits, registered by staff two months ago
+  const rosterIds = new Map<string, string>();
+  for (const [, name, partnerId, partyMember] of VISITS) {
+    if (rosterIds.has(name)) continue;
+    const volunteerId = `vol_demo_${String(rosterIds.size + 1).padStart(2, '0')}`;
+    rosterIds.set(name, volunteerId);
+    const organisation = PARTNERS.find((p) => p.id === partnerId)?.name ?? '个人';
+    insertVolunteer(db, { id: volunteerId, name, partnerId, organisation, partyMember, phone: null, staffId, createdAt: now - 60 * DAY });
+  }
   VISITS.forEach(([daysAgo, name, partnerId, partyMember, activity, start, minutes], i) => {
-    const day = localDate(now - daysAgo * DAY, DEMO_ZONE);
-    const signedInAt = localInstant(day, start, DEMO_ZONE);
+    const day = localDate(now - daysAgo * DAY, timeZone);
+    const signedInAt = localInstant(day, start, timeZone);
     const id = `vis_demo_${String(i + 1).padStart(2, '0')}`;
     const organisation = PARTNERS.find((p) => p.id === partnerId)?.name ?? '个人';
-    insertVisit(db, { id, name, partnerId, organisation, partyMember, activity, localDate: day, signedInAt });
+    insertVisit(db, { id, volunteerId: rosterIds.get(name)!, name, partnerId, organisation, partyMember, activity, localDate: day, signedInAt });
     insertSignOut(db, { visitId: id, signedOutAt: signedInAt + minutes * 60_000, minutes, closedBy: 'volunteer', eventId: SEED_EVENT });
   });
   ANSWERS.forEach(([daysAgo, about, score], i) => {
-    const day = localDate(now - daysAgo * DAY, DEMO_ZONE);
+    const day = localDate(now - daysAgo * DAY, timeZone);
     const id = `ans_demo_${String(i + 1).padStart(2, '0')}`;
     insertAnswer(db, { id, questionId: SATISFACTION_QUESTION, about, score, memberId: null, answeredOn: day });
     recordAnswerEvent(db, id, SEED_EVENT);

@@ -26,6 +26,14 @@ export type PictogramName =
   | 'people'
   | 'book'
   | 'phone'
+  | 'kind_day_care'
+  | 'kind_assisted_employment'
+  | 'kind_skills_training'
+  | 'kind_rehabilitation'
+  | 'kind_culture_sports'
+  | 'kind_other'
+  | 'calendar'
+  | 'forward'
   | 'face1' | 'face2' | 'face3' | 'face4' | 'face5'
   | 'heart' | 'flag';
 
@@ -51,6 +59,15 @@ const paths: Record<PictogramName, SVGTemplateResult> = {
   people: svg`<circle cx="28" cy="22" r="8"/><circle cx="54" cy="26" r="7"/><path d="M12 68c0-14 7-24 16-24s16 10 16 24M46 68c0-11 3-20 9-20s11 9 11 20"/>`,
   book: svg`<path d="M40 20c-6-6-18-8-28-6v50c10-2 22 0 28 6 6-6 18-8 28-6V14c-10-2-22 0-28 6zM40 20v50"/>`,
   phone: svg`<path d="M22 10h12l4 16-8 6a40 40 0 0 0 18 18l6-8 16 4v12a6 6 0 0 1-6 6C36 64 16 44 16 16a6 6 0 0 1 6-6z"/>`,
+  // activity kinds (issue 5): a house with a heart, a briefcase, a light bulb, a dumbbell, a ball, a star
+  kind_day_care: svg`<path d="M10 38L40 12l30 26M18 32v36h44V32"/><path d="M40 60c-9-6-12-10-12-14a6 6 0 0 1 12-2 6 6 0 0 1 12 2c0 4-3 8-12 14z"/>`,
+  kind_assisted_employment: svg`<rect x="10" y="24" width="60" height="42" rx="6"/><path d="M30 24v-8h20v8M10 42h60M40 38v8"/>`,
+  kind_skills_training: svg`<path d="M30 54c0-8-10-12-10-25a20 20 0 0 1 40 0c0 13-10 17-10 25zM32 62h16M35 70h10"/>`,
+  kind_rehabilitation: svg`<path d="M12 30v20M22 22v36M58 22v36M68 30v20M22 40h36"/>`,
+  kind_culture_sports: svg`<circle cx="40" cy="40" r="28"/><path d="M12 40h56M40 12v56M21 20c11 10 11 30 0 40M59 20c-11 10-11 30 0 40"/>`,
+  kind_other: svg`<path d="M40 10l9 19 21 3-15 15 4 21-19-10-19 10 4-21-15-15 21-3z"/>`,
+  calendar: svg`<rect x="10" y="16" width="60" height="54" rx="6"/><path d="M10 32h60M26 8v14M54 8v14M22 46h8M36 46h8M50 46h8M22 58h8M36 58h8"/>`,
+  forward: svg`<path d="M46 18l22 22-22 22M68 40H12"/>`,
   face1: svg`<circle cx="40" cy="40" r="30"/><path d="M28 30v4M52 30v4M26 58c8-10 20-10 28 0M22 22l10 5M58 22l-10 5"/>`,
   face2: svg`<circle cx="40" cy="40" r="30"/><path d="M29 32v4M51 32v4M28 56c7-6 17-6 24 0"/>`,
   face3: svg`<circle cx="40" cy="40" r="30"/><path d="M29 32v4M51 32v4M28 52h24"/>`,

@@ -1,8 +1,8 @@
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
-import type { ActivityKind, PartnerChoice, PresentVolunteer } from '../../../edge-server/src/api-types.js';
+import type { ActivityKind, KnownVolunteer, PartnerChoice, PresentVolunteer } from '../../../edge-server/src/api-types.js';
 import { ApiFailure } from '../api/client.js';
-import { communityApi } from '../api/community.js';
+import { communityApi, type OrganisationChoice } from '../api/community.js';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
 import type { MessageKey } from '../i18n/catalogue.js';
@@ -13,49 +13,58 @@ import { KioskScreen } from './kiosk-screen.js';
 /** Where the volunteer is in sign-in or sign-out; each step is one decision. */
 type Step =
   | { at: 'choose' }
-  | { at: 'name' }
   | { at: 'organisation' }
-  | { at: 'organisation-typed' }
+  | { at: 'name'; org: OrganisationChoice; page: number }
+  | { at: 'new' }
   | { at: 'party' }
   | { at: 'activity' }
   | { at: 'signed-in'; name: string }
-  | { at: 'who' }
+  | { at: 'who'; page: number }
   | { at: 'signed-out'; name: string; minutes: number };
 
-/** What has been chosen so far on the way in. */
-interface Draft {
-  name: string;
-  partnerId: string | null;
-  organisation: string | null;
-  partyMember: boolean;
-}
+/**
+ * Names shown at once: a list of names is paged with previous/next buttons, never scrolled. Four
+ * (with 我是新来的 and the page buttons) fit the screen in both orientations and in large text.
+ */
+export const NAMES_PER_PAGE = 4;
 
-const PROMPTS: Record<Exclude<Step['at'], 'signed-in' | 'signed-out'>, MessageKey> = {
+const PROMPTS: Record<'choose' | 'organisation' | 'name' | 'new' | 'activity' | 'who', MessageKey> = {
   choose: 'community.vol.choose',
-  name: 'community.vol.namePrompt',
   organisation: 'community.vol.orgPrompt',
-  'organisation-typed': 'community.vol.orgTypedPrompt',
-  party: 'community.vol.partyPrompt',
+  name: 'community.vol.whoPrompt',
+  new: 'community.vol.newExplain',
   activity: 'community.vol.activityPrompt',
   who: 'community.vol.whoPrompt',
 };
 
 /** The step Escape/Backspace goes back to (the first step goes back to the start screen). */
-const PREVIOUS: Partial<Record<Step['at'], Step['at']>> = {
-  name: 'choose', organisation: 'name', 'organisation-typed': 'organisation', party: 'organisation', activity: 'party', who: 'choose',
+const PREVIOUS: Partial<Record<Step['at'], Step>> = {
+  organisation: { at: 'choose' }, new: { at: 'organisation' }, name: { at: 'organisation' },
+  activity: { at: 'party' }, who: { at: 'choose' },
 };
 
+/** The slice of a list on one page, and how many pages there are (at least one). */
+function pageOf<T>(items: T[], page: number): { shown: T[]; pages: number } {
+  return { shown: items.slice(page * NAMES_PER_PAGE, (page + 1) * NAMES_PER_PAGE), pages: Math.max(1, Math.ceil(items.length / NAMES_PER_PAGE)) };
+}
+
 /**
- * Volunteers at the kiosk (a public screen, at the member floor): sign in — name, organisation
- * (a partner, 个人, or typed), Party member or not, the service they help with — or sign out by
- * choosing their name among those signed in now.
+ * Volunteers at the kiosk (a public screen, at the member floor), by touch alone: the appliance has
+ * no keyboard and no Chinese input method, so nobody types here. Sign in: the organisation (a
+ * partner, 个人, or 其他单位), then one's own name among that organisation's registered volunteers
+ * (most recent first, paged), Party member (the known answer offered first), the service they help
+ * with. A volunteer not on the roster (“我是新来的”) is asked to have staff register them and can call
+ * staff. Sign out: choose one's name among those signed in now.
  */
 export class KioskVolunteer extends KioskScreen {
   static override properties = { step: { state: true }, busy: { state: true } };
   declare step: Step;
   declare busy: boolean;
 
-  private draft: Draft = { name: '', partnerId: null, organisation: null, partyMember: false };
+  /** who is signing in and their Party membership as confirmed today */
+  private chosen: { volunteer: KnownVolunteer; partyMember: boolean; org: OrganisationChoice } | null = null;
+  /** the chosen organisation's registered volunteers, read when its name list opens */
+  private known: KnownVolunteer[] = [];
   /** who is here and the partners; read when the screen opens and again before each step that lists them */
   private readonly data = new Task(this, {
     task: ([], { signal }) => communityApi.volunteerKiosk(signal),
@@ -85,18 +94,19 @@ export class KioskVolunteer extends KioskScreen {
         font-size: var(--k-text-small);
         font-weight: 400;
       }
-      form.row {
+      .pager {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 16px;
+        align-items: center;
         justify-content: center;
-        align-items: end;
       }
-      label {
-        display: grid;
-        gap: 8px;
-        text-align: start;
+      .explain {
+        max-width: 28em;
       }
-      input {
-        width: 12em;
-        font-size: var(--k-h2);
+      /* "next page": the back arrow turned round */
+      .flip {
+        transform: scaleX(-1);
       }
       .big {
         width: min(14vh, 120px);
@@ -117,10 +127,14 @@ export class KioskVolunteer extends KioskScreen {
   prompt(): string {
     const t = this.i18n.t.bind(this.i18n);
     const s = this.step;
-    if (s.at === 'signed-in') return t('community.vol.signedIn', { name: s.name });
-    if (s.at === 'signed-out') return t('community.vol.signedOut', { name: s.name, duration: this.duration(s.minutes) });
-    if (s.at === 'who' && this.data.value?.present.length === 0) return t('community.vol.nobody');
-    return t(PROMPTS[s.at]);
+    switch (s.at) {
+      case 'signed-in': return t('community.vol.signedIn', { name: s.name });
+      case 'signed-out': return t('community.vol.signedOut', { name: s.name, duration: this.duration(s.minutes) });
+      case 'party': return t(this.chosen?.volunteer.partyMember ? 'community.vol.partyConfirmYes' : 'community.vol.partyConfirmNo');
+      case 'who': return this.listPrompt(this.data.value?.present ?? [], s.page, 'community.vol.nobody');
+      case 'name': return this.listPrompt(this.known, s.page, 'community.vol.noNames');
+      default: return t(PROMPTS[s.at]);
+    }
   }
 
   override render() {
@@ -136,33 +150,28 @@ export class KioskVolunteer extends KioskScreen {
           ${pictogram('heart', 'big')}
           <h1>${t('community.vol.choose')}</h1>
           <div class="choices">
-            <button class="primary" data-primary @click=${() => this.go({ at: 'name' })}>${pictogram('yes')}<span>${t('community.vol.signIn')}</span></button>
-            <button class="primary" @click=${() => this.go({ at: 'who' })}>${pictogram('leave')}<span>${t('community.vol.signOut')}</span></button>
+            <button class="primary" data-primary @click=${() => this.go({ at: 'organisation' })}>${pictogram('yes')}<span>${t('community.vol.signIn')}</span></button>
+            <button class="primary" @click=${() => this.go({ at: 'who', page: 0 })}>${pictogram('leave')}<span>${t('community.vol.signOut')}</span></button>
           </div>
           ${this.backButton()}
         `;
-      case 'name':
-        return this.textStep('community.vol.namePrompt', 'community.vol.nameLabel', 'name', this.draft.name, 40, (v) => {
-          this.draft = { ...this.draft, name: v };
-          this.go({ at: 'organisation' });
-        }, 'community.vol.nameMissing');
-      case 'organisation-typed':
-        return this.textStep('community.vol.orgTypedPrompt', 'community.vol.orgLabel', 'organization', this.draft.organisation ?? '', 60, (v) => {
-          this.draft = { ...this.draft, partnerId: null, organisation: v };
-          this.go({ at: 'party' });
-        }, 'community.vol.orgMissing');
       case 'organisation':
         return this.organisationStep();
-      case 'party':
+      case 'name':
+        return this.nameStep(s.org, s.page);
+      case 'new':
         return html`
-          ${pictogram('flag', 'big')}
-          <h1>${t('community.vol.partyPrompt')}</h1>
+          ${pictogram('help', 'big')}
+          <h1 class="explain">${t('community.vol.newExplain')}</h1>
           <div class="choices">
-            <button data-primary @click=${() => this.chooseParty(true)}>${pictogram('yes')}<span>${t('community.vol.partyYes')}</span></button>
-            <button @click=${() => this.chooseParty(false)}>${pictogram('no')}<span>${t('community.vol.partyNo')}</span></button>
+            <button class="primary help" data-primary @click=${() => fireEvent(this, 'kiosk-call-staff', { memberId: null })}>
+              ${pictogram('help')}<span>${t('frame.callStaff')}</span>
+            </button>
           </div>
           ${this.backButton()}
         `;
+      case 'party':
+        return this.partyStep();
       case 'activity':
         return html`
           <h1>${t('community.vol.activityPrompt')}</h1>
@@ -174,7 +183,7 @@ export class KioskVolunteer extends KioskScreen {
           ${this.backButton()}
         `;
       case 'who':
-        return this.whoStep();
+        return this.whoStep(s.page);
       case 'signed-in':
       case 'signed-out':
         return html`
@@ -190,82 +199,118 @@ export class KioskVolunteer extends KioskScreen {
   private organisationStep() {
     const t = this.i18n.t.bind(this.i18n);
     const partners: PartnerChoice[] = this.data.value?.partners ?? [];
+    const choose = (org: OrganisationChoice) => this.go({ at: 'name', org, page: 0 });
     return html`
       <h1>${t('community.vol.orgPrompt')}</h1>
       <div class="choices">
-        ${partners.map((p, i) => html`<button ?data-primary=${i === 0} @click=${() => this.chooseOrganisation(p.id, null)}>
+        ${partners.map((p, i) => html`<button ?data-primary=${i === 0} @click=${() => choose({ partnerId: p.id })}>
           ${pictogram('people')}<span>${p.name}</span>
         </button>`)}
-        <button ?data-primary=${partners.length === 0} @click=${() => this.chooseOrganisation(null, null)}>
+        <button ?data-primary=${partners.length === 0} @click=${() => choose('individual')}>
           ${pictogram('heart')}<span>${t('community.vol.onOwn')}</span>
         </button>
-        <button @click=${() => this.go({ at: 'organisation-typed' })}>${pictogram('key')}<span>${t('community.vol.otherOrg')}</span></button>
+        <button @click=${() => choose('other')}>${pictogram('people')}<span>${t('community.vol.otherOrg')}</span></button>
+        <button @click=${() => this.go({ at: 'new' })}>${pictogram('help')}<span>${t('community.vol.newHere')}</span></button>
       </div>
       ${this.backButton()}
     `;
   }
 
-  private whoStep() {
+  /** One's own name among the organisation's registered volunteers; 其他单位 also shows each one's organisation. */
+  private nameStep(org: OrganisationChoice, page: number) {
     const t = this.i18n.t.bind(this.i18n);
+    const { shown, pages } = pageOf(this.known, page);
+    return html`
+      <h1>${this.prompt()}</h1>
+      <div class="choices">
+        ${shown.map((v, i) => html`<button ?data-primary=${i === 0} @click=${() => this.chooseVolunteer(v, org)}>
+          ${pictogram('people')}<span>${v.name}${org === 'other' ? html` <span class="small">${v.organisation}</span>` : nothing}</span>
+        </button>`)}
+        ${page === pages - 1 // after the last names (also on the organisation step): keeps a full page to one row
+          ? html`<button ?data-primary=${shown.length === 0} @click=${() => this.go({ at: 'new' })}>${pictogram('help')}<span>${t('community.vol.newHere')}</span></button>`
+          : nothing}
+      </div>
+      ${this.pager(page, pages, (p) => this.go({ at: 'name', org, page: p }))}
+    `;
+  }
+
+  /** The answer known from before comes first and has the focus: one press confirms it. */
+  private partyStep() {
+    const t = this.i18n.t.bind(this.i18n);
+    const known = this.chosen?.volunteer.partyMember ?? false;
+    const answers = known ? [true, false] : [false, true];
+    // no big pictogram here: the longer question and two primary choices fit in large text without scrolling
+    return html`
+      <h1>${this.prompt()}</h1>
+      <div class="choices">
+        ${answers.map((yes, i) => html`<button ?data-primary=${i === 0} @click=${() => this.chooseParty(yes)}>
+          ${pictogram(yes ? 'yes' : 'no')}<span>${t(yes ? 'community.vol.partyYes' : 'community.vol.partyNo')}</span>
+        </button>`)}
+      </div>
+      ${this.backButton()}
+    `;
+  }
+
+  private whoStep(page: number) {
     const present: PresentVolunteer[] = this.data.value?.present ?? [];
+    const { shown, pages } = pageOf(present, page);
     // a name is enough (few words on a choice); two people of the same name also show their organisation
     const shared = (v: PresentVolunteer) => present.filter((o) => o.name === v.name).length > 1;
     return html`
-      <h1>${present.length === 0 ? t('community.vol.nobody') : t('community.vol.whoPrompt')}</h1>
+      <h1>${this.prompt()}</h1>
       <div class="choices">
-        ${present.map((v, i) => html`<button ?data-primary=${i === 0} ?disabled=${this.busy} @click=${() => void this.signOut(v)}>
+        ${shown.map((v, i) => html`<button ?data-primary=${i === 0} ?disabled=${this.busy} @click=${() => void this.signOut(v)}>
           ${pictogram('leave')}<span>${v.name}${shared(v) ? html` <span class="small">${v.organisation}</span>` : nothing}</span>
         </button>`)}
       </div>
-      ${this.backButton(present.length === 0)}
+      ${this.pager(page, pages, (p) => this.go({ at: 'who', page: p }), present.length === 0)}
     `;
   }
 
-  /** A step with one text field (typed on the physical or the system's on-screen keyboard). */
-  private textStep(heading: MessageKey, label: MessageKey, autocomplete: string, value: string, max: number,
-    done: (value: string) => void, missing: MessageKey) {
+  /**
+   * The row under a list: previous/next page (when it needs more than one page; the heading says
+   * which page) and 返回, side by side so that a page fits without scrolling.
+   */
+  private pager(page: number, pages: number, to: (page: number) => void, backPrimary = false) {
     const t = this.i18n.t.bind(this.i18n);
-    const submit = (e: SubmitEvent) => {
-      e.preventDefault();
-      const input = (e.target as HTMLFormElement).elements.namedItem('text') as HTMLInputElement;
-      const text = input.value.trim();
-      if (!text) return fireEvent(this, 'kiosk-say', { text: t(missing) });
-      done(text);
-    };
-    return html`
-      <h1>${t(heading)}</h1>
-      <form class="row" @submit=${submit}>
-        <label>
-          <span>${t(label)}</span>
-          <input name="text" data-primary autocomplete=${autocomplete} maxlength=${max} enterkeyhint="next" .value=${value} />
-        </label>
-        <button class="primary" type="submit">${pictogram('yes')}<span>${t('community.vol.next')}</span></button>
-      </form>
-      ${this.backButton()}
-    `;
+    return html`<div class="pager">
+      ${pages > 1 ? html`
+        <button ?disabled=${page === 0} @click=${() => to(page - 1)}>${pictogram('back')}<span>${t('community.vol.prevPage')}</span></button>
+        <button ?disabled=${page >= pages - 1} @click=${() => to(page + 1)}>${pictogram('back', 'picto flip')}<span>${t('community.vol.nextPage')}</span></button>
+      ` : nothing}
+      ${this.backButton(backPrimary)}
+    </div>`;
+  }
+
+  /** The list's heading: what to do, the page when there are several, or that the list is empty. */
+  private listPrompt(items: unknown[], page: number, empty: MessageKey): string {
+    const t = this.i18n.t.bind(this.i18n);
+    if (items.length === 0) return t(empty);
+    const { pages } = pageOf(items, page);
+    return pages > 1 ? t('community.vol.whoPromptPaged', { page: page + 1, pages }) : t('community.vol.whoPrompt');
   }
 
   private backButton(primary = false) {
     return html`<button ?data-primary=${primary} @click=${() => this.back()}>${pictogram('back')}<span>${this.i18n.t('community.vol.back')}</span></button>`;
   }
 
-  private chooseOrganisation(partnerId: string | null, organisation: string | null): void {
-    this.draft = { ...this.draft, partnerId, organisation };
-    this.go({ at: 'party' });
+  private chooseVolunteer(volunteer: KnownVolunteer, org: OrganisationChoice): void {
+    this.chosen = { volunteer, partyMember: volunteer.partyMember, org };
+    void this.go({ at: 'party' });
   }
 
   private chooseParty(partyMember: boolean): void {
-    this.draft = { ...this.draft, partyMember };
-    this.go({ at: 'activity' });
+    if (this.chosen) this.chosen = { ...this.chosen, partyMember };
+    void this.go({ at: 'activity' });
   }
 
   private async signIn(activity: ActivityKind): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || !this.chosen) return;
     this.busy = true;
     try {
-      const visit = await communityApi.signIn({ ...this.draft, activity });
-      this.draft = { name: '', partnerId: null, organisation: null, partyMember: false };
-      this.go({ at: 'signed-in', name: visit.name });
+      const visit = await communityApi.signIn({ volunteerId: this.chosen.volunteer.id, partyMember: this.chosen.partyMember, activity });
+      this.chosen = null;
+      void this.go({ at: 'signed-in', name: visit.name });
     } catch (err) {
       fireEvent(this, 'kiosk-say', { text: this.i18n.t(err instanceof ApiFailure && err.code === 'already_signed_in' ? 'community.vol.alreadyIn' : 'community.vol.failed') });
     } finally {
@@ -278,7 +323,7 @@ export class KioskVolunteer extends KioskScreen {
     this.busy = true;
     try {
       const out = await communityApi.signOut(visit.visitId);
-      this.go({ at: 'signed-out', name: out.name, minutes: out.minutes });
+      void this.go({ at: 'signed-out', name: out.name, minutes: out.minutes });
     } catch (err) {
       const gone = err instanceof ApiFailure && err.code === 'already_signed_out';
       fireEvent(this, 'kiosk-say', { text: this.i18n.t(gone ? 'community.vol.alreadyOut' : 'community.vol.failed') });
@@ -297,8 +342,11 @@ export class KioskVolunteer extends KioskScreen {
   /** Show a step, say its prompt, put the focus on its main choice. */
   private async go(step: Step): Promise<void> {
     if (step.at === 'choose' || step.at === 'who' || step.at === 'organisation') {
-      // a failed read shows the lists empty; 个人 and typing the organisation still work
+      // a failed read shows the lists empty; 个人, 其他单位 and 我是新来的 still work
       await this.data.run().catch(() => undefined);
+    }
+    if (step.at === 'name' && step.page === 0) {
+      this.known = await communityApi.knownVolunteers(step.org).then((r) => r.volunteers, () => []);
     }
     this.step = step;
     await this.updateComplete;
@@ -307,15 +355,16 @@ export class KioskVolunteer extends KioskScreen {
   }
 
   private back(): void {
-    const previous = PREVIOUS[this.step.at];
-    if (previous) void this.go({ at: previous } as Step);
+    // back from the Party question: the name list the volunteer came from
+    const previous: Step | undefined = this.step.at === 'party' && this.chosen
+      ? { at: 'name', org: this.chosen.org, page: 0 } : PREVIOUS[this.step.at];
+    if (previous) void this.go(previous);
     else fireEvent(this, 'kiosk-navigate', { to: 'idle' });
   }
 
-  /** Escape (and Backspace outside a field) goes one step back, not all the way to the start. */
+  /** Escape and Backspace (keypad or a keyboard, when there is one) go one step back, not to the start. */
   private onKeyDown(e: KeyboardEvent): void {
-    const inField = e.composedPath()[0] instanceof HTMLInputElement;
-    if (e.key === 'Escape' || (e.key === 'Backspace' && !inField)) {
+    if (e.key === 'Escape' || e.key === 'Backspace') {
       e.preventDefault();
       this.back();
     }

@@ -3,7 +3,7 @@
  * axe (target-size on) and 7:1 text contrast; member floors on the public and member screens (targets
  * ≥ 64 px, 8 px apart, text ≥ 24 px, each choice a pictogram and ≤ 8 characters, nothing clipped),
  * staff floors on staff views; each prompt spoken and shown in the page's language; the volunteer
- * sign-in and the question done by keyboard alone.
+ * sign-in (by touch at the kiosk; the keypad works too) and the question done by keyboard alone.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,15 @@ beforeAll(async () => {
   h = await startKiosk({ env: { KIOSK_IDLE_SEC: '60' } });
   page = await h.openPage();
   staff = new StaffApi(h.server);
+  // volunteers staff registered at 区实验小学, enough for two pages of four; each configuration's own
+  // last, so on page 1 (the most recent come first); the demo's 林晓燕 (came two days ago) is on page 2
+  for (let i = 1; i <= 2; i++) await registerVolunteer(`志愿者${i}号`);
+  for (const { volunteer } of CONFIGS) await registerVolunteer(volunteer);
 });
+
+async function registerVolunteer(name: string): Promise<void> {
+  await staff.call('POST', '/api/staff/volunteers', { name, partnerId: 'ptn_demo_school', organisation: null, partyMember: false, phone: null });
+}
 
 afterAll(async () => {
   await h?.close();
@@ -65,7 +73,7 @@ async function toSurvey(slot: number, t: (key: MessageKey) => string): Promise<v
 
 const CONFIGS = [
   { lang: 'zh-CN', viewport: VIEWPORT_LANDSCAPE, label: 'zh-CN, 1280×800', member: 1, volunteer: '冯志远' },
-  { lang: 'en', viewport: VIEWPORT_LANDSCAPE, label: 'en, 1280×800', member: 3, volunteer: 'Alice Wong' },
+  { lang: 'en', viewport: VIEWPORT_LANDSCAPE, label: 'en, 1280×800', member: 3, volunteer: 'Amy Wong' },
   { lang: 'zh-CN', viewport: VIEWPORT_PORTRAIT, label: 'zh-CN, 800×1280', member: 4, volunteer: '蒋文静' },
 ] as const;
 
@@ -82,22 +90,21 @@ describe.each(CONFIGS)('community screens ($label)', ({ lang, viewport, member, 
     await spoken(from, lang, t('community.vol.choose'));
     await check('volunteer: sign in or out', 'member', lang, { highContrast: lang === 'zh-CN' && viewport === VIEWPORT_LANDSCAPE });
 
-    const steps: [string, MessageKey, () => Promise<void>][] = [
-      ['name', 'community.vol.namePrompt', () => clickByName(page, t('community.vol.signIn'))],
-      ['organisation', 'community.vol.orgPrompt', async () => {
-        const input = await page.waitForSelector('kiosk-app >>> kiosk-volunteer >>> input', { visible: true });
-        await input!.type(volunteer);
-        await input!.press('Enter');
-      }],
-      ['typed organisation', 'community.vol.orgTypedPrompt', () => clickByName(page, t('community.vol.otherOrg'))],
-      ['organisation again', 'community.vol.orgPrompt', () => clickByName(page, t('community.vol.back'))],
-      ['Party member', 'community.vol.partyPrompt', () => clickByName(page, '街道党工委')],
-      ['service', 'community.vol.activityPrompt', () => clickByName(page, t('community.vol.partyNo'))],
+    const steps: [string, string, () => Promise<void>][] = [
+      ['organisation', t('community.vol.orgPrompt'), () => clickByName(page, t('community.vol.signIn'))],
+      ['new volunteer: ask staff', t('community.vol.newExplain'), () => clickByName(page, t('community.vol.newHere'))],
+      ['organisation again', t('community.vol.orgPrompt'), () => clickByName(page, t('community.vol.back'))],
+      // 区实验小学: the demo's 林晓燕 and five registered volunteers, four to a page
+      ['choose your name (page 1 of 2)', t('community.vol.whoPromptPaged', { page: 1, pages: 2 }), () => clickByName(page, '区实验小学')],
+      ['choose your name (page 2 of 2)', t('community.vol.whoPromptPaged', { page: 2, pages: 2 }), () => clickByName(page, t('community.vol.nextPage'))],
+      ['choose your name (page 1 again)', t('community.vol.whoPromptPaged', { page: 1, pages: 2 }), () => clickByName(page, t('community.vol.prevPage'))],
+      ['Party member, as known', t('community.vol.partyConfirmNo'), () => clickByName(page, volunteer)],
+      ['service', t('community.vol.activityPrompt'), () => clickByName(page, t('community.vol.partyNo'))],
     ];
     for (const [state, prompt, action] of steps) {
       from = (await speechLog(page)).length;
       await action();
-      await spoken(from, lang, t(prompt));
+      await spoken(from, lang, prompt);
       await check(`volunteer: ${state}`, 'member', lang);
     }
     from = (await speechLog(page)).length;
@@ -161,6 +168,25 @@ describe.each(CONFIGS)('community screens ($label)', ({ lang, viewport, member, 
 describe('large text', () => {
   const t = (key: MessageKey): string => translate('zh-CN', key);
 
+  it('the volunteer name list and the Party question in large text keep the member floors', async () => {
+    await page.setViewport(VIEWPORT_LANDSCAPE);
+    await freshIdle(h, page);
+    await clickByName(page, t('community.idle.volunteer'));
+    await waitForScreen(page, 'volunteer');
+    // volunteers have no member profile; large text is what a low-vision volunteer would need too
+    await page.$eval('kiosk-app', (el) => el.setAttribute('large-text', ''));
+    await clickByName(page, t('community.vol.signIn'));
+    await clickByName(page, '区实验小学');
+    await waitForText(page, t('community.vol.nextPage'));
+    expect(await page.$eval('kiosk-app', (el) => el.hasAttribute('large-text'))).toBe(true);
+    await check('volunteer: choose your name, large text', 'member', 'zh-CN');
+    await clickByName(page, t('community.vol.nextPage'));
+    await clickByName(page, '林晓燕');
+    await waitForText(page, t('community.vol.partyConfirmNo'));
+    await check('volunteer: Party question, large text', 'member', 'zh-CN');
+    await page.$eval('kiosk-app', (el) => el.removeAttribute('large-text'));
+  });
+
   it('the question in a large-text profile (slot 2) reflows and keeps the member floors', async () => {
     await page.setViewport(VIEWPORT_LANDSCAPE);
     await freshIdle(h, page);
@@ -195,17 +221,15 @@ describe('by keyboard alone', () => {
     await choose(t('community.idle.volunteer'));
     await waitForScreen(page, 'volunteer');
     await choose(t('community.vol.signIn'));
-    await waitForText(page, t('community.vol.namePrompt'));
-    // the name field has the focus
-    await page.keyboard.type('韩梅');
-    await pressKey(page, 'Enter');
     await waitForText(page, t('community.vol.orgPrompt'));
     await choose(t('community.vol.onOwn'));
-    await waitForText(page, t('community.vol.partyPrompt'));
+    await waitForText(page, t('community.vol.whoPrompt'));
+    await choose('郭美玲'); // the demo's volunteer on her own, a Party member
+    await waitForText(page, t('community.vol.partyConfirmYes'));
     await choose(t('community.vol.partyYes'));
     await waitForText(page, t('community.vol.activityPrompt'));
     await choose(t('community.kind.culture_sports'));
-    await waitForText(page, t('community.vol.signedIn', { name: '韩梅' }));
+    await waitForText(page, t('community.vol.signedIn', { name: '郭美玲' }));
     await choose(t('community.vol.done'));
     await waitForScreen(page, 'idle');
 

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
-  PartnerOrg, PartnerVisits, PresentVolunteer, SatisfactionMonth, VolunteerHours, VolunteerKiosk, VolunteerSignedOut,
+  KnownVolunteer, PartnerOrg, PartnerVisits, PresentVolunteer, RosterVolunteer, SatisfactionMonth, VolunteerHours, VolunteerKiosk,
+  VolunteerSignedOut,
 } from '../../../edge-server/src/api-types.js';
 import { SATISFACTION_QUESTION } from '../../../edge-server/src/domain/surveys/surveys.js';
 import { createTestKiosk, type TestKiosk } from '../../support/kiosk.js';
 import { count, errorOf, expectKind, staffCookie, touch } from '../helpers.js';
 
-const signIn = { name: '李明', partnerId: null, organisation: null, partyMember: false, activity: 'day_care' };
+const registration = { name: '李明', partnerId: null, organisation: null, partyMember: false, phone: null };
 
 describe('volunteer and partner routes', () => {
   let kiosk: TestKiosk;
@@ -18,12 +19,22 @@ describe('volunteer and partner routes', () => {
   afterEach(() => kiosk.stop());
 
   const get = (path: string, headers: Record<string, string> = { cookie }) => kiosk.app.request(path, { headers });
+  const register = async (body: object): Promise<RosterVolunteer> => {
+    const res = await kiosk.post('/api/staff/volunteers', { ...registration, ...body }, { cookie });
+    expect(res.status).toBe(201);
+    return (await res.json()) as RosterVolunteer;
+  };
 
   it('lets the kiosk sign a volunteer in and out without any sign-in', async () => {
     const partner = (await (await kiosk.post('/api/staff/partners', { name: '测试党支部', kind: 'party_pairing' }, { cookie })).json()) as PartnerOrg;
     const kioskView = (await (await get('/api/volunteers', {})).json()) as VolunteerKiosk;
     expect(kioskView.partners).toContainEqual({ id: partner.id, name: '测试党支部', kind: 'party_pairing' });
-    const res = await kiosk.post('/api/volunteers/sign-in', { ...signIn, partnerId: partner.id });
+    const li = await register({ partnerId: partner.id, phone: '138 0000 0000' });
+    expect(li).toMatchObject({ name: '李明', organisation: '测试党支部', partnerId: partner.id, phone: '138 0000 0000', retiredAt: null });
+    // the kiosk lists the partner's volunteers by name, without the phone
+    const known = (await (await get(`/api/volunteers/known?org=${partner.id}`, {})).json()) as { volunteers: KnownVolunteer[] };
+    expect(known.volunteers).toEqual([{ id: li.id, name: '李明', organisation: '测试党支部', partyMember: false }]);
+    const res = await kiosk.post('/api/volunteers/sign-in', { volunteerId: li.id, partyMember: true, activity: 'day_care' });
     expect(res.status).toBe(201);
     const present = (await res.json()) as PresentVolunteer;
     kiosk.clock.advance(3 * 60_000); // less than the staff idle timeout
@@ -39,26 +50,67 @@ describe('volunteer and partner routes', () => {
     expect(visits.visits).toEqual([expect.objectContaining({ name: '李明', minutes: 3, closedBy: 'volunteer' })]);
   });
 
-  it('refuses bad sign-in bodies and changes nothing', async () => {
+  it('refuses bad sign-in bodies, unknown and retired volunteers, and changes nothing', async () => {
+    const li = await register({});
+    const retired = await register({ name: '王红' });
+    const retire = await kiosk.post(`/api/staff/volunteers/${retired.id}/retire`, { reason: '搬家' }, { cookie });
+    expect(((await retire.json()) as RosterVolunteer).retiredAt).not.toBeNull();
     const visitsBefore = count(kiosk, 'volunteer_visits');
+    const signIn = { volunteerId: li.id, partyMember: false, activity: 'day_care' };
     const bad = [
-      { ...signIn, name: '' },
-      { ...signIn, name: 'x'.repeat(41) },
-      { ...signIn, name: '李\u0007明' },
+      { ...signIn, volunteerId: '' },
+      { ...signIn, volunteerId: 'x'.repeat(65) },
       { ...signIn, partyMember: 'yes' },
       { ...signIn, activity: 'karaoke' },
-      { ...signIn, partnerId: 'p1', organisation: '红十字会' },
-      { name: '李明' },
+      { name: '李明', partnerId: null, organisation: null, partyMember: false, activity: 'day_care' },
     ];
     for (const body of bad) {
       const res = await kiosk.post('/api/volunteers/sign-in', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
-    const malformed = await kiosk.app.request('/api/volunteers/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    const malformed = await kiosk.app.request('/api/volunteers/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"volunteerId":' });
     expect((await errorOf(malformed)).code).toBe('malformed_json');
-    expect((await kiosk.post('/api/volunteers/sign-in', { ...signIn, partnerId: 'nope' })).status).toBe(404);
+    const unknown = await kiosk.post('/api/volunteers/sign-in', { ...signIn, volunteerId: 'nobody' });
+    expect([unknown.status, (await errorOf(unknown)).code]).toEqual([404, 'volunteer_not_found']);
+    const gone = await kiosk.post('/api/volunteers/sign-in', { ...signIn, volunteerId: retired.id });
+    expect([gone.status, (await errorOf(gone)).code]).toEqual([409, 'volunteer_retired']);
     expect((await kiosk.post('/api/volunteers/sign-out', { visitId: 'nope' })).status).toBe(404);
     expect(count(kiosk, 'volunteer_visits')).toBe(visitsBefore);
+    // the kiosk's list: 个人 has 李明 only (王红 is retired); a bad org is refused
+    const own = (await (await get('/api/volunteers/known?org=individual', {})).json()) as { volunteers: KnownVolunteer[] };
+    expect(own.volunteers.map((v) => v.name)).toContain('李明');
+    expect(own.volunteers.map((v) => v.name)).not.toContain('王红');
+    expect((await errorOf(await get('/api/volunteers/known', {}))).code).toBe('invalid_org');
+    expect((await get('/api/volunteers/known?org=nope', {})).status).toBe(404);
+  });
+
+  it('lets staff register volunteers, refuses bad registrations and changes nothing', async () => {
+    const before = count(kiosk, 'volunteers');
+    const bad = [
+      { ...registration, name: '' },
+      { ...registration, name: 'x'.repeat(41) },
+      { ...registration, name: '李\u0007明' },
+      { ...registration, partyMember: 'yes' },
+      { ...registration, phone: 'call me' },
+      { ...registration, partnerId: 'p1', organisation: '红十字会' },
+      { name: '李明' },
+    ];
+    for (const body of bad) {
+      const res = await kiosk.post('/api/staff/volunteers', body, { cookie });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await kiosk.post('/api/staff/volunteers', registration)).status).toBe(401);
+    expect((await get('/api/staff/volunteers', {})).status).toBe(401);
+    expect((await kiosk.post('/api/staff/volunteers', { ...registration, partnerId: 'nope' }, { cookie })).status).toBe(404);
+    expect(count(kiosk, 'volunteers')).toBe(before);
+    const red = await register({ name: '赵红', organisation: '红十字会' });
+    const dup = await kiosk.post('/api/staff/volunteers', { ...registration, name: '赵 红', organisation: '红十字会' }, { cookie });
+    expect([dup.status, (await errorOf(dup)).code]).toEqual([409, 'volunteer_exists']);
+    const list = (await (await get('/api/staff/volunteers')).json()) as { volunteers: RosterVolunteer[] };
+    expect(list.volunteers[0]).toMatchObject({ id: red.id, organisation: '红十字会', partnerId: null });
+    const other = (await (await get('/api/volunteers/known?org=other', {})).json()) as { volunteers: KnownVolunteer[] };
+    expect(other.volunteers).toEqual([{ id: red.id, name: '赵红', organisation: '红十字会', partyMember: false }]);
+    expect((await kiosk.post('/api/staff/volunteers/nobody/retire', {}, { cookie })).status).toBe(404);
   });
 
   it('keeps partners and hours to signed-in staff', async () => {

@@ -16,11 +16,34 @@ CREATE TABLE partner_retirements (
   at          INTEGER NOT NULL
 );
 
--- Volunteers have no registry id: a visit is keyed by its own id and carries the person's name.
--- `organisation` is the name as shown at sign-in (the partner's, '个人', or typed), kept so a visit
+-- The volunteer roster: staff register a volunteer once (the kiosk has no keyboard, so nobody types
+-- a name there); at the kiosk a volunteer chooses their name from their organisation's list.
+-- Volunteers have no registry id. `organisation` is the partner's name at registration, '个人', or
+-- what staff typed for an organisation that is not a partner. `party_member` is as registered; the
+-- latest visit's answer supersedes it (a volunteer confirms or changes it at each sign-in).
+CREATE TABLE volunteers (
+  id            TEXT PRIMARY KEY,
+  name          TEXT NOT NULL,
+  partner_id    TEXT REFERENCES partner_orgs(id),
+  organisation  TEXT NOT NULL,
+  party_member  INTEGER NOT NULL CHECK (party_member IN (0, 1)),
+  phone         TEXT,
+  staff_id      TEXT NOT NULL REFERENCES staff(id),
+  created_at    INTEGER NOT NULL
+);
+-- Retiring a volunteer is appended: they keep their visits and are no longer offered at the kiosk.
+CREATE TABLE volunteer_retirements (
+  volunteer_id  TEXT PRIMARY KEY REFERENCES volunteers(id),
+  staff_id      TEXT NOT NULL REFERENCES staff(id),
+  reason        TEXT,
+  at            INTEGER NOT NULL
+);
+
+-- A visit carries the name and organisation as they were at sign-in (copied from the roster), so it
 -- reads the same after a partner is renamed or retired.
 CREATE TABLE volunteer_visits (
   id            TEXT PRIMARY KEY,
+  volunteer_id  TEXT NOT NULL REFERENCES volunteers(id),
   name          TEXT NOT NULL,
   partner_id    TEXT REFERENCES partner_orgs(id),
   organisation  TEXT NOT NULL,
@@ -30,6 +53,7 @@ CREATE TABLE volunteer_visits (
   signed_in_at  INTEGER NOT NULL
 );
 CREATE INDEX volunteer_visits_date ON volunteer_visits (local_date);
+CREATE INDEX volunteer_visits_volunteer ON volunteer_visits (volunteer_id, signed_in_at);
 -- One sign-out per visit (the primary key refuses a second). `closed_by = 'closing_time'`: the
 -- volunteer never signed out; the visit was closed at the centre's closing time and is flagged.
 CREATE TABLE volunteer_signouts (

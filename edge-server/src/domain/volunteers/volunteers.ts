@@ -11,17 +11,16 @@ import { newRecordId } from '../../ids.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { loadMonitoringSettings } from '../monitoring/settings.js';
-import { summariseHours, volunteerKey } from './hours.js';
+import { summariseHours } from './hours.js';
 import { localInstant, monthRange } from './local-time.js';
 import type { PartnerService } from './partners.js';
-
-/** The organisation recorded for a volunteer who came on their own. */
-export const ON_THEIR_OWN = '个人';
+import type { VolunteerRoster } from './roster.js';
 
 const PARTNER_VISITS_SHOWN = 200;
 
 /**
- * Volunteer sign-in and sign-out at the kiosk. A sign-in is a local row only; the sign-out appends
+ * Volunteer sign-in and sign-out at the kiosk, by touch alone: a volunteer on the roster (see
+ * `VolunteerRoster`) is chosen by id and the visit copies their name and organisation. A sign-in is a local row only; the sign-out appends
  * `volunteer.visited` with the minutes (the protocol's one event for a visit). A volunteer who
  * forgets to sign out is signed out by the kiosk at the centre's closing time (the `openingHours.close`
  * monitoring setting), flagged `closedBy: 'closing_time'` / `autoClosed: true`; one who signed in after
@@ -29,7 +28,7 @@ const PARTNER_VISITS_SHOWN = 200;
  * written, so a day's forgotten visits are closed before anyone sees or adds to them.
  */
 export class VolunteerService {
-  constructor(private readonly ctx: DomainContext, private readonly partners: PartnerService) {}
+  constructor(private readonly ctx: DomainContext, private readonly partners: PartnerService, private readonly roster: VolunteerRoster) {}
 
   kiosk(): VolunteerKiosk {
     this.closeForgotten();
@@ -42,18 +41,18 @@ export class VolunteerService {
   signIn(input: VolunteerSignInRequest): PresentVolunteer {
     this.closeForgotten();
     const visit = this.ctx.db.transaction(() => {
-      const organisation = this.organisationOf(input);
-      const key = volunteerKey(input.name, organisation);
-      if (listOpenVisits(this.ctx.db).some((v) => volunteerKey(v.name, v.organisation) === key)) {
-        throw new DomainError('conflict', 'already_signed_in', `${input.name} is already signed in; sign out first`);
+      const volunteer = this.roster.requireActive(input.volunteerId);
+      if (listOpenVisits(this.ctx.db).some((v) => v.volunteerId === volunteer.id)) {
+        throw new DomainError('conflict', 'already_signed_in', `${volunteer.name} is already signed in; sign out first`);
       }
       const now = this.ctx.clock.now();
       const row = {
-        id: newRecordId(now), name: input.name, partnerId: input.partnerId, organisation, partyMember: input.partyMember,
+        id: newRecordId(now), volunteerId: volunteer.id, name: volunteer.name, partnerId: volunteer.partnerId,
+        organisation: volunteer.organisation, partyMember: input.partyMember,
         activity: input.activity, localDate: localDate(now, this.ctx.timeZone()), signedInAt: now,
       };
       insertVisit(this.ctx.db, row);
-      recordAudit(this.ctx.db, { at: now, actorKind: 'kiosk', actorId: null, action: 'volunteer.sign_in', target: row.id, detail: { organisation } });
+      recordAudit(this.ctx.db, { at: now, actorKind: 'kiosk', actorId: null, action: 'volunteer.sign_in', target: row.id, detail: { volunteerId: volunteer.id, organisation: volunteer.organisation } });
       return row;
     }).immediate();
     return this.toPresent({ ...visit, signedOutAt: null, minutes: null, closedBy: null });
@@ -123,16 +122,6 @@ export class VolunteerService {
       action: 'volunteer.sign_out', target: visit.id, detail: { minutes, closedBy },
     });
     return minutes;
-  }
-
-  /** The organisation's words as recorded: the partner's name, the typed one, or 个人. */
-  private organisationOf(input: VolunteerSignInRequest): string {
-    if (input.partnerId === null) return input.organisation ?? ON_THEIR_OWN;
-    const partner = this.partners.require(input.partnerId);
-    if (partner.retiredAt !== null) {
-      throw new DomainError('conflict', 'partner_retired', `${partner.name} is no longer a partner organisation; choose another`);
-    }
-    return partner.name;
   }
 
   private toPresent(v: VisitRow): PresentVolunteer {

@@ -3,29 +3,18 @@ import { html, nothing } from 'lit';
 import type { PartnerKind, PartnerOrg } from '../../../../edge-server/src/api-types.js';
 import { ApiFailure } from '../../api/client.js';
 import { communityApi } from '../../api/community.js';
-import { KioskScreen } from '../../screens/kiosk-screen.js';
-import '../kiosk-confirm-dialog.js';
 import { staffViewStyles } from '../staff-styles.js';
 import { communityTableStyles, loadingStates } from './month-field.js';
 import { visitsTable } from './kiosk-volunteer-hours.js';
+import { RetiringList } from './retiring-list.js';
 
 const PARTNER_KINDS: PartnerKind[] = ['party_pairing', 'school', 'company', 'social_org', 'other'];
 
 /** Staff: partner organisations — add, retire (asks first), and each one's visits. */
-export class KioskPartnerList extends KioskScreen {
-  static override properties = {
-    shown: { state: true },
-    retiring: { state: true },
-    busy: { state: true },
-    notice: { state: true },
-    problem: { state: true },
-  };
+export class KioskPartnerList extends RetiringList<PartnerOrg> {
+  static override properties = { ...RetiringList.properties, shown: { state: true } };
   /** the partner whose visits are open */
   declare shown: string | null;
-  declare retiring: PartnerOrg | null;
-  declare busy: boolean;
-  declare notice: string;
-  declare problem: string;
 
   static override styles = [...staffViewStyles, communityTableStyles];
 
@@ -42,10 +31,14 @@ export class KioskPartnerList extends KioskScreen {
   constructor() {
     super();
     this.shown = null;
-    this.retiring = null;
-    this.busy = false;
-    this.notice = '';
-    this.problem = '';
+  }
+
+  protected retireOnServer(id: string) {
+    return communityApi.retirePartner(id);
+  }
+
+  protected reload() {
+    return this.partners.run();
   }
 
   override render() {
@@ -66,16 +59,7 @@ export class KioskPartnerList extends KioskScreen {
         complete: ({ partners }) => html`<ul class="rows">${partners.map((p) => this.renderPartner(p))}</ul>`,
       })}
       ${this.renderVisits()}
-      <kiosk-confirm-dialog
-        .open=${this.retiring !== null}
-        .busy=${this.busy}
-        .heading=${this.retiring ? t('community.staff.retire') + ' · ' + this.retiring.name : ''}
-        .confirmLabel=${t('community.staff.retire')}
-        @kiosk-dialog-answer=${(e: CustomEvent<{ confirmed: boolean }>) => {
-          e.stopPropagation();
-          void this.retire(e.detail.confirmed);
-        }}
-      ><p>${this.retiring ? t('community.staff.retireConfirm', { name: this.retiring.name }) : ''}</p></kiosk-confirm-dialog>
+      ${this.retireDialog('community.staff.retireConfirm')}
     `;
   }
 
@@ -87,8 +71,7 @@ export class KioskPartnerList extends KioskScreen {
       <span class="actions">
         <button aria-expanded=${this.shown === p.id ? 'true' : 'false'} aria-label=${t('community.staff.partnerVisits', { name: p.name })}
           @click=${() => (this.shown = this.shown === p.id ? null : p.id)}>${t('community.staff.showVisits')}</button>
-        ${p.retiredAt ? nothing : html`<button aria-label=${`${t('community.staff.retire')} ${p.name}`}
-          @click=${() => (this.retiring = p)}>${t('community.staff.retire')}</button>`}
+        ${p.retiredAt ? nothing : this.retireButton(p)}
       </span>
     </li>`;
   }
@@ -106,39 +89,15 @@ export class KioskPartnerList extends KioskScreen {
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     const name = String(data.get('name') ?? '').trim();
-    if (!name || this.busy) return;
-    this.busy = true;
-    this.problem = '';
-    try {
-      const added = await communityApi.addPartner({ name, kind: String(data.get('kind')) as PartnerKind });
-      form.reset();
-      this.notice = this.i18n.t('community.staff.added', { name: added.name });
-      await this.partners.run();
-    } catch (err) {
-      this.notice = '';
-      this.problem = this.i18n.t(err instanceof ApiFailure && err.code === 'partner_exists' ? 'community.staff.nameTaken' : 'community.staff.failed');
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private async retire(confirmed: boolean): Promise<void> {
-    const partner = this.retiring;
-    if (!confirmed || !partner) {
-      this.retiring = null;
-      return;
-    }
-    this.busy = true;
-    try {
-      await communityApi.retirePartner(partner.id);
-      this.problem = '';
-      await this.partners.run();
-    } catch {
-      this.problem = this.i18n.t('community.staff.failed');
-    } finally {
-      this.busy = false;
-      this.retiring = null;
-    }
+    if (!name) return;
+    await this.submit(
+      () => communityApi.addPartner({ name, kind: String(data.get('kind')) as PartnerKind }),
+      (added) => {
+        form.reset();
+        return this.i18n.t('community.staff.added', { name: added.name });
+      },
+      (err) => (err instanceof ApiFailure && err.code === 'partner_exists' ? 'community.staff.nameTaken' : 'community.staff.failed'),
+    );
   }
 }
 

@@ -29,6 +29,13 @@ export function monthField(label: string, value: string, onChange: (month: strin
 
 /** Tables of the community staff views: plain, bordered, numbers right-aligned. */
 export const communityTableStyles = css`
+  /* form fields on the theme's surface (the browser's grey would lose white text in high contrast) */
+  select,
+  input {
+    background: var(--k-surface);
+    color: var(--k-fg);
+    border: 2px solid var(--k-border);
+  }
   label.month {
     display: inline-flex;
     align-items: center;

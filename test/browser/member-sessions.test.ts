@@ -1,0 +1,245 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { translate, type MessageKey } from '../../kiosk-ui/src/i18n/catalogue.js';
+import { printServerLogOnFailure, settle } from './a11y/a11y-support.js';
+import {
+  clickByName,
+  focusedElement,
+  kioskText,
+  midMorningZone,
+  speechLog,
+  startKiosk,
+  waitForConnection,
+  waitForScreen,
+  waitForSpeech,
+  waitForText,
+  type KioskHarness,
+} from './harness.js';
+import { SessionsSetup, centreDate, pressCard, pressText, showCard, waitForStanding } from './member-sessions-support.js';
+
+const zh = (key: MessageKey, params?: Record<string, string | number>): string => translate('zh-CN', key, params);
+
+/** Members' own session screens against the real server and the built UI (each test has its own member). */
+describe('member sessions at the kiosk', () => {
+  let h: KioskHarness;
+  let page: Page;
+  let setup: SessionsSetup;
+
+  beforeAll(async () => {
+    // mid-morning at the centre whatever the hour: the test sessions (22:00–23:59) are later today
+    h = await startKiosk({ centreTimeZone: midMorningZone() });
+    setup = new SessionsSetup(h.server);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  afterEach(async () => {
+    await page?.browserContext().close();
+  });
+  printServerLogOnFailure(() => h);
+
+  async function checkIn(slot: number): Promise<void> {
+    await h.touchFinger(slot);
+    await waitForScreen(page, 'welcome');
+  }
+
+  it('lists today’s sessions after check-in, opens one, signs up, undoes, and signs up again', async () => {
+    const s = await setup.create({ title: '手工编织课', kind: 'skills_training', room: '活动室一', capacity: 5 });
+    const key = { sessionId: s.id, date: s.date };
+    page = await h.openPage();
+    await checkIn(7);
+    // the greeting goes on with today's sessions, for a member who cannot see the screen
+    const greeting = await waitForSpeech(page, '签到成功');
+    expect(greeting.text).toContain(zh('memberSessions.todaySpoken', { count: '#' }).split('#')[0]!);
+    await showCard(page, '手工编织课');
+    expect(await kioskText(page)).toContain(zh('memberSessions.kind.skills_training'));
+
+    await pressText(page, '手工编织课');
+    await waitForScreen(page, 'sessions');
+    await waitForText(page, zh('memberSessions.placesLeft', { count: 5 }));
+    expect(await kioskText(page)).toContain('活动室一');
+    const spoken = await waitForSpeech(page, '手工编织课');
+    expect(spoken.text).toContain(zh('memberSessions.kind.skills_training'));
+
+    await clickByName(page, zh('memberSessions.signUp'));
+    await waitForText(page, zh('memberSessions.resultSignedUp'));
+    await waitForSpeech(page, zh('memberSessions.resultSignedUp'));
+    await waitForStanding(setup, key, 7, 'signed_up');
+
+    await clickByName(page, zh('memberSessions.undo'));
+    await waitForSpeech(page, zh('memberSessions.undone'));
+    await waitForText(page, zh('memberSessions.placesLeft', { count: 5 }));
+    await waitForStanding(setup, key, 7, null);
+
+    await clickByName(page, zh('memberSessions.signUp'));
+    await waitForText(page, zh('memberSessions.resultSignedUp'));
+    await waitForStanding(setup, key, 7, 'signed_up');
+    // the undo time runs out: back to today's list, the session now among the member's own
+    await waitForText(page, zh('memberSessions.todayHeading'), 20_000);
+    await waitForText(page, zh('memberSessions.signedUp'));
+    await waitForSpeech(page, zh('memberSessions.todaySpoken', { count: 1 }).slice(0, 5));
+    expect(await setup.standing(s.id, s.date, 7)).toBe('signed_up');
+  });
+
+  it('a full session says so and offers the waiting list', async () => {
+    const s = await setup.create({ title: '康复操小组', kind: 'rehabilitation', capacity: 1, start: '22:30' });
+    await setup.signUp(s.id, s.date, 10);
+    page = await h.openPage();
+    await checkIn(8);
+    await showCard(page, '康复操小组');
+    await waitForText(page, zh('memberSessions.full'));
+
+    await pressText(page, '康复操小组');
+    await waitForScreen(page, 'sessions');
+    await waitForText(page, zh('memberSessions.fullOffer'));
+    await waitForSpeech(page, zh('memberSessions.fullOffer'));
+    expect(await kioskText(page)).not.toContain(zh('memberSessions.signUp') + ' ');
+
+    await clickByName(page, zh('memberSessions.joinWaitlist'));
+    await waitForText(page, zh('memberSessions.resultWaiting', { position: 1 }));
+    await waitForStanding(setup, { sessionId: s.id, date: s.date }, 8, 'waiting');
+    await clickByName(page, zh('memberSessions.ok'));
+    await waitForText(page, zh('memberSessions.waiting', { position: 1 }));
+  });
+
+  it('this week shows one day at a time, with the next and previous day', async () => {
+    const tomorrow = await centreDate(h.server, 1);
+    await setup.create({ title: '合唱团练习', kind: 'culture_sports', date: tomorrow, start: '09:30', end: '11:00', repeat: 'weekly' });
+    page = await h.openPage();
+    await checkIn(11);
+    await clickByName(page, zh('memberSessions.week'));
+    await waitForScreen(page, 'sessions');
+    await waitForSpeech(page, zh('memberSessions.week'));
+    expect(await kioskText(page)).not.toContain('合唱团练习');
+
+    await clickByName(page, zh('memberSessions.nextDay'));
+    await showCard(page, '合唱团练习');
+    await waitForSpeech(page, zh('memberSessions.weekSpoken', { day: '', count: 1 }).split('，')[0]!);
+    await clickByName(page, zh('memberSessions.prevDay'));
+    await page.waitForFunction(
+      () => !document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-member-sessions')?.shadowRoot?.textContent?.includes('合唱团练习'),
+    );
+    // keypad: Escape goes one step back, to today's list
+    await page.keyboard.press('Escape');
+    await waitForText(page, zh('memberSessions.todayHeading'));
+  });
+
+  it('cancels a sign-up, with the session back among the open ones', async () => {
+    const s = await setup.create({ title: '面点制作', kind: 'assisted_employment', start: '23:00' });
+    await setup.signUp(s.id, s.date, 12);
+    page = await h.openPage();
+    await checkIn(12);
+    await waitForText(page, zh('memberSessions.signedUp'));
+    await pressCard(page, '面点制作');
+    await waitForScreen(page, 'sessions');
+    // for a session already theirs, "back" has the focus: a stray Enter never cancels
+    await clickByName(page, zh('memberSessions.cancel'));
+    await waitForText(page, zh('memberSessions.resultCancelled'));
+    await waitForSpeech(page, zh('memberSessions.resultCancelled'));
+    await waitForStanding(setup, { sessionId: s.id, date: s.date }, 12, null);
+    await clickByName(page, zh('memberSessions.ok'));
+    await waitForText(page, zh('memberSessions.todayHeading'));
+    expect(await kioskText(page)).not.toContain(zh('memberSessions.signedUp'));
+    await showCard(page, '面点制作');
+  });
+
+  it('says what to do when the network is down, and asks for the finger again when the visit has expired', async () => {
+    const s = await setup.create({ title: '书法兴趣班', kind: 'culture_sports', start: '22:15' });
+    page = await h.openPage();
+    await checkIn(1);
+    await pressCard(page, '书法兴趣班');
+    await waitForScreen(page, 'sessions');
+
+    await h.stopServer();
+    await clickByName(page, zh('memberSessions.signUp'));
+    await waitForSpeech(page, zh('memberSessions.network'));
+    await waitForText(page, zh('memberSessions.network'));
+
+    // a restart forgets every visit: the member is asked to identify again, then the kiosk starts over
+    await h.startServer();
+    await waitForConnection(page, 20_000);
+    await clickByName(page, zh('memberSessions.signUp'));
+    await waitForSpeech(page, zh('memberSessions.expired'));
+    await waitForText(page, zh('memberSessions.expired'));
+    expect(await setup.standing(s.id, s.date, 1)).toBeNull();
+    await waitForScreen(page, 'idle', 20_000);
+    expect((await speechLog(page)).at(-1)?.text).toBe(zh('idle.prompt'));
+  });
+
+  it('a date cancelled by staff while the member looks at it: says so, and leaves only "back"', async () => {
+    const s = await setup.create({ title: '插花体验', kind: 'other', start: '22:45' });
+    page = await h.openPage();
+    await checkIn(10);
+    await pressCard(page, '插花体验');
+    await waitForScreen(page, 'sessions');
+    await setup.cancelDate(s.id, s.date);
+    await clickByName(page, zh('memberSessions.signUp'));
+    await waitForText(page, zh('memberSessions.nowCancelled'));
+    await waitForSpeech(page, zh('memberSessions.nowCancelled'));
+    await waitForText(page, zh('memberSessions.cancelled'));
+    expect(await setup.standing(s.id, s.date, 10)).toBeNull();
+    expect(await kioskText(page)).not.toContain(zh('memberSessions.signUp'));
+    expect((await focusedElement(page)).text).toContain(zh('memberSessions.back'));
+  });
+
+  it('can be done with the keypad alone: arrows to a card, Enter to open, sign up and undo, Escape back', async () => {
+    // from midnight: the first session of the day, before the demo timetable's
+    const s = await setup.create({ title: '键盘也能报', kind: 'other', start: '00:00' });
+    const key = { sessionId: s.id, date: s.date };
+    page = await h.openPage();
+    await checkIn(3);
+    await waitForText(page, '键盘也能报');
+    expect((await focusedElement(page)).text).toContain(zh('welcome.done'));
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    // the earliest session comes first, on the first page
+    expect((await focusedElement(page)).text).toContain('键盘也能报');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'sessions');
+    await waitForSpeech(page, '键盘也能报');
+    expect((await focusedElement(page)).text).toContain(zh('memberSessions.signUp'));
+    await page.keyboard.press('Enter');
+    await waitForText(page, zh('memberSessions.resultSignedUp'));
+    await waitForStanding(setup, key, 3, 'signed_up');
+    expect((await focusedElement(page)).text).toContain(zh('memberSessions.undo'));
+    await page.keyboard.press('Enter');
+    await waitForText(page, zh('memberSessions.undone'));
+    await waitForStanding(setup, key, 3, null);
+    expect((await focusedElement(page)).text).toContain(zh('memberSessions.signUp'));
+    await page.keyboard.press('Escape');
+    await waitForText(page, zh('memberSessions.todayHeading'));
+    await page.keyboard.press('Escape');
+    await waitForScreen(page, 'idle');
+  });
+});
+
+describe('member sessions and the idle timeout', () => {
+  let h: KioskHarness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startKiosk({ env: { KIOSK_IDLE_SEC: '3' }, centreTimeZone: midMorningZone() });
+    page = await h.openPage();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('asks "more time?" on the sessions screen too, and gives the focus back to its main choice', async () => {
+    await h.touchFinger(7);
+    await waitForScreen(page, 'welcome');
+    await clickByName(page, zh('memberSessions.week'));
+    await waitForScreen(page, 'sessions');
+    await waitForSpeech(page, zh('memberSessions.week'));
+    await settle(page);
+    const mainChoice = (await focusedElement(page)).text;
+    expect(mainChoice).not.toBe('');
+    await waitForText(page, zh('timeout.more'), 15_000);
+    await waitForSpeech(page, zh('timeout.spoken'));
+    await clickByName(page, zh('timeout.more'));
+    await page.waitForFunction(() => !document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-timeout-warning'));
+    expect(await page.evaluate(() => document.querySelector('kiosk-app')?.getAttribute('screen'))).toBe('sessions');
+    await settle(page);
+    expect((await focusedElement(page)).text).toBe(mainChoice);
+  });
+});
