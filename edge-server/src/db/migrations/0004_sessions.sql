@@ -94,3 +94,5 @@ CREATE TABLE activity_attendance (
   event_id     TEXT NOT NULL
 );
 CREATE INDEX activity_attendance_key ON activity_attendance (session_id, date, member_id, id);
+-- a member's marks over time (the rehabilitation plan's sessions attended)
+CREATE INDEX activity_attendance_member ON activity_attendance (member_id, status);
