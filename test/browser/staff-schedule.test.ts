@@ -309,6 +309,44 @@ describe('a date that has taken place', () => {
   });
 });
 
+describe('an edit from a later date', () => {
+  it('keeps the earlier dates as they were and changes the dates from the one chosen', async () => {
+    const first = nextMonday();
+    const second = addDays(first, 7);
+    const series = await staff.call<SessionDetail>('POST', '/api/staff/sessions', {
+      title: '园艺小组', kind: 'culture_sports', room: null, leadStaffId: null, capacity: null,
+      date: first, start: '14:00', end: '15:00', repeat: 'weekly', until: addDays(first, 14),
+    });
+    await clickByName(page, '返回活动安排');
+    await clickByName(page, '本周');
+    await clickByName(page, '下一周');
+    await clickDeep(page, occurrenceButton(series.id, first));
+    await clickByName(page, '修改整个活动');
+    await page.waitForSelector(`kiosk-app >>> ${FORM} input[name=effectiveFrom]`, { visible: true });
+    // what leaving it empty means, and that earlier dates stay, in words
+    await waitForText(page, '不填：从今天起；今天这次已经开始的话，从明天起。这天以前的日期保持原样。');
+    await setValue(page, `${FORM} input[name=title]`, '园艺课');
+    await setValue(page, `${FORM} input[name=effectiveFrom]`, addDays(centreToday(), -1));
+    await clickByName(page, '保存活动');
+    await waitForText(page, '请选择今天或以后的日期');
+    expect(await occurrence(staff, series.id, first)).toMatchObject({ title: '园艺小组' });
+
+    await setValue(page, `${FORM} input[name=effectiveFrom]`, second);
+    await clickByName(page, '保存活动');
+    await waitForText(page, '已保存活动：园艺课');
+    expect(await occurrence(staff, series.id, first)).toMatchObject({ title: '园艺小组' });
+    expect(await occurrence(staff, series.id, second)).toMatchObject({ title: '园艺课' });
+    expect(await occurrence(staff, series.id, addDays(first, 14))).toMatchObject({ title: '园艺课' });
+    // the planner (back on the series' first week) shows the old title before the date, the new one from it
+    const before = await (await deep(page, occurrenceButton(series.id, first))).evaluate((el) => el.textContent ?? '');
+    expect(before).toContain('园艺小组');
+    expect(before).not.toContain('园艺课');
+    await clickByName(page, '下一周');
+    const from = await (await deep(page, occurrenceButton(series.id, second))).evaluate((el) => el.textContent ?? '');
+    expect(from).toContain('园艺课');
+  });
+});
+
 /** The `session.attended` records seen so far, once there are `count` of them. */
 async function waitForAttended(records: readonly RecordMessage[], count: number): Promise<RecordMessage[]> {
   for (let i = 0; i < 100; i++) {

@@ -30,13 +30,16 @@ export interface MoveTo {
   reason: string;
 }
 
+/** A series edit: `effectiveFrom` is the first date it applies to (absent: the server's default). */
+export type SessionEdit = SessionInput & { effectiveFrom?: LocalDate };
+
 export const sessionsApi = {
   week: (from: LocalDate, signal?: AbortSignal) =>
     request<StaffWeek>('GET', `/api/staff/schedule/week?from=${encodeURIComponent(from)}`, undefined, signal),
   colleagues: (signal?: AbortSignal) => request<{ staff: StaffCard[] }>('GET', '/api/staff/colleagues', undefined, signal),
   detail: (sessionId: string, signal?: AbortSignal) => request<SessionDetail>('GET', sessionPath(sessionId), undefined, signal),
   create: (input: SessionInput) => request<SessionDetail>('POST', '/api/staff/sessions', input),
-  update: (sessionId: string, input: SessionInput) => request<SessionDetail>('PUT', sessionPath(sessionId), input),
+  update: (sessionId: string, input: SessionEdit) => request<SessionDetail>('PUT', sessionPath(sessionId), input),
   cancelSeries: (sessionId: string, reason: string) => request<SessionDetail>('POST', `${sessionPath(sessionId)}/cancel`, { reason }),
   cancelDate: (sessionId: string, date: LocalDate, reason: string) =>
     request<SessionOccurrence>('POST', `${datePath(sessionId, date)}/cancel`, { reason }),

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionDetail } from '../../../edge-server/src/api-types.js';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../../../kiosk-ui/src/i18n/catalogue.js';
 import { VIEWPORT_LANDSCAPE, VIEWPORT_PORTRAIT, clickByName, enterStaffMode, startKiosk, waitForText, type KioskHarness } from '../harness.js';
+import { addDays } from '../../../kiosk-ui/src/staff/schedule/week-dates.js';
 import {
   CENTRE_TZ,
   centreToday,
@@ -131,6 +132,10 @@ describe.each(CONFIGS)('staff sessions screens ($label)', ({ lang, viewport, lab
     await clickByName(page, t('schedule.roster.editSeries'));
     await deep(page, 'kiosk-session-form >>> select[name=leadStaffId]');
     await check('editing a series');
+    await setValue(page, 'kiosk-session-form >>> input[name=effectiveFrom]', addDays(today, -1));
+    await clickByName(page, t('schedule.form.save'));
+    await waitForText(page, t('schedule.error.effectiveFrom'));
+    await check('editing a series, a past first date refused');
     await clickByName(page, t('schedule.form.cancelSeries'));
     await waitForText(page, t('schedule.change.cancelSeriesExplain'));
     await check('cancel-series dialog', { dialog: true });

@@ -2,13 +2,6 @@ import type { staffScheduleZhCN } from './staff-schedule.zh-CN.js';
 
 /** English for `staff-schedule.zh-CN.ts`: the same keys (the compiler checks it). */
 export const staffScheduleEn: Record<keyof typeof staffScheduleZhCN, string> = {
-  'schedule.kind.day_care': 'Day care',
-  'schedule.kind.assisted_employment': 'Assisted work',
-  'schedule.kind.skills_training': 'Skills training',
-  'schedule.kind.rehabilitation': 'Rehabilitation',
-  'schedule.kind.culture_sports': 'Culture and sports',
-  'schedule.kind.other': 'Other',
-
   'schedule.week.heading': 'Sessions: {from} to {to}',
   'schedule.week.previous': 'Previous week',
   'schedule.week.this': 'This week',
@@ -30,7 +23,7 @@ export const staffScheduleEn: Record<keyof typeof staffScheduleZhCN, string> = {
 
   'schedule.form.newHeading': 'New session',
   'schedule.form.editHeading': 'Change session: {title}',
-  'schedule.form.editExplain': 'Changes apply to every later date of this session.',
+  'schedule.form.editExplain': 'Changes apply to every date of this session from the day chosen below.',
   'schedule.form.title': 'Title',
   'schedule.form.kind': 'Kind of activity',
   'schedule.form.room': 'Room (optional)',
@@ -44,6 +37,8 @@ export const staffScheduleEn: Record<keyof typeof staffScheduleZhCN, string> = {
   'schedule.form.repeat.none': 'Once',
   'schedule.form.repeat.weekly': 'Every week',
   'schedule.form.until': 'Last date (leave empty to keep repeating)',
+  'schedule.form.effectiveFrom': 'Takes effect from',
+  'schedule.form.effectiveFromHint': "Empty: from today, or from tomorrow if today's session has started. Earlier dates keep what they had.",
   'schedule.form.save': 'Save session',
   'schedule.form.back': 'Back to the sessions',
   'schedule.form.saved': 'Session saved: {title}',
@@ -61,6 +56,7 @@ export const staffScheduleEn: Record<keyof typeof staffScheduleZhCN, string> = {
   'schedule.error.time': 'Choose a time',
   'schedule.error.endBeforeStart': 'The end must be later than the start',
   'schedule.error.until': 'The last date cannot be before the first date',
+  'schedule.error.effectiveFrom': 'Choose today or a later date',
   'schedule.error.notFound': 'This session was not found. Go back to the sessions.',
   'schedule.error.failed': 'Not saved; please try again.',
   'schedule.error.reasonRequired': 'Write the reason',

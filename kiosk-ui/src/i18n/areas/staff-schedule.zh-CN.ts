@@ -1,12 +1,5 @@
 /** zh-CN messages: Staff screens for sessions: week planner, session editor, roster and attendance, leave. Merged into the catalogue by `../zh-CN.ts`. */
 export const staffScheduleZhCN = {
-  'schedule.kind.day_care': '日间照料',
-  'schedule.kind.assisted_employment': '辅助性就业',
-  'schedule.kind.skills_training': '技能培训',
-  'schedule.kind.rehabilitation': '康复训练',
-  'schedule.kind.culture_sports': '文体活动',
-  'schedule.kind.other': '其他',
-
   'schedule.week.heading': '活动安排：{from} 至 {to}',
   'schedule.week.previous': '上一周',
   'schedule.week.this': '本周',
@@ -28,7 +21,7 @@ export const staffScheduleZhCN = {
 
   'schedule.form.newHeading': '新建活动',
   'schedule.form.editHeading': '修改活动：{title}',
-  'schedule.form.editExplain': '修改会用于这个活动以后的每一次。',
+  'schedule.form.editExplain': '修改从下面选的那天起用于这个活动的每一次。',
   'schedule.form.title': '活动名称',
   'schedule.form.kind': '活动类别',
   'schedule.form.room': '地点（可不填）',
@@ -42,6 +35,8 @@ export const staffScheduleZhCN = {
   'schedule.form.repeat.none': '只有一次',
   'schedule.form.repeat.weekly': '每周一次',
   'schedule.form.until': '最后一次的日期，不填就一直重复',
+  'schedule.form.effectiveFrom': '从哪天起生效',
+  'schedule.form.effectiveFromHint': '不填：从今天起；今天这次已经开始的话，从明天起。这天以前的日期保持原样。',
   'schedule.form.save': '保存活动',
   'schedule.form.back': '返回活动安排',
   'schedule.form.saved': '已保存活动：{title}',
@@ -59,6 +54,7 @@ export const staffScheduleZhCN = {
   'schedule.error.time': '请选择时间',
   'schedule.error.endBeforeStart': '结束时间要晚于开始时间',
   'schedule.error.until': '最后一次的日期不能早于第一次的日期',
+  'schedule.error.effectiveFrom': '请选择今天或以后的日期',
   'schedule.error.notFound': '这个活动找不到了，可能已被删除。请返回活动安排。',
   'schedule.error.failed': '没有保存，请再试一次。',
   'schedule.error.reasonRequired': '请写原因',

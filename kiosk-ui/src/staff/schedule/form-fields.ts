@@ -12,6 +12,8 @@ export interface InputFieldOptions {
   maxlength?: number;
   /** e.g. "numeric" for the capacity (a text field: an empty value must stay possible) */
   inputmode?: 'numeric';
+  /** a line under the label saying what the field means (e.g. what leaving it empty does) */
+  hint?: string;
 }
 
 /**
@@ -20,8 +22,11 @@ export interface InputFieldOptions {
  */
 export function inputField(i18n: I18nController, o: InputFieldOptions) {
   const errorId = `${o.name}-error`;
+  const hintId = `${o.name}-hint`;
+  const describedBy = [o.hint ? hintId : '', o.error ? errorId : ''].filter(Boolean).join(' ');
   return html`<label class="field" data-field=${o.name}>
     <span>${o.label}</span>
+    ${o.hint ? html`<span class="field-hint" id=${hintId}>${o.hint}</span>` : nothing}
     <input
       name=${o.name}
       type=${o.type}
@@ -29,7 +34,7 @@ export function inputField(i18n: I18nController, o: InputFieldOptions) {
       maxlength=${o.maxlength ?? nothing}
       inputmode=${o.inputmode ?? nothing}
       aria-invalid=${o.error ? 'true' : 'false'}
-      aria-describedby=${o.error ? errorId : nothing}
+      aria-describedby=${describedBy || nothing}
       .value=${o.value}
       @input=${(e: InputEvent) => o.onInput((e.target as HTMLInputElement).value)}
     />
@@ -43,6 +48,9 @@ export function fieldError(i18n: I18nController, id: string, error: FieldError |
 }
 
 export const formFieldStyles = css`
+  .field-hint {
+    font-weight: 400;
+  }
   .field-error {
     color: var(--k-alert-fg);
     background: var(--k-alert-bg);

@@ -26,7 +26,7 @@ export class KioskRosterSignup extends KioskScreen {
   declare problem: string;
   declare busy: boolean;
 
-  static override styles = [...staffViewStyles, scheduleStyles];
+  static override styles = [...staffViewStyles, ...scheduleStyles];
 
   constructor() {
     super();

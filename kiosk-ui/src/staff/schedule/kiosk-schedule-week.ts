@@ -34,7 +34,7 @@ export class KioskScheduleWeek extends KioskScreen implements HeadingFocus {
 
   static override styles = [
     ...staffViewStyles,
-    scheduleStyles,
+    ...scheduleStyles,
     css`
       .days {
         list-style: none;

@@ -3,13 +3,15 @@ import { css, html, nothing } from 'lit';
 import type { ActivityKind, SessionDetail, StaffCard } from '../../../../edge-server/src/api-types.js';
 import { ApiFailure } from '../../api/client.js';
 import { sessionsApi } from '../../api/sessions.js';
+import { ACTIVITY_KINDS } from '../../components/activity-kinds.js';
 import { pictogram } from '../../components/pictograms.js';
 import { fireEvent } from '../../fire-event.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
+import { centreTimeZone } from '../../controllers/i18n-controller.js';
 import { dayText } from '../alert-words.js';
+import { todayIn } from '../zoned-time.js';
 import { staffViewStyles } from '../staff-styles.js';
 import { focusHeadingWhen, type HeadingFocus } from './focus-heading.js';
-import { KIND_CHOICES, KIND_PICTOGRAM, kindKey } from './activity-kinds.js';
 import { fieldError, formFieldStyles, inputField } from './form-fields.js';
 import './kiosk-session-change-dialog.js';
 import type { ChangeRequest } from './kiosk-session-change-dialog.js';
@@ -25,6 +27,9 @@ import {
   type SessionDraft,
 } from './session-draft.js';
 import { mondayOf } from './week-dates.js';
+
+/** The shared kind map's order: the centre's five services, then "other". */
+const KIND_CHOICES = Object.keys(ACTIVITY_KINDS) as ActivityKind[];
 
 interface Loaded {
   detail: SessionDetail | null;
@@ -73,7 +78,7 @@ export class KioskSessionForm extends KioskScreen implements HeadingFocus {
 
   static override styles = [
     ...staffViewStyles,
-    scheduleStyles,
+    ...scheduleStyles,
     formFieldStyles,
     css`
       form {
@@ -90,7 +95,7 @@ export class KioskSessionForm extends KioskScreen implements HeadingFocus {
         flex: 1 1 14em;
       }
       .choice[data-kind] {
-        border-left: 8px solid var(--kind-colour);
+        border-left: 8px solid var(--kind-ink);
       }
     `,
   ];
@@ -179,6 +184,12 @@ export class KioskSessionForm extends KioskScreen implements HeadingFocus {
         ${d.repeat === 'weekly'
           ? inputField(this.i18n, { name: 'until', label: t('schedule.form.until'), type: 'date', value: d.until, error: e.until, onInput: (until) => set({ until }) })
           : nothing}
+        ${detail
+          ? inputField(this.i18n, {
+              name: 'effectiveFrom', label: t('schedule.form.effectiveFrom'), hint: t('schedule.form.effectiveFromHint'), type: 'date',
+              value: d.effectiveFrom, error: e.effectiveFrom, onInput: (effectiveFrom) => set({ effectiveFrom }),
+            })
+          : nothing}
         ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
         <div class="actions">
           <button type="submit" class="primary" data-primary ?disabled=${this.busy}>${t('schedule.form.save')}</button>
@@ -193,9 +204,10 @@ export class KioskSessionForm extends KioskScreen implements HeadingFocus {
   }
 
   private kindChoice(kind: ActivityKind, chosen: ActivityKind | null, choose: (kind: ActivityKind) => void) {
-    return html`<label class="choice" data-kind=${kind}>
+    const look = ACTIVITY_KINDS[kind];
+    return html`<label class="choice kind-${kind}" data-kind=${kind}>
       <input type="radio" name="kind" value=${kind} .checked=${chosen === kind} @change=${() => choose(kind)} />
-      ${pictogram(KIND_PICTOGRAM[kind])}<span>${this.i18n.t(kindKey(kind))}</span>
+      ${pictogram(look.pictogram)}<span>${this.i18n.t(look.word)}</span>
     </label>`;
   }
 
@@ -204,7 +216,7 @@ export class KioskSessionForm extends KioskScreen implements HeadingFocus {
     const draft = this.draft;
     if (!draft || this.busy) return;
     const t = this.i18n.t.bind(this.i18n);
-    const checked = checkDraft(draft);
+    const checked = checkDraft(draft, todayIn(centreTimeZone.value));
     if (checked.errors) return this.showErrors(checked.errors, '');
     this.busy = true;
     this.problem = '';

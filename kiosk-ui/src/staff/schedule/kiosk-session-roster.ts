@@ -62,7 +62,7 @@ export class KioskSessionRoster extends KioskScreen implements HeadingFocus {
 
   static override styles = [
     ...staffViewStyles,
-    scheduleStyles,
+    ...scheduleStyles,
     formFieldStyles,
     rosterStyles,
     css`

@@ -1,40 +1,26 @@
 import { css } from 'lit';
+import { activityKindStyles } from '../../components/activity-kinds.js';
 
 /**
  * What the sessions screens share: the kind badge (pictogram + word, and a colour bar that is never
- * the only cue) and the status words of a cancelled or moved date.
+ * the only cue) and the status words of a cancelled or moved date. The kind's colour is the member
+ * screens' (`kind-<kind>` classes of `components/activity-kinds.ts`), so a kind looks the same to both.
  */
-export const scheduleStyles = css`
+export const scheduleStyles = [
+  ...activityKindStyles,
+  css`
   .kind {
     display: inline-flex;
     align-items: center;
     gap: 6px;
     font-weight: 700;
-    border-left: 8px solid var(--kind-colour, var(--k-border));
+    border-left: 8px solid var(--kind-ink, var(--k-border));
     padding-left: 8px;
   }
   .kind .picto {
     width: 28px;
     height: 28px;
     flex: none;
-  }
-  [data-kind='day_care'] {
-    --kind-colour: #1b6e3a;
-  }
-  [data-kind='assisted_employment'] {
-    --kind-colour: #8a4b00;
-  }
-  [data-kind='skills_training'] {
-    --kind-colour: #0b4a8b;
-  }
-  [data-kind='rehabilitation'] {
-    --kind-colour: #7a1f6e;
-  }
-  [data-kind='culture_sports'] {
-    --kind-colour: #a32100;
-  }
-  [data-kind='other'] {
-    --kind-colour: #4a4a4a;
   }
   .status {
     display: inline-block;
@@ -61,4 +47,5 @@ export const scheduleStyles = css`
   .cancelled-title {
     text-decoration: line-through;
   }
-`;
+`,
+];

@@ -3,6 +3,7 @@
  * refusals turned into words next to the field they are about.
  */
 import type { ActivityKind, SessionDetail, SessionInput } from '../../../../edge-server/src/api-types.js';
+import type { SessionEdit } from '../../api/sessions.js';
 import type { MessageKey, MessageParams } from '../../i18n/catalogue.js';
 import { isLocalDate, isLocalTime } from './week-dates.js';
 
@@ -24,6 +25,8 @@ export interface SessionDraft {
   repeat: 'none' | 'weekly';
   /** '' = open-ended */
   until: string;
+  /** an edit's first date ('' = the server's default: today, or tomorrow once today's date has started) */
+  effectiveFrom: string;
 }
 
 export type DraftField = keyof SessionDraft;
@@ -37,7 +40,7 @@ export interface FieldError {
 export type FieldErrors = Partial<Record<DraftField, FieldError>>;
 
 export function emptyDraft(date: string): SessionDraft {
-  return { title: '', kind: null, room: '', leadStaffId: '', capacity: '', date, start: '', end: '', repeat: 'none', until: '' };
+  return { title: '', kind: null, room: '', leadStaffId: '', capacity: '', date, start: '', end: '', repeat: 'none', until: '', effectiveFrom: '' };
 }
 
 export function draftOf(detail: SessionDetail): SessionDraft {
@@ -52,11 +55,15 @@ export function draftOf(detail: SessionDetail): SessionDraft {
     end: detail.end,
     repeat: detail.repeat,
     until: detail.until ?? '',
+    effectiveFrom: '',
   };
 }
 
-/** The draft as the server takes it, or the fields to fix (every one of them at once). */
-export function checkDraft(draft: SessionDraft): { input: SessionInput; errors: null } | { input: null; errors: FieldErrors } {
+/**
+ * The draft as the server takes it, or the fields to fix (every one of them at once). `today` (the
+ * centre's date) refuses an edit from a past date before sending; the server checks it again.
+ */
+export function checkDraft(draft: SessionDraft, today: string): { input: SessionEdit; errors: null } | { input: null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const title = draft.title.trim();
   const room = draft.room.trim();
@@ -77,22 +84,25 @@ export function checkDraft(draft: SessionDraft): { input: SessionInput; errors: 
   if (until !== null && (!isLocalDate(until) || (isLocalDate(draft.date) && until < draft.date))) {
     errors.until = { key: 'schedule.error.until' };
   }
+  const effectiveFrom = draft.effectiveFrom.trim();
+  if (effectiveFrom !== '' && !(isLocalDate(effectiveFrom) && effectiveFrom >= today)) {
+    errors.effectiveFrom = { key: 'schedule.error.effectiveFrom' };
+  }
   if (Object.keys(errors).length > 0 || draft.kind === null) return { input: null, errors };
-  return {
-    input: {
-      title,
-      kind: draft.kind,
-      room: room || null,
-      leadStaffId: draft.leadStaffId || null,
-      capacity,
-      date: draft.date,
-      start: draft.start,
-      end: draft.end,
-      repeat: draft.repeat,
-      until,
-    },
-    errors: null,
+  const input: SessionInput = {
+    title,
+    kind: draft.kind,
+    room: room || null,
+    leadStaffId: draft.leadStaffId || null,
+    capacity,
+    date: draft.date,
+    start: draft.start,
+    end: draft.end,
+    repeat: draft.repeat,
+    until,
   };
+  // left empty, the server's own default applies (it knows whether today's date has started)
+  return { input: effectiveFrom === '' ? input : { ...input, effectiveFrom }, errors: null };
 }
 
 /** The server's error codes that are about one field (the rest are shown above the form). */
@@ -113,6 +123,7 @@ const FIELD_OF_PATH: Readonly<Record<string, FieldError & { field: DraftField }>
   start: { field: 'start', key: 'schedule.error.time' },
   end: { field: 'end', key: 'schedule.error.endBeforeStart' },
   until: { field: 'until', key: 'schedule.error.until' },
+  effectiveFrom: { field: 'effectiveFrom', key: 'schedule.error.effectiveFrom' },
 };
 
 /** The fields a refusal of the server is about; empty when it is about none in particular. */
@@ -125,8 +136,12 @@ export function serverFieldErrors(code: string, message: string): FieldErrors {
     if (/series|first date/i.test(message)) errors.until = { key: 'schedule.error.until' };
     else errors.end = { key: 'schedule.error.endBeforeStart' };
   }
-  // "until is a calendar date …": the message starts with the field's name
-  if (code === 'invalid_date') errors[/^until\b/.test(message) ? 'until' : 'date'] = { key: 'schedule.error.date' };
+  // "until is a calendar date …": the message starts with the field's name; a past `effectiveFrom` is
+  // "An edit applies from today or a later date …"
+  if (code === 'invalid_date') {
+    if (/^effectiveFrom\b|edit applies from/i.test(message)) errors.effectiveFrom = { key: 'schedule.error.effectiveFrom' };
+    else errors[/^until\b/.test(message) ? 'until' : 'date'] = { key: 'schedule.error.date' };
+  }
   if (code === 'invalid_body') {
     for (const [, path] of message.matchAll(/(?:^|[(;]\s*)(\w+)(?:\.\w+)*:/g)) {
       const hit = path ? FIELD_OF_PATH[path] : undefined;
