@@ -2,13 +2,6 @@ import type { staffScheduleZhCN } from './staff-schedule.zh-CN.js';
 
 /** English for `staff-schedule.zh-CN.ts`: the same keys (the compiler checks it). */
 export const staffScheduleEn: Record<keyof typeof staffScheduleZhCN, string> = {
-  'schedule.kind.day_care': 'Day care',
-  'schedule.kind.assisted_employment': 'Assisted work',
-  'schedule.kind.skills_training': 'Skills training',
-  'schedule.kind.rehabilitation': 'Rehabilitation',
-  'schedule.kind.culture_sports': 'Culture and sports',
-  'schedule.kind.other': 'Other',
-
   'schedule.week.heading': 'Sessions: {from} to {to}',
   'schedule.week.previous': 'Previous week',
   'schedule.week.this': 'This week',

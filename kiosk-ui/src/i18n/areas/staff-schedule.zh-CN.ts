@@ -1,12 +1,5 @@
 /** zh-CN messages: Staff screens for sessions: week planner, session editor, roster and attendance, leave. Merged into the catalogue by `../zh-CN.ts`. */
 export const staffScheduleZhCN = {
-  'schedule.kind.day_care': '日间照料',
-  'schedule.kind.assisted_employment': '辅助性就业',
-  'schedule.kind.skills_training': '技能培训',
-  'schedule.kind.rehabilitation': '康复训练',
-  'schedule.kind.culture_sports': '文体活动',
-  'schedule.kind.other': '其他',
-
   'schedule.week.heading': '活动安排：{from} 至 {to}',
   'schedule.week.previous': '上一周',
   'schedule.week.this': '本周',

@@ -3,13 +3,13 @@ import { css, html, nothing } from 'lit';
 import type { ActivityKind, SessionDetail, StaffCard } from '../../../../edge-server/src/api-types.js';
 import { ApiFailure } from '../../api/client.js';
 import { sessionsApi } from '../../api/sessions.js';
+import { ACTIVITY_KIND_ORDER, ACTIVITY_KINDS } from '../../components/activity-kinds.js';
 import { pictogram } from '../../components/pictograms.js';
 import { fireEvent } from '../../fire-event.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
 import { dayText } from '../alert-words.js';
 import { staffViewStyles } from '../staff-styles.js';
 import { focusHeadingWhen, type HeadingFocus } from './focus-heading.js';
-import { KIND_CHOICES, KIND_PICTOGRAM, kindKey } from './activity-kinds.js';
 import { fieldError, formFieldStyles, inputField } from './form-fields.js';
 import './kiosk-session-change-dialog.js';
 import type { ChangeRequest } from './kiosk-session-change-dialog.js';
@@ -139,7 +139,7 @@ export class KioskSessionForm extends KioskScreen implements HeadingFocus {
         <fieldset aria-describedby=${e.kind ? 'kind-error' : nothing} data-field="kind">
           <legend>${t('schedule.form.kind')}</legend>
           <div class="options">
-            ${KIND_CHOICES.map((kind) => this.kindChoice(kind, d.kind, (k) => set({ kind: k })))}
+            ${ACTIVITY_KIND_ORDER.map((kind) => this.kindChoice(kind, d.kind, (k) => set({ kind: k })))}
           </div>
           ${fieldError(this.i18n, 'kind-error', e.kind)}
         </fieldset>
@@ -195,7 +195,7 @@ export class KioskSessionForm extends KioskScreen implements HeadingFocus {
   private kindChoice(kind: ActivityKind, chosen: ActivityKind | null, choose: (kind: ActivityKind) => void) {
     return html`<label class="choice" data-kind=${kind}>
       <input type="radio" name="kind" value=${kind} .checked=${chosen === kind} @change=${() => choose(kind)} />
-      ${pictogram(KIND_PICTOGRAM[kind])}<span>${this.i18n.t(kindKey(kind))}</span>
+      ${pictogram(ACTIVITY_KINDS[kind].pictogram)}<span>${this.i18n.t(ACTIVITY_KINDS[kind].word)}</span>
     </label>`;
   }
 

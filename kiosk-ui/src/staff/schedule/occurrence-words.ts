@@ -1,10 +1,10 @@
 import { html, nothing } from 'lit';
 import type { SessionOccurrence } from '../../../../edge-server/src/api-types.js';
+import { ACTIVITY_KINDS } from '../../components/activity-kinds.js';
 import { pictogram } from '../../components/pictograms.js';
 import { centreTimeZone, type I18nController } from '../../controllers/i18n-controller.js';
 import { dayText } from '../alert-words.js';
 import { todayIn } from '../zoned-time.js';
-import { KIND_PICTOGRAM, kindKey } from './activity-kinds.js';
 
 /** "09:30–11:00" in the centre's time zone. */
 export function timeText(i18n: I18nController, occ: SessionOccurrence): string {
@@ -32,7 +32,7 @@ export function statusText(i18n: I18nController, occ: SessionOccurrence): string
 
 /** The kind's pictogram and word, side by side. */
 export function kindBadge(i18n: I18nController, occ: Pick<SessionOccurrence, 'kind'>) {
-  return html`<span class="kind" data-kind=${occ.kind}>${pictogram(KIND_PICTOGRAM[occ.kind])}<span>${i18n.t(kindKey(occ.kind))}</span></span>`;
+  return html`<span class="kind" data-kind=${occ.kind}>${pictogram(ACTIVITY_KINDS[occ.kind].pictogram)}<span>${i18n.t(ACTIVITY_KINDS[occ.kind].word)}</span></span>`;
 }
 
 /** Places, waiting count and status as short lines, for the planner's cards and the roster's heading. */

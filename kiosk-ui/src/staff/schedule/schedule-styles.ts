@@ -1,4 +1,12 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { ACTIVITY_KINDS } from '../../components/activity-kinds.js';
+
+/** Each kind's bar takes the kind's own colour, the same as on the member screens. */
+const kindColours = unsafeCSS(
+  Object.entries(ACTIVITY_KINDS)
+    .map(([kind, look]) => `[data-kind='${kind}'] { --kind-colour: ${look.ink}; }`)
+    .join('\n'),
+);
 
 /**
  * What the sessions screens share: the kind badge (pictogram + word, and a colour bar that is never
@@ -18,24 +26,7 @@ export const scheduleStyles = css`
     height: 28px;
     flex: none;
   }
-  [data-kind='day_care'] {
-    --kind-colour: #1b6e3a;
-  }
-  [data-kind='assisted_employment'] {
-    --kind-colour: #8a4b00;
-  }
-  [data-kind='skills_training'] {
-    --kind-colour: #0b4a8b;
-  }
-  [data-kind='rehabilitation'] {
-    --kind-colour: #7a1f6e;
-  }
-  [data-kind='culture_sports'] {
-    --kind-colour: #a32100;
-  }
-  [data-kind='other'] {
-    --kind-colour: #4a4a4a;
-  }
+  ${kindColours}
   .status {
     display: inline-block;
     padding: 0 8px;
