@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   backdateCheckIn,
   clickByName,
@@ -7,46 +7,35 @@ import {
   demoCard,
   kioskText,
   speechLog,
-  startKiosk,
   todayAttendance,
   waitForScreen,
   waitForSpeech,
   waitForText,
   watchRecords,
-  type KioskHarness,
 } from './harness.js';
+import { useKioskSuite } from './kiosk-suite.js';
 
 /** Member check-in paths against the real server and the built UI (each test uses its own members). */
 describe('member check-in at the kiosk', () => {
-  let h: KioskHarness;
+  const kiosk = useKioskSuite();
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startKiosk();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  afterEach(async () => {
-    await page?.browserContext().close();
-  });
-
   async function presentLine(name: string) {
-    return (await todayAttendance(h.server)).present.find((l) => l.name === name);
+    return (await todayAttendance(kiosk.harness.server)).present.find((l) => l.name === name);
   }
 
   /** The member who checked in last (by the time of the check-in). */
   async function latestCheckIn(): Promise<string> {
-    const lines = (await todayAttendance(h.server)).present;
+    const lines = (await todayAttendance(kiosk.harness.server)).present;
     const latest = lines.reduce((a, b) => (Date.parse(b.checkedInAt) > Date.parse(a.checkedInAt) ? b : a));
     return latest.name;
   }
 
   it('welcomes a member by name and speaks the greeting when an enrolled finger is placed', async () => {
-    page = await h.openPage();
-    await h.touchFinger(1);
+    page = await kiosk.openPage();
+    await kiosk.harness.touchFinger(1);
     await waitForScreen(page, 'welcome');
-    const today = await todayAttendance(h.server);
+    const today = await todayAttendance(kiosk.harness.server);
     const line = today.present.find((l) => l.checkInMethod === 'fingerprint');
     expect(line).toBeDefined();
     const name = line!.name;
@@ -59,15 +48,15 @@ describe('member check-in at the kiosk', () => {
   });
 
   it('offers the card after three unrecognised fingers, and checks in with a card typed by keyboard', async () => {
-    page = await h.openPage();
-    await h.touchFinger(null);
+    page = await kiosk.openPage();
+    await kiosk.harness.touchFinger(null);
     await waitForScreen(page, 'not-recognised');
     await waitForText(page, '没有认出来，请再放一次手指');
     await waitForSpeech(page, '没有认出来');
     expect(await kioskText(page)).not.toContain('也可以刷卡');
-    await h.touchFinger(null);
+    await kiosk.harness.touchFinger(null);
     await delay(300);
-    await h.touchFinger(50); // an unenrolled slot is "not recognised" too
+    await kiosk.harness.touchFinger(50); // an unenrolled slot is "not recognised" too
     await waitForText(page, '也可以刷卡，或呼叫工作人员');
     await waitForSpeech(page, '请刷卡');
 
@@ -77,29 +66,29 @@ describe('member check-in at the kiosk', () => {
     await page.keyboard.type(demoCard(2));
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'welcome');
-    const line = (await todayAttendance(h.server)).present.find((l) => l.checkInMethod === 'card');
+    const line = (await todayAttendance(kiosk.harness.server)).present.find((l) => l.checkInMethod === 'card');
     expect(line).toBeDefined();
     await waitForText(page, line!.name);
     await waitForSpeech(page, line!.name);
   });
 
   it('picks up a card number from a wedge reader on the idle screen without opening the card screen', async () => {
-    page = await h.openPage();
+    page = await kiosk.openPage();
     await page.keyboard.type(demoCard(7));
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'welcome');
-    const names = (await todayAttendance(h.server)).present.filter((l) => l.checkInMethod === 'card').map((l) => l.name);
+    const names = (await todayAttendance(kiosk.harness.server)).present.filter((l) => l.checkInMethod === 'card').map((l) => l.name);
     expect(names.length).toBe(2);
   });
 
   it('asks before checking out a member who is already in, and says goodbye after 是', async () => {
-    page = await h.openPage();
-    await h.touchFinger(4);
+    page = await kiosk.openPage();
+    await kiosk.harness.touchFinger(4);
     await waitForScreen(page, 'welcome');
     const member = await latestCheckIn();
     // move the check-in past the 60-second repeat window
-    await backdateCheckIn(h.server, member);
-    await h.touchFinger(4);
+    await backdateCheckIn(kiosk.harness.server, member);
+    await kiosk.harness.touchFinger(4);
     await waitForScreen(page, 'confirm');
     await waitForText(page, '要离开了吗？');
     await waitForSpeech(page, '要离开了吗');
@@ -107,17 +96,17 @@ describe('member check-in at the kiosk', () => {
     await waitForScreen(page, 'goodbye');
     await waitForText(page, `再见，${member}`);
     await waitForSpeech(page, `再见，${member}`);
-    const today = await todayAttendance(h.server);
+    const today = await todayAttendance(kiosk.harness.server);
     expect(today.left.map((l) => l.name)).toContain(member);
   });
 
   it('lets the member take back 是 with 撤销 for a few seconds, recording nothing', async () => {
-    page = await h.openPage();
-    await h.touchFinger(12);
+    page = await kiosk.openPage();
+    await kiosk.harness.touchFinger(12);
     await waitForScreen(page, 'welcome');
     const member = await latestCheckIn();
-    await backdateCheckIn(h.server, member);
-    await h.touchFinger(12);
+    await backdateCheckIn(kiosk.harness.server, member);
+    await kiosk.harness.touchFinger(12);
     await waitForScreen(page, 'confirm');
     await clickByName(page, '是，离开');
     await waitForText(page, '马上签退');
@@ -132,12 +121,12 @@ describe('member check-in at the kiosk', () => {
   });
 
   it('changes nothing when the member answers 否 to "leaving?"', async () => {
-    page = await h.openPage();
-    await h.touchFinger(9);
+    page = await kiosk.openPage();
+    await kiosk.harness.touchFinger(9);
     await waitForScreen(page, 'welcome');
     const member = await latestCheckIn();
-    await backdateCheckIn(h.server, member);
-    await h.touchFinger(9);
+    await backdateCheckIn(kiosk.harness.server, member);
+    await kiosk.harness.touchFinger(9);
     await waitForScreen(page, 'confirm');
     await clickByName(page, '否，不离开');
     await waitForScreen(page, 'idle');
@@ -146,14 +135,14 @@ describe('member check-in at the kiosk', () => {
   });
 
   it('shows the same welcome for a second finger within 60 seconds and records one check-in', async () => {
-    page = await h.openPage();
-    const watch = watchRecords(h.baseUrl);
+    page = await kiosk.openPage();
+    const watch = watchRecords(kiosk.harness.baseUrl);
     await watch.ready;
     try {
-      await h.touchFinger(10);
+      await kiosk.harness.touchFinger(10);
       await waitForScreen(page, 'welcome');
       await waitForText(page, '签到成功');
-      await h.touchFinger(10);
+      await kiosk.harness.touchFinger(10);
       await waitForText(page, '你已经签到了');
       await waitForSpeech(page, '你已经签到了');
       expect(await page.$eval('kiosk-app', (el) => el.getAttribute('screen'))).toBe('welcome');
@@ -166,8 +155,8 @@ describe('member check-in at the kiosk', () => {
   });
 
   it('returns to idle and says the prompt again when the member presses 好的', async () => {
-    page = await h.openPage();
-    await h.touchFinger(11);
+    page = await kiosk.openPage();
+    await kiosk.harness.touchFinger(11);
     await waitForScreen(page, 'welcome');
     await clickByName(page, '好的');
     await waitForScreen(page, 'idle');

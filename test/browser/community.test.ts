@@ -1,30 +1,20 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   centreAnswers, checkOutAtKiosk, countKeyEvents, keyEventsSeen, volunteerHours,
 } from './community-support.js';
 import {
-  clickByName, enterStaffMode, kioskText, pageErrorsOf, staffApi, startKiosk, waitForScreen, waitForSpeech, waitForText, type KioskHarness,
+  clickByName, enterStaffMode, kioskText, staffApi, waitForScreen, waitForSpeech, waitForText,
 } from './harness.js';
+import { useKioskSuite } from './kiosk-suite.js';
 
 /** Volunteers at the kiosk, the satisfaction question after a check-out, and the staff views behind them. */
 describe('volunteers and member satisfaction at the kiosk', () => {
-  let h: KioskHarness;
+  const kiosk = useKioskSuite({ failOnPageErrors: true });
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startKiosk();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  afterEach(async () => {
-    expect(pageErrorsOf(page)).toEqual([]);
-    await page?.browserContext().close();
-  });
-
   it('signs a returning volunteer in (partner, own name, Party member confirmed, service) and out by touch alone', async () => {
-    page = await h.openPage();
+    page = await kiosk.openPage();
     await countKeyEvents(page);
     await clickByName(page, '志愿者');
     await waitForScreen(page, 'volunteer');
@@ -42,7 +32,7 @@ describe('volunteers and member satisfaction at the kiosk', () => {
     await clickByName(page, '文体活动');
     await waitForText(page, '陈志华，签到成功');
     await waitForSpeech(page, '签到成功');
-    const signedIn = (await volunteerHours(h)).visits.find((v) => v.name === '陈志华' && v.signedOutAt === null);
+    const signedIn = (await volunteerHours(kiosk.harness)).visits.find((v) => v.name === '陈志华' && v.signedOutAt === null);
     expect(signedIn).toMatchObject({ organisation: '街道党工委', partyMember: true, activity: 'culture_sports', closedBy: null });
 
     await clickByName(page, '好的');
@@ -54,13 +44,13 @@ describe('volunteers and member satisfaction at the kiosk', () => {
     await clickByName(page, '陈志华');
     await waitForText(page, '陈志华，签退成功');
     await waitForSpeech(page, '签退成功');
-    const visit = (await volunteerHours(h)).visits.find((v) => v.visitId === signedIn!.visitId);
+    const visit = (await volunteerHours(kiosk.harness)).visits.find((v) => v.visitId === signedIn!.visitId);
     expect(visit).toMatchObject({ closedBy: 'volunteer', minutes: expect.any(Number) });
     expect(await keyEventsSeen(page)).toBe(0);
   });
 
   it('tells a new volunteer that staff register them first, and calls staff from there', async () => {
-    page = await h.openPage();
+    page = await kiosk.openPage();
     await clickByName(page, '志愿者');
     await waitForScreen(page, 'volunteer');
     await clickByName(page, '签到');
@@ -73,8 +63,8 @@ describe('volunteers and member satisfaction at the kiosk', () => {
   });
 
   it('lets staff register a volunteer of another organisation, who then signs in at the kiosk; long lists are paged', async () => {
-    page = await h.openPage();
-    await enterStaffMode(h, page);
+    page = await kiosk.openPage();
+    await enterStaffMode(kiosk.harness, page);
     await (await page.waitForSelector('kiosk-app >>> kiosk-staff-mode >>> button[data-view=volunteers]', { visible: true }))!.click();
     await waitForText(page, '志愿者名册');
     const field = (name: string) => page.waitForSelector(`kiosk-app >>> kiosk-volunteer-roster >>> [name=${name}]`, { visible: true });
@@ -84,15 +74,15 @@ describe('volunteers and member satisfaction at the kiosk', () => {
     await (await field('phone'))!.type('13800001234');
     await clickByName(page, '登记志愿者');
     await waitForText(page, '已登记 吴小红');
-    await page.browserContext().close();
+    await kiosk.closePage(page);
 
     // seven more volunteers of one partner: the names come six to a page
-    const staff = await staffApi(h.server);
+    const staff = await staffApi(kiosk.harness.server);
     for (let i = 1; i <= 7; i++) {
       await staff.call('POST', '/api/staff/volunteers', { name: `测试员${i}`, partnerId: 'ptn_demo_social', organisation: null, partyMember: false, phone: null });
     }
 
-    page = await h.openPage();
+    page = await kiosk.openPage();
     await countKeyEvents(page);
     await clickByName(page, '志愿者');
     await waitForScreen(page, 'volunteer');
@@ -114,15 +104,15 @@ describe('volunteers and member satisfaction at the kiosk', () => {
     await clickByName(page, '不是');
     await clickByName(page, '康复训练');
     await waitForText(page, '吴小红，签到成功');
-    const visit = (await volunteerHours(h)).visits.find((v) => v.name === '吴小红');
+    const visit = (await volunteerHours(kiosk.harness)).visits.find((v) => v.name === '吴小红');
     expect(visit).toMatchObject({ organisation: '市红十字会', partnerId: null, partyMember: false, activity: 'rehabilitation' });
     expect(await keyEventsSeen(page)).toBe(0);
   });
 
   it('asks a member the satisfaction question after the goodbye, spoken, and records the face chosen (after an undo)', async () => {
-    page = await h.openPage();
-    const before = await centreAnswers(h);
-    await checkOutAtKiosk(h, page, 1, '张伟');
+    page = await kiosk.openPage();
+    const before = await centreAnswers(kiosk.harness);
+    await checkOutAtKiosk(kiosk.harness, page, 1, '张伟');
     await clickByName(page, '好的');
     await waitForScreen(page, 'survey');
     await waitForText(page, '今天的活动您满意吗？');
@@ -134,29 +124,29 @@ describe('volunteers and member satisfaction at the kiosk', () => {
     await waitForSpeech(page, '您选了“很不满意”');
     await clickByName(page, '撤销');
     await waitForText(page, '今天的活动您满意吗？');
-    expect(await centreAnswers(h)).toBe(before);
+    expect(await centreAnswers(kiosk.harness)).toBe(before);
     await clickByName(page, '很满意');
     await waitForText(page, '谢谢您！');
     await waitForSpeech(page, '谢谢您');
-    expect(await centreAnswers(h)).toBe(before + 1);
+    expect(await centreAnswers(kiosk.harness)).toBe(before + 1);
     await clickByName(page, '好的');
     await waitForScreen(page, 'idle');
   });
 
   it('lets the member skip the question and records no answer', async () => {
-    page = await h.openPage();
-    const before = await centreAnswers(h);
-    await checkOutAtKiosk(h, page, 2, '李秀英');
+    page = await kiosk.openPage();
+    const before = await centreAnswers(kiosk.harness);
+    await checkOutAtKiosk(kiosk.harness, page, 2, '李秀英');
     await clickByName(page, '好的');
     await waitForScreen(page, 'survey');
     await clickByName(page, '跳过');
     await waitForScreen(page, 'idle');
-    expect(await centreAnswers(h)).toBe(before);
+    expect(await centreAnswers(kiosk.harness)).toBe(before);
   });
 
   it('shows staff the month as charts with the numbers on the bars, a table, volunteer hours and partners', async () => {
-    page = await h.openPage();
-    await enterStaffMode(h, page);
+    page = await kiosk.openPage();
+    await enterStaffMode(kiosk.harness, page);
     await (await page.waitForSelector('kiosk-app >>> kiosk-staff-mode >>> button[data-view=satisfaction]', { visible: true }))!.click();
     const chart = await page.waitForSelector('kiosk-app >>> kiosk-satisfaction-chart >>> svg[role=img]', { visible: true });
     expect(await chart!.evaluate((svg) => svg.getAttribute('aria-label'))).toMatch(/1: \d+, 2: \d+, 3: \d+, 4: \d+, 5: \d+/);

@@ -1,17 +1,16 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   clickByName,
   delay,
-  startKiosk,
   VIEWPORT_LANDSCAPE,
   VIEWPORT_PORTRAIT,
   waitForScreen,
   waitForSpeech,
   waitForText,
   watchRecords,
-  type KioskHarness,
 } from './harness.js';
+import { useKioskSuite } from './kiosk-suite.js';
 
 interface Box {
   label: string;
@@ -63,25 +62,15 @@ function expectMemberTargets(boxes: Box[]): void {
 }
 
 describe('call staff and touch targets', () => {
-  let h: KioskHarness;
+  const kiosk = useKioskSuite();
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startKiosk();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  afterEach(async () => {
-    await page?.browserContext().close();
-  });
-
   it('raises a help_requested alert for the identified member when 呼叫工作人员 is pressed, and says so', async () => {
-    page = await h.openPage();
-    const watch = watchRecords(h.baseUrl);
+    page = await kiosk.openPage();
+    const watch = watchRecords(kiosk.harness.baseUrl);
     await watch.ready;
     try {
-      await h.touchFinger(6);
+      await kiosk.harness.touchFinger(6);
       await waitForScreen(page, 'welcome');
       await clickByName(page, '呼叫工作人员');
       await waitForText(page, '已通知工作人员，请稍等');
@@ -96,17 +85,17 @@ describe('call staff and touch targets', () => {
   });
 
   it('keeps the call-staff button in the same place on every member screen', async () => {
-    page = await h.openPage();
+    page = await kiosk.openPage();
     const where = async () => {
       const boxes = await interactiveBoxes(page);
       const help = boxes.filter((b) => b.label === '呼叫工作人员').at(-1)!;
       return { x: Math.round(help.x), y: Math.round(help.y) };
     };
     const onIdle = await where();
-    await h.touchFinger(11);
+    await kiosk.harness.touchFinger(11);
     await waitForScreen(page, 'welcome');
     expect(await where()).toEqual(onIdle);
-    await h.touchFinger(null);
+    await kiosk.harness.touchFinger(null);
     await waitForScreen(page, 'not-recognised');
     expect(await where()).toEqual(onIdle);
     await clickByName(page, '刷卡');
@@ -119,16 +108,16 @@ describe('call staff and touch targets', () => {
     ['800×1280', VIEWPORT_PORTRAIT],
   ] as const) {
     it(`gives every member-screen control ≥ 64×64 px, 8 px apart, primary ≥ 96 px tall (${name})`, async () => {
-      page = await h.openPage(viewport);
+      page = await kiosk.openPage(viewport);
       expectMemberTargets(await interactiveBoxes(page));
       const card = (await interactiveBoxes(page)).find((b) => b.label === '刷卡')!;
       expect(card.height).toBeGreaterThanOrEqual(96);
 
-      await h.touchFinger(null);
+      await kiosk.harness.touchFinger(null);
       await waitForScreen(page, 'not-recognised');
-      await h.touchFinger(null);
+      await kiosk.harness.touchFinger(null);
       await delay(200);
-      await h.touchFinger(null);
+      await kiosk.harness.touchFinger(null);
       await waitForText(page, '也可以刷卡');
       expectMemberTargets(await interactiveBoxes(page));
 

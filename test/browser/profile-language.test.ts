@@ -1,16 +1,15 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   clickByName,
   delay,
   kioskText,
   speechLog,
-  startKiosk,
   waitForScreen,
   waitForSpeech,
   waitForText,
-  type KioskHarness,
 } from './harness.js';
+import { useKioskSuite } from './kiosk-suite.js';
 
 /** Computed style of an element inside the kiosk's shadow roots (`>>>` selector). */
 function styleOf(page: Page, selector: string, property: string): Promise<string> {
@@ -18,21 +17,11 @@ function styleOf(page: Page, selector: string, property: string): Promise<string
 }
 
 describe('member profile and language', () => {
-  let h: KioskHarness;
+  const kiosk = useKioskSuite();
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startKiosk();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  afterEach(async () => {
-    await page?.browserContext().close();
-  });
-
   it('switches every string to English and sets html lang="en", speaking in English', async () => {
-    page = await h.openPage();
+    page = await kiosk.openPage();
     expect(await page.$eval('html', (el) => el.lang)).toBe('zh-CN');
     await clickByName(page, 'Switch to English');
     await waitForText(page, 'Put your finger on the reader');
@@ -44,7 +33,7 @@ describe('member profile and language', () => {
     const spoken = await waitForSpeech(page, 'Put your finger on the reader');
     expect(spoken.lang).toBe('en');
 
-    await h.touchFinger(7);
+    await kiosk.harness.touchFinger(7);
     await waitForScreen(page, 'welcome');
     await waitForText(page, 'You are checked in');
     const greeting = await waitForSpeech(page, 'You are checked in.');
@@ -57,9 +46,9 @@ describe('member profile and language', () => {
   });
 
   it('applies large text at once on welcome for a member with largeText (slot 2)', async () => {
-    page = await h.openPage();
+    page = await kiosk.openPage();
     const before = parseFloat(await styleOf(page, 'kiosk-app >>> kiosk-idle >>> h1', 'font-size'));
-    await h.touchFinger(2);
+    await kiosk.harness.touchFinger(2);
     await waitForScreen(page, 'welcome');
     expect(await page.$eval('kiosk-app', (el) => el.hasAttribute('large-text'))).toBe(true);
     const heading = parseFloat(await styleOf(page, 'kiosk-app >>> kiosk-welcome >>> h1', 'font-size'));
@@ -77,8 +66,8 @@ describe('member profile and language', () => {
   });
 
   it('applies the high-contrast theme at once on welcome for a member with highContrast (slot 3)', async () => {
-    page = await h.openPage();
-    await h.touchFinger(3);
+    page = await kiosk.openPage();
+    await kiosk.harness.touchFinger(3);
     await waitForScreen(page, 'welcome');
     expect(await page.$eval('kiosk-app', (el) => el.hasAttribute('high-contrast'))).toBe(true);
     expect(await styleOf(page, 'kiosk-app', 'background-color')).toBe('rgb(0, 0, 0)');
@@ -87,8 +76,8 @@ describe('member profile and language', () => {
   });
 
   it('shows pictograms with fewer words for an easy-read member (slot 4)', async () => {
-    page = await h.openPage();
-    await h.touchFinger(4);
+    page = await kiosk.openPage();
+    await kiosk.harness.touchFinger(4);
     await waitForScreen(page, 'welcome');
     expect(await page.$eval('kiosk-app', (el) => el.hasAttribute('easy-read'))).toBe(true);
     // the empty activities section is left out in easy-read
@@ -96,10 +85,10 @@ describe('member profile and language', () => {
   });
 
   it('does not speak for a member whose profile has speech off (slot 5), but still shows the greeting', async () => {
-    page = await h.openPage();
+    page = await kiosk.openPage();
     await delay(200);
     const before = (await speechLog(page)).length;
-    await h.touchFinger(5);
+    await kiosk.harness.touchFinger(5);
     await waitForScreen(page, 'welcome');
     await waitForText(page, '签到成功');
     await delay(300);

@@ -1,33 +1,22 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   clickByName,
   currentScreen,
   DEMO_STAFF,
   kioskText,
-  startKiosk,
   todayAttendance,
   waitForScreen,
   waitForText,
-  type KioskHarness,
 } from './harness.js';
+import { useKioskSuite } from './kiosk-suite.js';
 
 describe('staff at the kiosk', () => {
-  let h: KioskHarness;
+  const kiosk = useKioskSuite();
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startKiosk();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  afterEach(async () => {
-    await page?.browserContext().close();
-  });
-
   async function enterStaffMode(): Promise<void> {
-    await h.touchFinger(DEMO_STAFF.slot);
+    await kiosk.harness.touchFinger(DEMO_STAFF.slot);
     await waitForScreen(page, 'staff-choice');
     await waitForText(page, `${DEMO_STAFF.name}，你好`);
     await clickByName(page, '进入管理');
@@ -41,9 +30,9 @@ describe('staff at the kiosk', () => {
   }
 
   it('checks a member in on their behalf with a reason, and shows them in the present list', async () => {
-    const notYet = (await todayAttendance(h.server)).notYet;
+    const notYet = (await todayAttendance(kiosk.harness.server)).notYet;
     const member = notYet[0]!.name;
-    page = await h.openPage();
+    page = await kiosk.openPage();
     await enterStaffMode();
     await waitForText(page, '未到');
     await clickByName(page, '代为签到/签退');
@@ -62,13 +51,13 @@ describe('staff at the kiosk', () => {
       { timeout: 10_000 },
       member,
     );
-    const line = (await todayAttendance(h.server)).present.find((l) => l.name === member);
+    const line = (await todayAttendance(kiosk.harness.server)).present.find((l) => l.name === member);
     expect(line?.checkInMethod).toBe('staff_assisted');
   });
 
   it('refuses a wrong PIN, says how many tries are left, and accepts the right one after the finger again', async () => {
-    page = await h.openPage();
-    await h.touchFinger(DEMO_STAFF.slot);
+    page = await kiosk.openPage();
+    await kiosk.harness.touchFinger(DEMO_STAFF.slot);
     await waitForScreen(page, 'staff-choice');
     await clickByName(page, '进入管理');
     await waitForScreen(page, 'pin');
@@ -77,7 +66,7 @@ describe('staff at the kiosk', () => {
     await waitForText(page, '密码不对，还可以试 4 次');
     await waitForText(page, '请再放一次手指');
     expect(await currentScreen(page)).toBe('pin');
-    await h.touchFinger(DEMO_STAFF.slot);
+    await kiosk.harness.touchFinger(DEMO_STAFF.slot);
     await page.waitForFunction(() => !document.querySelector('kiosk-app')?.shadowRoot?.querySelector('kiosk-pin-pad')?.shadowRoot?.textContent?.includes('密码不对'));
     for (const digit of DEMO_STAFF.pin) await clickByName(page, digit);
     await clickByName(page, '确定');
@@ -85,8 +74,8 @@ describe('staff at the kiosk', () => {
   });
 
   it('voids a check-in with a required reason from the correction form', async () => {
-    const member = (await todayAttendance(h.server)).notYet[0]!.name;
-    page = await h.openPage();
+    const member = (await todayAttendance(kiosk.harness.server)).notYet[0]!.name;
+    page = await kiosk.openPage();
     await enterStaffMode();
     await clickByName(page, '代为签到/签退');
     await page.type('kiosk-app >>> kiosk-staff-assist >>> input[type=search]', member);
@@ -101,12 +90,12 @@ describe('staff at the kiosk', () => {
     await page.type('kiosk-app >>> kiosk-staff-correction >>> input[name=reason]', '点错了人');
     await clickByName(page, '保存更正');
     await waitForText(page, '已保存更正');
-    const today = await todayAttendance(h.server);
+    const today = await todayAttendance(kiosk.harness.server);
     expect(today.present.map((l) => l.name)).not.toContain(member);
   });
 
   it('signs staff out with the sign-out button and returns to the member idle screen', async () => {
-    page = await h.openPage();
+    page = await kiosk.openPage();
     await enterStaffMode();
     await clickByName(page, '退出管理');
     await waitForScreen(page, 'idle');
@@ -115,8 +104,8 @@ describe('staff at the kiosk', () => {
   });
 
   it('clocks the staff member in from the choice screen', async () => {
-    page = await h.openPage();
-    await h.touchFinger(DEMO_STAFF.slot);
+    page = await kiosk.openPage();
+    await kiosk.harness.touchFinger(DEMO_STAFF.slot);
     await waitForScreen(page, 'staff-choice');
     const clock = (await kioskText(page)).includes('上班打卡') ? '上班打卡' : '下班打卡';
     await clickByName(page, clock);

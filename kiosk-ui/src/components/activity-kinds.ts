@@ -28,6 +28,17 @@ export const ACTIVITY_KINDS: Readonly<Record<ActivityKind, KindLook>> = {
   other: { pictogram: 'kind_other', word: 'memberSessions.kind.other', ink: '#333333', tint: '#ededed' },
 };
 
+/** The kinds in the order they are offered: the centre's five services, then "other". */
+export const ACTIVITY_KIND_ORDER = Object.keys(ACTIVITY_KINDS) as readonly ActivityKind[];
+
+/**
+ * The word for what a satisfaction answer (or question) is about: a kind's own word, or for `null`
+ * the centre as a whole (a word only the satisfaction question and chart need).
+ */
+export function aboutWord(about: ActivityKind | null): MessageKey {
+  return about === null ? 'community.aboutCentre' : ACTIVITY_KINDS[about].word;
+}
+
 /**
  * One class per kind (`kind-day_care`, …) setting `--kind-ink` / `--kind-tint` for the tile.
  * High contrast: the tile goes black and the ink goes light, so the pictogram keeps ≥ 7:1 there too.

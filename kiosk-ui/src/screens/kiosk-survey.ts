@@ -1,11 +1,11 @@
 import { css, html } from 'lit';
 import type { KioskOutcome, SurveyPrompt } from '../../../edge-server/src/api-types.js';
 import { communityApi } from '../api/community.js';
+import { ACTIVITY_KINDS } from '../components/activity-kinds.js';
 import { pictogram, type PictogramName } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { centredScreen, screenStyles } from '../styles/theme.js';
-import { kindKey } from './community-kinds.js';
 import { UNDO_SECONDS } from './kiosk-confirm-checkout.js';
 import { KioskScreen } from './kiosk-screen.js';
 
@@ -102,7 +102,7 @@ export class KioskSurvey extends KioskScreen {
   private question(): string {
     const about = this.survey.about;
     const t = this.i18n.t.bind(this.i18n);
-    return about === null ? t('community.survey.question') : t('community.survey.questionAbout', { kind: t(kindKey(about)) });
+    return about === null ? t('community.survey.question') : t('community.survey.questionAbout', { kind: t(ACTIVITY_KINDS[about].word) });
   }
 
   override render() {

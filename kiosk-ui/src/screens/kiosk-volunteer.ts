@@ -3,11 +3,11 @@ import { css, html, nothing } from 'lit';
 import type { ActivityKind, KnownVolunteer, PartnerChoice, PresentVolunteer } from '../../../edge-server/src/api-types.js';
 import { ApiFailure } from '../api/client.js';
 import { communityApi, type OrganisationChoice } from '../api/community.js';
+import { ACTIVITY_KIND_ORDER, ACTIVITY_KINDS } from '../components/activity-kinds.js';
 import { pictogram } from '../components/pictograms.js';
 import { fireEvent } from '../fire-event.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { centredScreen, screenStyles } from '../styles/theme.js';
-import { ACTIVITY_CHOICES, kindKey, kindPictogram } from './community-kinds.js';
 import { KioskScreen } from './kiosk-screen.js';
 
 /** Where the volunteer is in sign-in or sign-out; each step is one decision. */
@@ -176,8 +176,8 @@ export class KioskVolunteer extends KioskScreen {
         return html`
           <h1>${t('community.vol.activityPrompt')}</h1>
           <div class="choices">
-            ${ACTIVITY_CHOICES.map((kind, i) => html`<button ?data-primary=${i === 0} ?disabled=${this.busy} @click=${() => void this.signIn(kind)}>
-              ${pictogram(kindPictogram(kind))}<span>${t(kindKey(kind))}</span>
+            ${ACTIVITY_KIND_ORDER.map((kind, i) => html`<button ?data-primary=${i === 0} ?disabled=${this.busy} @click=${() => void this.signIn(kind)}>
+              ${pictogram(ACTIVITY_KINDS[kind].pictogram)}<span>${t(ACTIVITY_KINDS[kind].word)}</span>
             </button>`)}
           </div>
           ${this.backButton()}

@@ -1,7 +1,7 @@
 import { css, html } from 'lit';
 import type { SatisfactionMonth } from '../../../edge-server/src/api-types.js';
 import { communityApi } from '../api/community.js';
-import { kindKey } from '../screens/community-kinds.js';
+import { aboutWord } from '../components/activity-kinds.js';
 import './community/kiosk-satisfaction-chart.js';
 import { communityTableStyles } from './community/month-field.js';
 import { MonthlyView } from './community/monthly-view.js';
@@ -50,7 +50,7 @@ export class KioskStaffSatisfaction extends MonthlyView<SatisfactionMonth> {
           <th scope="col" class="n">${t('community.sat.asked')}</th>
         </tr></thead>
         <tbody>${r.kinds.map((k) => html`<tr>
-          <th scope="row">${t(kindKey(k.about))}</th>
+          <th scope="row">${t(aboutWord(k.about))}</th>
           ${k.distribution.map((n) => html`<td class="n">${n}</td>`)}
           <td class="n">${k.answers}</td>
           <td class="n">${k.average === null ? t('community.sat.noAverage') : k.average.toFixed(1)}</td>

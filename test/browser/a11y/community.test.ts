@@ -108,7 +108,7 @@ describe.each(CONFIGS)('community screens ($label)', ({ lang, viewport, member, 
       await check(`volunteer: ${state}`, 'member', lang);
     }
     from = (await speechLog(page)).length;
-    await clickByName(page, t('community.kind.day_care'));
+    await clickByName(page, t('memberSessions.kind.day_care'));
     await spoken(from, lang, t('community.vol.signedIn', { name: volunteer }));
     await check('volunteer: signed in', 'member', lang);
 
@@ -228,7 +228,7 @@ describe('by keyboard alone', () => {
     await waitForText(page, t('community.vol.partyConfirmYes'));
     await choose(t('community.vol.partyYes'));
     await waitForText(page, t('community.vol.activityPrompt'));
-    await choose(t('community.kind.culture_sports'));
+    await choose(t('memberSessions.kind.culture_sports'));
     await waitForText(page, t('community.vol.signedIn', { name: '郭美玲' }));
     await choose(t('community.vol.done'));
     await waitForScreen(page, 'idle');

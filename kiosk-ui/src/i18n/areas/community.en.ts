@@ -33,13 +33,7 @@ export const communityEn: Record<keyof typeof communityZhCN, string> = {
   'community.vol.nextPage': 'Next',
   'community.vol.whoPromptPaged': 'Please choose your name (page {page} of {pages})',
 
-  'community.kind.day_care': 'Day care',
-  'community.kind.assisted_employment': 'Assisted work',
-  'community.kind.skills_training': 'Skills training',
-  'community.kind.rehabilitation': 'Rehabilitation',
-  'community.kind.culture_sports': 'Culture & sports',
-  'community.kind.other': 'Other',
-  'community.kind.centre': 'Overall',
+  'community.aboutCentre': 'Overall',
 
   'community.survey.question': 'Were you happy with today\'s activities?',
   'community.survey.questionAbout': 'Were you happy with today\'s {kind}?',

@@ -33,14 +33,7 @@ export const communityZhCN = {
   'community.vol.nextPage': '下一页',
   'community.vol.whoPromptPaged': '请选择您的名字（第{page}页，共{pages}页）',
 
-  // the six service kinds, as members and volunteers see them (≤ 8 characters)
-  'community.kind.day_care': '日间照料',
-  'community.kind.assisted_employment': '辅助就业',
-  'community.kind.skills_training': '技能培训',
-  'community.kind.rehabilitation': '康复训练',
-  'community.kind.culture_sports': '文体活动',
-  'community.kind.other': '其他',
-  'community.kind.centre': '整体',
+  'community.aboutCentre': '整体',
 
   // the satisfaction question after check-out
   'community.survey.question': '今天的活动您满意吗？',

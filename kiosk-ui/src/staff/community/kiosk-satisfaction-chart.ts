@@ -1,7 +1,7 @@
 import { css, html, svg } from 'lit';
 import type { SatisfactionByKind } from '../../../../edge-server/src/api-types.js';
+import { aboutWord, activityKindStyles } from '../../components/activity-kinds.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
-import { kindKey } from '../../screens/community-kinds.js';
 import { staffViewStyles } from '../staff-styles.js';
 
 const WIDTH = 400;
@@ -22,6 +22,7 @@ export class KioskSatisfactionChart extends KioskScreen {
 
   static override styles = [
     ...staffViewStyles,
+    ...activityKindStyles,
     css`
       figure {
         margin: 0;
@@ -36,8 +37,9 @@ export class KioskSatisfactionChart extends KioskScreen {
         max-width: ${WIDTH}px;
         height: auto;
       }
+      /* a kind's bars take its colour (the caption names it too); the centre as a whole keeps the primary colour */
       .bar {
-        fill: var(--k-primary-bg);
+        fill: var(--kind-ink, var(--k-primary-bg));
       }
       text {
         fill: var(--k-fg);
@@ -54,11 +56,11 @@ export class KioskSatisfactionChart extends KioskScreen {
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     const d = this.data;
-    const kind = t(kindKey(d.about));
+    const kind = t(aboutWord(d.about));
     const max = Math.max(1, ...d.distribution);
     const plot = HEIGHT - TOP - BOTTOM;
     const average = d.average === null ? t('community.sat.noAverage') : d.average.toFixed(1);
-    return html`<figure>
+    return html`<figure class=${d.about === null ? '' : `kind-${d.about}`}>
       <figcaption>${t('community.sat.chartTitle', { kind, average, answers: d.answers })}</figcaption>
       <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${`${t('community.sat.chartLabel', { kind })}: ${d.distribution.map((n, i) => `${i + 1}: ${n}`).join(', ')}`}>
         <line class="axis" x1="0" x2=${WIDTH} y1=${HEIGHT - BOTTOM} y2=${HEIGHT - BOTTOM}></line>

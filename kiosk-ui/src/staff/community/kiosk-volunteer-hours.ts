@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import type { VolunteerHours, VolunteerVisit } from '../../../../edge-server/src/api-types.js';
 import { communityApi } from '../../api/community.js';
+import { ACTIVITY_KINDS } from '../../components/activity-kinds.js';
 import type { I18nController } from '../../controllers/i18n-controller.js';
-import { kindKey } from '../../screens/community-kinds.js';
 import { staffViewStyles } from '../staff-styles.js';
 import { communityTableStyles, hoursText } from './month-field.js';
 import { MonthlyView } from './monthly-view.js';
@@ -24,7 +24,7 @@ export function visitsTable(i18n: I18nController, caption: string, visits: Volun
       <th scope="col" class="n">${t('community.staff.colHours')}</th><th scope="col">${t('community.staff.colStatus')}</th>
     </tr></thead>
     <tbody>${visits.map((v) => html`<tr>
-      <td>${v.date}</td><td>${v.name}</td><td>${v.organisation}</td><td>${t(kindKey(v.activity))}</td>
+      <td>${v.date}</td><td>${v.name}</td><td>${v.organisation}</td><td>${t(ACTIVITY_KINDS[v.activity].word)}</td>
       <td class="n">${v.minutes === null ? '' : hoursText(v.minutes)}</td>
       <td class=${v.closedBy === 'closing_time' ? 'warn' : ''}>${visitStatus(i18n, v)}</td>
     </tr>`)}</tbody>

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionInput } from '../../../../edge-server/src/api-types.js';
-import { DomainError } from '../../../../edge-server/src/domain/errors.js';
 import { findNoShows } from '../../../../edge-server/src/domain/monitoring/no-show.js';
 import { createTestKiosk, type TestKiosk } from '../../../support/kiosk.js';
 import { count, expectKind, STAFF_ID, storedEvents, touch } from '../../helpers.js';
+import { codeOf } from '../error-code.js';
 
 const HOUR = 3_600_000;
 const M = (n: number) => `mem_demo_${String(n).padStart(2, '0')}`;
@@ -14,16 +14,6 @@ function input(overrides: Partial<SessionInput> = {}): SessionInput {
     title: '手工编织', kind: 'skills_training', room: '手工室', leadStaffId: STAFF_ID, capacity: 2,
     date: TODAY, start: '10:00', end: '11:30', repeat: 'weekly', until: null, ...overrides,
   };
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err.code;
-    throw err;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('sessions domain', () => {
