@@ -157,12 +157,11 @@ export class KioskMemberSessions extends KioskScreen {
 
   override render() {
     const v = this.view;
-    const opts = { i18n: this.i18n, easyRead: this.easyRead, onOpen: (o: MemberOccurrence) => this.openDetail(o), size: this.pageSize };
+    const opts = { i18n: this.i18n, easyRead: this.easyRead, notice: this.listNotice, onOpen: (o: MemberOccurrence) => this.openDetail(o), size: this.pageSize };
     const loading = html`<p role="status">${pictogram('wait')} ${this.i18n.t('memberSessions.loading')}</p>`;
-    const notice = this.listNotice ? html`<p class="notice" role="status">${pictogram('yes')}<span>${this.listNotice}</span></p>` : nothing;
     switch (v.name) {
       case 'today':
-        return html`${notice}${this.today.render({
+        return this.today.render({
           pending: () => loading,
           complete: (today) =>
             renderToday(today, {
@@ -173,9 +172,9 @@ export class KioskMemberSessions extends KioskScreen {
               onDone: () => this.done(),
             }),
           error: () => renderRetry(this.i18n, () => this.showList(v), () => this.done()),
-        })}`;
+        });
       case 'week':
-        return html`${notice}${this.week.render({
+        return this.week.render({
           pending: () => loading,
           complete: (week) =>
             renderWeekDay(week.days, v.day, {
@@ -186,7 +185,7 @@ export class KioskMemberSessions extends KioskScreen {
               onBack: () => this.back(),
             }),
           error: () => renderRetry(this.i18n, () => this.showList(v), () => this.done()),
-        })}`;
+        });
       case 'detail':
         return html`<div aria-busy=${this.busy ? 'true' : 'false'}>
           ${v.notice ? html`<p class="notice" role="status">${pictogram('speaker')}<span>${v.notice}</span></p>` : nothing}
