@@ -313,7 +313,9 @@ export class KioskMemberSessions extends KioskScreen {
       this.showList(v.from, this.resultText({ ...v, held: false }));
     } catch (err) {
       // not recorded: the session as it was (still theirs), so they can try again or call staff
+      // (focus on its main choice; the failure's words are said by `refused`)
       this.view = { name: 'detail', occurrence: v.occurrence, from: v.from };
+      this.enterView('');
       this.refused(err, v.occurrence, v.from);
     } finally {
       this.busy = false;
