@@ -236,6 +236,27 @@ describe('member sessions at the kiosk', () => {
     expect((await speechLog(page)).at(-1)?.text).toBe(zh('idle.prompt'));
   });
 
+  it('a held cancel that cannot be sent (network down) leaves the session theirs, and says what to do', async () => {
+    const s = await setup.create({ title: '木工制作', kind: 'assisted_employment', start: '23:30' });
+    await setup.signUp(s.id, s.date, 5);
+    page = await h.openPage();
+    await checkIn(5);
+    await pressCard(page, '木工制作');
+    await waitForScreen(page, 'sessions');
+    await clickByName(page, zh('memberSessions.cancel'));
+    await waitForText(page, zh('memberSessions.resultWillCancel'));
+    await h.stopServer();
+    await clickByName(page, zh('memberSessions.ok'));
+    // (member 5's profile has speech off: the banner carries it)
+    await waitForText(page, zh('memberSessions.network'));
+    // the session as it was, still theirs: the cancel is offered again, never "已取消报名"
+    await waitForText(page, zh('memberSessions.cancel'));
+    expect(await kioskText(page)).not.toContain(zh('memberSessions.resultCancelled'));
+    await h.startServer();
+    await waitForConnection(page, 20_000);
+    expect(await setup.standing(s.id, s.date, 5)).toBe('signed_up');
+  });
+
   it('a date cancelled by staff while the member looks at it: says so, and leaves only "back"', async () => {
     const s = await setup.create({ title: '插花体验', kind: 'other', start: '22:45' });
     page = await h.openPage();
