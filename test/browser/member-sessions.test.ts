@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../kiosk-ui/src/i18n/catalogue.js';
-import { printServerLogOnFailure, settle } from './a11y/a11y-support.js';
+import { lastSeq, memberId, printServerLogOnFailure, settle, waitForRecord } from './a11y/a11y-support.js';
 import {
   clickByName,
   focusedElement,
@@ -41,6 +41,17 @@ describe('member sessions at the kiosk', () => {
   async function checkIn(slot: number): Promise<void> {
     await h.touchFinger(slot);
     await waitForScreen(page, 'welcome');
+  }
+
+  /** Check in, open the session titled `title`, and choose `cancel` (held: nothing is sent yet) and undo it. */
+  async function cancelAndUndo(slot: number, title: string, cancel: 'cancel' | 'leaveWaitlist'): Promise<void> {
+    await checkIn(slot);
+    await pressCard(page, title);
+    await waitForScreen(page, 'sessions');
+    await clickByName(page, zh(`memberSessions.${cancel}`));
+    await waitForText(page, zh(cancel === 'cancel' ? 'memberSessions.resultWillCancel' : 'memberSessions.resultWillLeaveWaitlist'));
+    await clickByName(page, zh('memberSessions.undo'));
+    await waitForSpeech(page, zh('memberSessions.undone'));
   }
 
   it('lists today’s sessions after check-in, opens one, signs up, undoes, and signs up again', async () => {
@@ -124,23 +135,82 @@ describe('member sessions at the kiosk', () => {
     await waitForText(page, zh('memberSessions.todayHeading'));
   });
 
-  it('cancels a sign-up, with the session back among the open ones', async () => {
+  it('cancels a sign-up on "好的" (held until then, and said as not done yet), with the session back among the open ones', async () => {
     const s = await setup.create({ title: '面点制作', kind: 'assisted_employment', start: '23:00' });
-    await setup.signUp(s.id, s.date, 12);
     page = await h.openPage();
+    await setup.signUp(s.id, s.date, 12);
+    const seq = await lastSeq(h.baseUrl);
     await checkIn(12);
     await waitForText(page, zh('memberSessions.signedUp'));
     await pressCard(page, '面点制作');
     await waitForScreen(page, 'sessions');
     // for a session already theirs, "back" has the focus: a stray Enter never cancels
     await clickByName(page, zh('memberSessions.cancel'));
-    await waitForText(page, zh('memberSessions.resultCancelled'));
-    await waitForSpeech(page, zh('memberSessions.resultCancelled'));
-    await waitForStanding(setup, { sessionId: s.id, date: s.date }, 12, null);
+    await waitForText(page, zh('memberSessions.resultWillCancel'));
+    await waitForSpeech(page, zh('memberSessions.resultWillCancel'));
+    // the words never claim it is done before it is sent
+    expect(await kioskText(page)).not.toContain(zh('memberSessions.resultCancelled'));
     await clickByName(page, zh('memberSessions.ok'));
+    const cancelled = await waitForRecord(h.baseUrl, 'session.signup_cancelled', seq);
+    expect(cancelled.data).toMatchObject({ sessionId: s.id, memberId: memberId(12), via: 'kiosk', wasWaiting: false });
+    expect(await setup.standing(s.id, s.date, 12)).toBeNull();
+    // once sent, the list says it is done
     await waitForText(page, zh('memberSessions.todayHeading'));
+    await waitForText(page, zh('memberSessions.resultCancelled'));
+    await waitForSpeech(page, zh('memberSessions.recorded', { result: zh('memberSessions.resultCancelled') }));
     expect(await kioskText(page)).not.toContain(zh('memberSessions.signedUp'));
     await showCard(page, '面点制作');
+  });
+
+  it('undoing a cancel keeps the place though someone waits; letting the time run out gives it to the first in line', async () => {
+    const s = await setup.create({ title: '陶艺小组', kind: 'culture_sports', capacity: 1, start: '23:10' });
+    const key = { sessionId: s.id, date: s.date };
+    await setup.signUp(s.id, s.date, 4);
+    await setup.signUp(s.id, s.date, 5, true);
+    page = await h.openPage();
+    const seq = await lastSeq(h.baseUrl);
+    await cancelAndUndo(4, '陶艺小组', 'cancel');
+    // the place is still theirs (not the waiting member's): the detail offers the cancel again
+    await waitForText(page, zh('memberSessions.cancel'));
+    expect(await setup.standing(s.id, s.date, 4)).toBe('signed_up');
+    expect(await setup.standing(s.id, s.date, 5)).toBe('waiting');
+    // a marker after the undo: any cancel the undo had sent would come before it in the event log
+    await setup.signUp(s.id, s.date, 6, true);
+    const marker = await lastSeq(h.baseUrl);
+
+    await clickByName(page, zh('memberSessions.cancel'));
+    await waitForText(page, zh('memberSessions.resultWillCancel'));
+    // the seconds run out: the cancel is sent, and the first in line gets the place
+    const cancelled = await waitForRecord(h.baseUrl, 'session.signup_cancelled', seq, 20_000);
+    expect(cancelled.seq).toBeGreaterThan(marker);
+    expect(cancelled.data).toMatchObject({ sessionId: s.id, memberId: memberId(4), via: 'kiosk' });
+    await waitForStanding(setup, key, 5, 'signed_up');
+    expect(await setup.standing(s.id, s.date, 4)).toBeNull();
+    expect(await setup.standing(s.id, s.date, 6)).toBe('waiting');
+    await waitForText(page, zh('memberSessions.todayHeading'), 20_000);
+    await waitForText(page, zh('memberSessions.resultCancelled'));
+  });
+
+  it('"不排队了" then undo keeps the position; leaving the screen during the countdown sends the held cancel', async () => {
+    const s = await setup.create({ title: '园艺活动', kind: 'other', capacity: 1, start: '23:20' });
+    const key = { sessionId: s.id, date: s.date };
+    await setup.signUp(s.id, s.date, 10);
+    await setup.signUp(s.id, s.date, 9, true);
+    await setup.signUp(s.id, s.date, 2, true);
+    page = await h.openPage();
+    await cancelAndUndo(9, '园艺活动', 'leaveWaitlist');
+    // still first in line, not behind member 2
+    await waitForText(page, zh('memberSessions.leaveWaitlist'));
+    const waiting = (await setup.roster(s.id, s.date)).waiting;
+    expect(waiting.map((l) => l.memberId)).toEqual([memberId(9), memberId(2)]);
+
+    await clickByName(page, zh('memberSessions.leaveWaitlist'));
+    await waitForText(page, zh('memberSessions.resultWillLeaveWaitlist'));
+    // another member's finger takes the kiosk during the countdown: the member's choice is still sent
+    await h.touchFinger(11);
+    await page.waitForFunction(() => document.querySelector('kiosk-app')?.getAttribute('screen') !== 'sessions');
+    await waitForStanding(setup, key, 9, null);
+    expect((await setup.roster(s.id, s.date)).waiting.map((l) => l.memberId)).toEqual([memberId(2)]);
   });
 
   it('says what to do when the network is down, and asks for the finger again when the visit has expired', async () => {
@@ -164,6 +234,27 @@ describe('member sessions at the kiosk', () => {
     expect(await setup.standing(s.id, s.date, 1)).toBeNull();
     await waitForScreen(page, 'idle', 20_000);
     expect((await speechLog(page)).at(-1)?.text).toBe(zh('idle.prompt'));
+  });
+
+  it('a held cancel that cannot be sent (network down) leaves the session theirs, and says what to do', async () => {
+    const s = await setup.create({ title: '木工制作', kind: 'assisted_employment', start: '23:30' });
+    await setup.signUp(s.id, s.date, 5);
+    page = await h.openPage();
+    await checkIn(5);
+    await pressCard(page, '木工制作');
+    await waitForScreen(page, 'sessions');
+    await clickByName(page, zh('memberSessions.cancel'));
+    await waitForText(page, zh('memberSessions.resultWillCancel'));
+    await h.stopServer();
+    await clickByName(page, zh('memberSessions.ok'));
+    // (member 5's profile has speech off: the banner carries it)
+    await waitForText(page, zh('memberSessions.network'));
+    // the session as it was, still theirs: the cancel is offered again, never "已取消报名"
+    await waitForText(page, zh('memberSessions.cancel'));
+    expect(await kioskText(page)).not.toContain(zh('memberSessions.resultCancelled'));
+    await h.startServer();
+    await waitForConnection(page, 20_000);
+    expect(await setup.standing(s.id, s.date, 5)).toBe('signed_up');
   });
 
   it('a date cancelled by staff while the member looks at it: says so, and leaves only "back"', async () => {

@@ -10,7 +10,16 @@ import { fireEvent } from '../fire-event.js';
 import { screenStyles } from '../styles/theme.js';
 import { KioskScreen } from './kiosk-screen.js';
 import { renderExpired, renderResult, renderRetry, sessionAnswerStyles } from './member-sessions/session-answers.js';
-import { RESULT_WORDS, refusal, sendChoice, sendUndo, type Change } from './member-sessions/session-requests.js';
+import {
+  HELD_WORDS,
+  HeldCancel,
+  RESULT_WORDS,
+  heldChange,
+  refusal,
+  sendChoice,
+  sendUndo,
+  type Change,
+} from './member-sessions/session-requests.js';
 import { renderSessionDetail, sessionDetailStyles, type SessionAction } from './member-sessions/session-detail.js';
 import {
   listPageSize,
@@ -34,8 +43,14 @@ type View =
   | ListView
   /** `notice`: what just happened (undone, or the last place just went), shown as it is said */
   | { name: 'detail'; occurrence: MemberOccurrence; from: ListView; notice?: string }
-  | { name: 'result'; occurrence: MemberOccurrence; change: Change; from: ListView; seconds: number }
+  /**
+   * `held`: a cancel not sent yet (the occurrence is still as it was); it is sent when the seconds run out,
+   * on "好的" or when the screen is left. Otherwise the change is recorded and `occurrence` shows it.
+   */
+  | { name: 'result'; occurrence: MemberOccurrence; change: Change; held: boolean; from: ListView; seconds: number }
   | { name: 'expired' };
+
+type ResultView = Extract<View, { name: 'result' }>;
 
 const TODAY: ListView = { name: 'today', page: 0 };
 
@@ -47,12 +62,16 @@ const TODAY: ListView = { name: 'today', page: 0 };
  * finger or card again.
  */
 export class KioskMemberSessions extends KioskScreen {
-  static override properties = { visit: { attribute: false }, start: { attribute: false }, view: { state: true }, busy: { state: true } };
+  static override properties = { visit: { attribute: false }, start: { attribute: false }, view: { state: true }, busy: { state: true }, listNotice: { state: true } };
   declare visit: MemberVisit;
   declare start: SessionsStart;
   declare view: View;
   /** a sign-up or cancel is on its way: further presses are ignored until it answers */
   declare busy: boolean;
+  /** what was just recorded (a held cancel, once sent), shown above the list and said before it */
+  declare listNotice: string | undefined;
+  /** the cancel the result step is holding, sent if the screen goes away before its seconds run out */
+  private held: HeldCancel | undefined;
   private countdown: ReturnType<typeof setInterval> | undefined;
   private expiredTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -99,7 +118,10 @@ export class KioskMemberSessions extends KioskScreen {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // leaving the screen (timeout, Escape, another finger) keeps the choice: only Undo takes it back
+    // Leaving the screen during a held cancel's countdown (idle timeout, another member's finger) sends it:
+    // the member chose to cancel and saw it would happen; only Undo takes it back. Nobody is left to see
+    // the answer, so it is sent and forgotten (the visit token still holds for a while after check-in).
+    void this.held?.send()?.catch(() => undefined);
     clearInterval(this.countdown);
     clearTimeout(this.expiredTimer);
   }
@@ -114,8 +136,11 @@ export class KioskMemberSessions extends KioskScreen {
         return this.week.value ? spokenWeekDay(this.week.value.days, v.day, v.page, this.pageSize, this.i18n) : null;
       case 'detail':
         return spokenDetail(v.occurrence, this.i18n);
-      case 'result':
-        return this.i18n.t('memberSessions.resultSpoken', { title: v.occurrence.title, result: this.resultText(v.occurrence, v.change) });
+      case 'result': {
+        const result = this.resultText(v);
+        if (v.held) return this.i18n.t('memberSessions.heldSpoken', { title: v.occurrence.title, result, seconds: v.seconds });
+        return this.i18n.t('memberSessions.resultSpoken', { title: v.occurrence.title, result });
+      }
       case 'expired':
         return this.i18n.t('memberSessions.expired');
     }
@@ -124,14 +149,15 @@ export class KioskMemberSessions extends KioskScreen {
   /** Escape/Backspace: one step back; from today's list, back to the start. */
   back(): void {
     const v = this.view;
-    if (v.name === 'detail' || v.name === 'result') return this.showList(v.from);
+    if (v.name === 'result') return this.finishResult(v);
+    if (v.name === 'detail') return this.showList(v.from);
     if (v.name === 'week') return this.showList(TODAY);
     fireEvent(this, 'kiosk-navigate', { to: 'idle' });
   }
 
   override render() {
     const v = this.view;
-    const opts = { i18n: this.i18n, easyRead: this.easyRead, onOpen: (o: MemberOccurrence) => this.openDetail(o), size: this.pageSize };
+    const opts = { i18n: this.i18n, easyRead: this.easyRead, notice: this.listNotice, onOpen: (o: MemberOccurrence) => this.openDetail(o), size: this.pageSize };
     const loading = html`<p role="status">${pictogram('wait')} ${this.i18n.t('memberSessions.loading')}</p>`;
     switch (v.name) {
       case 'today':
@@ -169,24 +195,27 @@ export class KioskMemberSessions extends KioskScreen {
         return renderResult({
           i18n: this.i18n,
           look: v.change === 'signed_up' ? 'yes' : v.change === 'waiting' ? 'wait' : 'no',
-          heading: this.resultText(v.occurrence, v.change),
+          heading: this.resultText(v),
           title: v.occurrence.title,
-          seconds: v.seconds,
+          countdown: this.i18n.t(v.held ? 'memberSessions.countdownHeld' : 'memberSessions.countdown', { seconds: v.seconds }),
           onUndo: () => void this.undo(v),
-          onOk: () => this.showList(v.from),
+          onOk: () => this.finishResult(v),
         });
       case 'expired':
         return renderExpired(this.i18n, () => this.done());
     }
   }
 
-  private resultText(o: MemberOccurrence, change: Change): string {
-    return this.i18n.t(RESULT_WORDS[change], { position: o.waitingPosition ?? '?' });
+  /** "将取消报名" while a cancel is held, "已取消报名" / "报名成功" once recorded. */
+  private resultText(v: { occurrence: MemberOccurrence; change: Change; held: boolean }): string {
+    const words = v.held && (v.change === 'cancelled' || v.change === 'left_waitlist') ? HELD_WORDS[v.change] : RESULT_WORDS[v.change];
+    return this.i18n.t(words, { position: v.occurrence.waitingPosition ?? '?' });
   }
 
   /** Back to a list, read fresh: a place given from the waiting list (or taken elsewhere) shows at once. */
-  private showList(view: ListView): void {
+  private showList(view: ListView, notice?: string): void {
     this.stopCountdown();
+    this.listNotice = notice;
     this.view = view;
     void (view.name === 'today' ? this.today : this.week).run([this.visit]);
   }
@@ -201,6 +230,7 @@ export class KioskMemberSessions extends KioskScreen {
   }
 
   private showDay(day: number): void {
+    this.listNotice = undefined;
     this.view = { name: 'week', day, page: 0 };
     this.enterView(this.message() ?? '');
   }
@@ -209,12 +239,14 @@ export class KioskMemberSessions extends KioskScreen {
   private turnPage(count: number): void {
     const v = this.view;
     if (v.name !== 'today' && v.name !== 'week') return;
+    this.listNotice = undefined;
     this.view = { ...v, page: (v.page + 1) % pageCount(count, this.pageSize) };
     this.enterView(this.message() ?? '');
   }
 
   private openDetail(o: MemberOccurrence): void {
     const from = this.view.name === 'week' || this.view.name === 'today' ? this.view : TODAY;
+    this.listNotice = undefined;
     this.view = { name: 'detail', occurrence: o, from };
     this.enterView(spokenDetail(o, this.i18n));
   }
@@ -223,14 +255,19 @@ export class KioskMemberSessions extends KioskScreen {
     fireEvent(this, 'kiosk-navigate', { to: 'idle' });
   }
 
-  /** Sign up, join the line, leave either; then a few seconds to undo. */
+  /** Sign up or join the line (sent at once), or cancel either (held); then a few seconds to undo. */
   private async act(o: MemberOccurrence, action: SessionAction): Promise<void> {
     if (this.busy || this.view.name !== 'detail') return;
     const from = this.view.from;
+    const held = heldChange(action);
+    if (held) {
+      this.held = new HeldCancel(this.visit, o, held);
+      return this.showResult(o, held, true, from);
+    }
     this.busy = true;
     try {
       const { updated, change } = await sendChoice(this.visit, o, action);
-      this.showResult(updated, change, from);
+      this.showResult(updated, change, false, from);
     } catch (err) {
       this.refused(err, o, from);
     } finally {
@@ -238,14 +275,47 @@ export class KioskMemberSessions extends KioskScreen {
     }
   }
 
-  /** Undo = the opposite request; then the session again, as it now stands. */
-  private async undo(v: Extract<View, { name: 'result' }>): Promise<void> {
+  /**
+   * Undo a held cancel = drop it (nothing was sent: the place or position is exactly as it was); undo a
+   * sign-up = cancel it. Then the session again, as it now stands.
+   */
+  private async undo(v: ResultView): Promise<void> {
     if (this.busy) return;
+    this.stopCountdown();
+    const undone = this.i18n.t('memberSessions.undone');
+    if (v.held) {
+      this.held?.drop();
+      return this.showDetail(v.occurrence, v.from, undone);
+    }
+    this.busy = true;
+    try {
+      this.showDetail(await sendUndo(this.visit, v.occurrence), v.from, undone);
+    } catch (err) {
+      this.refused(err, v.occurrence, v.from);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The seconds ran out, or "好的" / Escape: send a held cancel, then back to the list it came from. */
+  private finishResult(v: ResultView): void {
+    if (v.held) void this.sendHeld(v);
+    else this.showList(v.from);
+  }
+
+  private async sendHeld(v: ResultView): Promise<void> {
+    const sending = this.busy ? null : this.held?.send();
+    if (!sending) return;
     this.stopCountdown();
     this.busy = true;
     try {
-      this.showDetail(await sendUndo(this.visit, v.occurrence, v.change), v.from, this.i18n.t('memberSessions.undone'));
+      await sending;
+      this.showList(v.from, this.resultText({ ...v, held: false }));
     } catch (err) {
+      // not recorded: the session as it was (still theirs), so they can try again or call staff
+      // (focus on its main choice; the failure's words are said by `refused`)
+      this.view = { name: 'detail', occurrence: v.occurrence, from: v.from };
+      this.enterView('');
       this.refused(err, v.occurrence, v.from);
     } finally {
       this.busy = false;
@@ -265,16 +335,19 @@ export class KioskMemberSessions extends KioskScreen {
     this.enterView(`${notice} ${spokenDetail(occurrence, this.i18n)}`);
   }
 
-  private showResult(o: MemberOccurrence, change: Change, from: ListView): void {
+  private showResult(o: MemberOccurrence, change: Change, held: boolean, from: ListView): void {
     const seconds = Math.round(SESSION_UNDO_SECONDS * Math.max(1, this.profileCtl.profile.timeoutScale));
     const endsAt = Date.now() + seconds * 1000;
-    this.view = { name: 'result', occurrence: o, change, from, seconds };
+    this.view = { name: 'result', occurrence: o, change, held, from, seconds };
     this.enterView(this.message() ?? '');
     this.countdown = setInterval(() => {
       const left = Math.ceil((endsAt - Date.now()) / 1000);
       if (this.view.name !== 'result') return this.stopCountdown();
       if (left > 0) this.view = { ...this.view, seconds: left };
-      else this.showList(this.view.from);
+      else {
+        this.stopCountdown();
+        this.finishResult(this.view);
+      }
     }, 200);
   }
 
@@ -301,9 +374,12 @@ export class KioskMemberSessions extends KioskScreen {
     fireEvent(this, 'kiosk-say', { text: this.i18n.t(network ? 'memberSessions.network' : 'memberSessions.failed') });
   }
 
-  /** A new step is drawn: say it and give its main choice the focus. */
+  /** A new step is drawn: say it (after what was just recorded, on a list) and give its main choice the focus. */
   private enterView(prompt: string): void {
-    if (prompt) fireEvent(this, 'kiosk-speak', { text: prompt });
+    const listed = this.view.name === 'today' || this.view.name === 'week';
+    const recorded = listed && this.listNotice ? this.i18n.t('memberSessions.recorded', { result: this.listNotice }) : '';
+    const text = [recorded, prompt].filter(Boolean).join(' ');
+    if (text) fireEvent(this, 'kiosk-speak', { text });
     // a task's onComplete runs before its render is requested: ask for it, so the focus lands on the new step
     this.requestUpdate();
     void this.focusPrimary();

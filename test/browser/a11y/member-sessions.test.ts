@@ -132,6 +132,27 @@ describe.each<Lang>(['zh-CN', 'en'])('member session screens (%s)', (lang) => {
     await checkScreen(`after undo (${lang})`, lang);
   });
 
+  it('a cancel is said as not done yet while held, and as done once sent', async () => {
+    await fingerTo(h, page, 7, 'welcome');
+    await pressCard(page, UNLIMITED);
+    await waitForScreen(page, 'sessions');
+    await clickByName(page, t('memberSessions.signUp'));
+    await waitForText(page, t('memberSessions.resultSignedUp'));
+    await clickByName(page, t('memberSessions.ok'));
+    await waitForText(page, t('memberSessions.todayHeading'));
+    await pressCard(page, UNLIMITED);
+    let from = await logLength();
+    await clickByName(page, t('memberSessions.cancel'));
+    const willCancel = t('memberSessions.resultWillCancel');
+    await expectSpokenAndShown(page, { from, spoken: willCancel, shown: [willCancel, t('memberSessions.undo')], lang });
+    await checkScreen(`cancel held, with undo (${lang})`, lang);
+    from = await logLength();
+    await clickByName(page, t('memberSessions.ok'));
+    const cancelled = t('memberSessions.resultCancelled');
+    await expectSpokenAndShown(page, { from, spoken: t('memberSessions.recorded', { result: cancelled }), shown: [cancelled, t('memberSessions.todayHeading')], lang });
+    await checkScreen(`today's list after a cancel (${lang})`, lang);
+  });
+
   it('this week, one day at a time, is spoken and keeps its choices in view', async () => {
     await fingerTo(h, page, 8, 'welcome');
     let from = await logLength();

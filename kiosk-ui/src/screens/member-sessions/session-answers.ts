@@ -4,7 +4,7 @@ import type { I18nController } from '../../controllers/i18n-controller.js';
 
 /**
  * The one-question steps of the sessions screen, each centred with its main choice focused: what a
- * sign-up or cancel did (with Undo while the seconds run), a list that could not load, an expired visit.
+ * sign-up did or a cancel is about to do (with Undo while the seconds run), a list that could not load, an expired visit.
  */
 
 export function renderResult(opts: {
@@ -12,7 +12,8 @@ export function renderResult(opts: {
   look: PictogramName;
   heading: string;
   title: string;
-  seconds: number;
+  /** the live countdown line ("5 秒后回到活动", or for a held cancel "5 秒后生效") */
+  countdown: string;
   onUndo: () => void;
   onOk: () => void;
 }) {
@@ -21,7 +22,7 @@ export function renderResult(opts: {
     ${pictogram(opts.look)}
     <h1>${opts.heading}</h1>
     <p>${opts.title}</p>
-    <p role="status">${t('memberSessions.countdown', { seconds: opts.seconds })}</p>
+    <p role="status">${opts.countdown}</p>
     <div class="choices">
       <button class="primary" data-primary @click=${opts.onUndo}>${pictogram('back')}<span>${t('memberSessions.undo')}</span></button>
       <button @click=${opts.onOk}>${pictogram('yes')}<span>${t('memberSessions.ok')}</span></button>

@@ -9,6 +9,17 @@ interface ListOptions {
   i18n: I18nController;
   easyRead: boolean;
   onOpen: (o: MemberOccurrence) => void;
+  /** what was just recorded ("已取消报名", once a held cancel is sent): shown in the heading's place */
+  notice?: string | undefined;
+}
+
+/**
+ * A list's heading; just after a held cancel was sent, what it did stands in the heading's place, so it is
+ * seen without taking a line the cards and choices need (the heading's words stay for screen readers).
+ */
+function listHeading(visible: unknown, hidden: unknown, notice: string | undefined) {
+  if (!notice) return html`<h1 class="day">${hidden}${visible}</h1>`;
+  return html`<h1 class="day recorded">${hidden}<span class="visually-hidden">${visible}</span>${pictogram('yes')}<span>${notice}</span></h1>`;
 }
 
 /** One page of a list of sessions, and how many pages there are. */
@@ -62,7 +73,7 @@ export function renderToday(
   const all = todayList(today);
   const empty = all.length === 0;
   return html`
-    <h1>${t('memberSessions.todayHeading')}</h1>
+    ${listHeading(t('memberSessions.todayHeading'), nothing, opts.notice)}
     ${empty ? html`<p class="none">${t('memberSessions.todayNone')}</p>` : cardList(pageOf(all, opts.page, opts.size), opts, true)}
     <div class="choices">
       <button class=${empty ? 'primary' : ''} ?data-primary=${empty} @click=${opts.onDone}>${pictogram('yes')}<span>${t('memberSessions.done')}</span></button>
@@ -103,7 +114,11 @@ export function renderWeekDay(
   const empty = sessions.length === 0;
   const last = day === days.length - 1;
   return html`
-    <h1 class="day">${pictogram('calendar')}<span><span class="visually-hidden">${t('memberSessions.week')}</span><span class="date">${dayLabel(date, opts.i18n)}</span></span></h1>
+    ${listHeading(
+      html`${pictogram('calendar')}<span class="date">${dayLabel(date, opts.i18n)}</span>`,
+      html`<span class="visually-hidden">${t('memberSessions.week')}</span>`,
+      opts.notice,
+    )}
     ${empty ? html`<p class="none">${t('memberSessions.dayNone')}</p>` : cardList(pageOf(sessions, opts.page, opts.size), opts, true)}
     <div class="choices">
       ${day > 0
@@ -138,5 +153,10 @@ export const sessionListStyles = css`
     align-items: center;
     flex-wrap: wrap;
     gap: 12px;
+  }
+  /* within the heading's own line height: the notice must not push a choice below the fold */
+  h1.recorded .picto {
+    width: 1.1em;
+    height: 1.1em;
   }
 `;

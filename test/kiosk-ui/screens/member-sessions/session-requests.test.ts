@@ -3,7 +3,7 @@ import type { MemberOccurrence, MemberVisit } from '../../../../edge-server/src/
 import { ApiFailure } from '../../../../kiosk-ui/src/api/client.js';
 import { actionFor } from '../../../../kiosk-ui/src/screens/member-sessions/session-detail.js';
 import { listPageSize, pageCount, pageOf } from '../../../../kiosk-ui/src/screens/member-sessions/session-lists.js';
-import { refusal, sendChoice, sendUndo } from '../../../../kiosk-ui/src/screens/member-sessions/session-requests.js';
+import { HeldCancel, heldChange, refusal, sendChoice, sendUndo } from '../../../../kiosk-ui/src/screens/member-sessions/session-requests.js';
 import { memberOccurrence as occurrence } from '../../fixtures/member-occurrence.js';
 
 const visit: MemberVisit = { token: 'visit-token', expiresAt: '2026-12-04T10:00:00.000+08:00' };
@@ -41,20 +41,20 @@ describe('choices and their undo', () => {
     const sent = recordRequests(occurrence({ mine: 'signed_up', signedUp: 2, full: true }));
     const { change } = await sendChoice(visit, occurrence(), 'signUp');
     expect(change).toBe('signed_up');
-    await sendUndo(visit, occurrence(), change);
+    await sendUndo(visit, occurrence());
     expect(sent).toEqual([
       { method: 'POST', url: '/api/member/signups', body: { sessionId: 'ses_1', date: '2026-12-04' }, visit: 'visit-token' },
       { method: 'POST', url: '/api/member/signups/cancel', body: { sessionId: 'ses_1', date: '2026-12-04' }, visit: 'visit-token' },
     ]);
   });
 
-  it('joins the waiting list of a full session; undoing leaving the line rejoins it', async () => {
+  it('joins the waiting list of a full session at once', async () => {
     const sent = recordRequests(occurrence({ mine: 'waiting', waitingPosition: 1, full: true }));
     const { change } = await sendChoice(visit, occurrence({ full: true }), 'joinWaitlist');
     expect(change).toBe('waiting');
-    expect(sent[0]!.body).toEqual({ sessionId: 'ses_1', date: '2026-12-04', waitlist: true });
-    await sendUndo(visit, occurrence(), 'left_waitlist');
-    expect(sent[1]).toMatchObject({ url: '/api/member/signups', body: { waitlist: true } });
+    expect(sent).toEqual([
+      { method: 'POST', url: '/api/member/signups', body: { sessionId: 'ses_1', date: '2026-12-04', waitlist: true }, visit: 'visit-token' },
+    ]);
   });
 
   it('says "waiting" when a plain sign-up ends on the waiting list, and "cancelled" for a cancel', async () => {
@@ -63,6 +63,37 @@ describe('choices and their undo', () => {
     recordRequests(occurrence());
     expect((await sendChoice(visit, occurrence({ mine: 'signed_up' }), 'cancel')).change).toBe('cancelled');
     expect((await sendChoice(visit, occurrence({ mine: 'waiting' }), 'leaveWaitlist')).change).toBe('left_waitlist');
+  });
+});
+
+describe('a held cancel', () => {
+  it('holds cancelling and leaving the line, never a sign-up or joining the line', () => {
+    expect(heldChange('cancel')).toBe('cancelled');
+    expect(heldChange('leaveWaitlist')).toBe('left_waitlist');
+    expect(heldChange('signUp')).toBeNull();
+    expect(heldChange('joinWaitlist')).toBeNull();
+  });
+
+  it('sends nothing while held, and nothing at all once Undo dropped it', () => {
+    const sent = recordRequests(occurrence({ mine: 'signed_up' }));
+    const held = new HeldCancel(visit, occurrence({ mine: 'signed_up' }), 'cancelled');
+    expect(sent).toEqual([]);
+    held.drop();
+    // the seconds running out, "好的" or leaving the screen after Undo: still nothing
+    expect(held.send()).toBeNull();
+    expect(sent).toEqual([]);
+  });
+
+  it('sends the cancel once, with the visit token, however many ways the countdown ends', async () => {
+    const sent = recordRequests(occurrence());
+    const held = new HeldCancel(visit, occurrence({ mine: 'waiting', waitingPosition: 2, full: true }), 'left_waitlist');
+    expect(await held.send()).toEqual(occurrence());
+    // "好的" pressed as the time runs out, then the screen left: no second request
+    expect(held.send()).toBeNull();
+    held.drop();
+    expect(sent).toEqual([
+      { method: 'POST', url: '/api/member/signups/cancel', body: { sessionId: 'ses_1', date: '2026-12-04' }, visit: 'visit-token' },
+    ]);
   });
 });
 
