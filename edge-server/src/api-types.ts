@@ -45,6 +45,7 @@ export interface StaffCard {
 export type * from './api-types-sessions.js';
 export type * from './api-types-employment.js';
 export type * from './api-types-community.js';
+export type * from './api-types-lending.js';
 
 /**
  * A member's visit at the screen: the proof, for `/api/member/*` (header `X-Member-Visit`), that this

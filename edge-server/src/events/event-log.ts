@@ -16,7 +16,13 @@ export type EventType =
   | 'leave.recorded'
   | 'employment.work_logged' | 'employment.work_voided' | 'rehab.plan_set' | 'rehab.note_added'
   | 'session.scheduled' | 'session.cancelled' | 'session.signed_up' | 'session.signup_cancelled' | 'session.attended'
-  | 'volunteer.visited' | 'survey.answered';
+  | 'volunteer.visited' | 'survey.answered'
+  // lending (issue 6): §6 names loan.checked_out, loan.returned, item.status_changed, reservation.created/cancelled;
+  // the others are recorded because every change is an event (whether the district takes them is issue 7's to agree)
+  | 'catalogue.entry_set' | 'item.registered' | 'item.status_changed' | 'item.cleaned' | 'item.maintained'
+  | 'loan.checked_out' | 'loan.renewed' | 'loan.returned' | 'loan.lost'
+  | 'reservation.created' | 'reservation.cancelled' | 'reservation.fulfilled'
+  | 'lending.assessed' | 'lending.waitlisted' | 'lending.waitlist_left' | 'stocktake.completed';
 
 /** One row of the local event log, in the shape pushed upstream. */
 export interface EventRecord {
