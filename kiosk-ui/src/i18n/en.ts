@@ -2,6 +2,9 @@ import { communityEn } from './areas/community.en.js';
 import { employmentEn } from './areas/employment.en.js';
 import { memberSessionsEn } from './areas/member-sessions.en.js';
 import { staffScheduleEn } from './areas/staff-schedule.en.js';
+import { lendingEn } from './areas/lending.en.js';
+import { lendingDeskEn } from './areas/lending-desk.en.js';
+import { lendingInventoryEn } from './areas/lending-inventory.en.js';
 import type { BaseMessageKey, MessageKey } from './zh-CN.js';
 
 /** The English catalogue; the type makes a missing or extra key a compile error. */
@@ -383,4 +386,5 @@ const base: Record<BaseMessageKey, string> = {
   'monitor.openCount': '{count}',
 };
 
-export const en: Record<MessageKey, string> = { ...base, ...memberSessionsEn, ...staffScheduleEn, ...employmentEn, ...communityEn };
+export const en: Record<MessageKey, string> = { ...base, ...memberSessionsEn, ...staffScheduleEn, ...employmentEn, ...communityEn,
+  ...lendingEn, ...lendingDeskEn, ...lendingInventoryEn };

@@ -7,6 +7,9 @@ import { communityZhCN } from './areas/community.zh-CN.js';
 import { employmentZhCN } from './areas/employment.zh-CN.js';
 import { memberSessionsZhCN } from './areas/member-sessions.zh-CN.js';
 import { staffScheduleZhCN } from './areas/staff-schedule.zh-CN.js';
+import { lendingZhCN } from './areas/lending.zh-CN.js';
+import { lendingDeskZhCN } from './areas/lending-desk.zh-CN.js';
+import { lendingInventoryZhCN } from './areas/lending-inventory.zh-CN.js';
 
 const base = {
   'app.title': '签到 · 残疾人之家',
@@ -387,7 +390,8 @@ const base = {
 } as const;
 
 /** Each area of the kiosk keeps its messages in `areas/`; the keys never overlap (prefix per area). */
-export const zhCN = { ...base, ...memberSessionsZhCN, ...staffScheduleZhCN, ...employmentZhCN, ...communityZhCN } as const;
+export const zhCN = { ...base, ...memberSessionsZhCN, ...staffScheduleZhCN, ...employmentZhCN, ...communityZhCN,
+  ...lendingZhCN, ...lendingDeskZhCN, ...lendingInventoryZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;
 /** The keys kept in this file (the areas' keys are checked in their own `.en.ts`). */

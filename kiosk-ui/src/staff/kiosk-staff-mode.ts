@@ -21,6 +21,7 @@ import './kiosk-staff-employment.js';
 import './kiosk-staff-rehab.js';
 import './kiosk-staff-volunteers.js';
 import './kiosk-staff-satisfaction.js';
+import './kiosk-staff-lending.js';
 import { staffNavStyles, staffStyles } from './staff-styles.js';
 import { todayIn } from './zoned-time.js';
 
@@ -34,10 +35,11 @@ type View =
   | { name: 'rehab' }
   | { name: 'volunteers' }
   | { name: 'satisfaction' }
+  | { name: 'lending' }
   | { name: 'correct'; line: AttendanceLine };
 
 /** The centre's service records, one nav button each after the attendance and alert views. */
-const SERVICE_VIEWS = ['schedule', 'employment', 'rehab', 'volunteers', 'satisfaction'] as const;
+const SERVICE_VIEWS = ['schedule', 'employment', 'rehab', 'volunteers', 'satisfaction', 'lending'] as const;
 
 /** Staff mode: today, assisted check-in/out, corrections, fingerprints, alerts; signs itself out when left alone. */
 export class KioskStaffMode extends KioskScreen {
@@ -207,6 +209,8 @@ export class KioskStaffMode extends KioskScreen {
         return html`<kiosk-staff-volunteers></kiosk-staff-volunteers>`;
       case 'satisfaction':
         return html`<kiosk-staff-satisfaction></kiosk-staff-satisfaction>`;
+      case 'lending':
+        return html`<kiosk-staff-lending></kiosk-staff-lending>`;
       case 'correct':
         return html`<kiosk-staff-correction .line=${v.line} date=${todayIn(centreTimeZone.value)}></kiosk-staff-correction>`;
     }
@@ -223,6 +227,7 @@ export class KioskStaffMode extends KioskScreen {
     if (this.view.name === 'today') return false;
     if (this.view.name === 'fingerprints' && this.renderRoot.querySelector('kiosk-staff-fingerprints')?.back()) return true;
     if (this.view.name === 'schedule' && this.renderRoot.querySelector('kiosk-staff-schedule')?.back()) return true;
+    if (this.view.name === 'lending' && this.renderRoot.querySelector('kiosk-staff-lending')?.back()) return true;
     this.go({ name: 'today' });
     return true;
   }

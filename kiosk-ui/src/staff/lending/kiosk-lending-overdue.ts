@@ -1,0 +1,19 @@
+import { html } from 'lit';
+import { KioskScreen } from '../../screens/kiosk-screen.js';
+import { staffViewStyles } from '../staff-styles.js';
+
+// PLACEHOLDER until the lending UI lands (issue 6); replaced by the real part.
+export class KioskLendingOverdue extends KioskScreen {
+  static override styles = [...staffViewStyles];
+  override render() {
+    return html`<h3>${this.i18n.t('lending.part.overdue')}</h3>`;
+  }
+}
+
+customElements.define('kiosk-lending-overdue', KioskLendingOverdue);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-lending-overdue': KioskLendingOverdue;
+  }
+}
