@@ -35,7 +35,9 @@ export type PictogramName =
   | 'calendar'
   | 'forward'
   | 'face1' | 'face2' | 'face3' | 'face4' | 'face5'
-  | 'heart' | 'flag';
+  | 'heart' | 'flag'
+  | 'device_wheelchair' | 'device_walker' | 'device_crutches' | 'device_commode' | 'device_hearing_aid' | 'device_magnifier'
+  | 'device_rehab_equipment' | 'device_other' | 'scan' | 'broom';
 
 const paths: Record<PictogramName, SVGTemplateResult> = {
   finger: svg`<path d="M24 58V30a6 6 0 0 1 12 0v14m0-6a6 6 0 0 1 12 0v8m0-4a6 6 0 0 1 12 0v10c0 12-8 20-20 20h-4c-10 0-16-6-20-14l-6-12a5 5 0 0 1 8-5l6 9"/><path d="M30 8c-8 0-14 6-14 14m28 0c0-8-6-14-14-14"/>`,
@@ -75,6 +77,17 @@ const paths: Record<PictogramName, SVGTemplateResult> = {
   face5: svg`<circle cx="40" cy="40" r="30"/><path d="M26 30c2-4 6-4 8 0M46 30c2-4 6-4 8 0M24 46c6 14 26 14 32 0z"/>`,
   heart: svg`<path d="M40 68L16 44a14 14 0 0 1 24-18 14 14 0 0 1 24 18z"/>`,
   flag: svg`<path d="M18 72V10M18 12h44l-8 14 8 14H18"/>`,
+  // assistive devices (issue 6): what each looks like from the side
+  device_wheelchair: svg`<circle cx="34" cy="52" r="18"/><circle cx="62" cy="66" r="4"/><path d="M24 10v28h26l8 26M24 24h20M50 38l8-14"/>`,
+  device_walker: svg`<path d="M20 70V18h40v52M20 18l-6 52M60 18l6 52M20 36h40"/>`,
+  device_crutches: svg`<path d="M26 10h16M34 10v60M26 70h16M28 36h12M54 10h16M62 10v60M54 70h16M56 36h12"/>`,
+  device_commode: svg`<path d="M14 38h52v8H14zM18 46l-4 24M62 46l4 24M18 38V14h44v24M28 46v10h24V46"/>`,
+  device_hearing_aid: svg`<path d="M30 58c0 8 6 12 12 12s12-6 12-14c0-10 12-14 12-30a24 24 0 0 0-48 0"/><path d="M34 30a8 8 0 0 1 16 0c0 6-8 8-8 14"/>`,
+  device_magnifier: svg`<circle cx="32" cy="32" r="20"/><path d="M46 46l24 24M24 26a10 10 0 0 1 10-6"/>`,
+  device_rehab_equipment: svg`<path d="M10 32v16M20 24v32M60 24v32M70 32v16M20 40h40"/>`,
+  device_other: svg`<rect x="14" y="22" width="52" height="44" rx="6"/><path d="M30 22v-8h20v8M14 40h52"/>`,
+  scan: svg`<path d="M10 24V12h12M58 12h12v12M70 56v12H58M22 68H10V56M18 40h44"/>`,
+  broom: svg`<path d="M54 10L38 42M24 40l20 10-6 20H14l4-20zM22 58l-2 12M30 60l-2 10"/>`,
 };
 
 export function pictogram(name: PictogramName, className = 'picto'): SVGTemplateResult {
