@@ -1,0 +1,57 @@
+/** Staff calls for the loan desk (`/api/staff/lending`): identify, a member's lending, loans, cleaning, reservations, overdue. */
+import type {
+  CatalogueEntry, CheckoutInput, CleaningInput, Eligibility, IdentifyCapture, Item, ItemCondition, ItemStatus, Loan, LoanAcknowledgement, LoanSummary, MemberLending,
+  OverdueLine, Refusal, RefusalCode, Reservation, ReservationInput, ReservationState, ReturnInput, WaitlistEntry,
+} from '../../../edge-server/src/api-types.js';
+import { request } from './client.js';
+
+export type {
+  CatalogueEntry, CheckoutInput, CleaningInput, Eligibility, IdentifyCapture, Item, ItemCondition, ItemStatus, Loan, LoanAcknowledgement, LoanSummary, MemberLending,
+  OverdueLine, Refusal, RefusalCode, Reservation, ReservationInput, ReservationState, ReturnInput, WaitlistEntry,
+};
+
+/** What a completed cleaning answers: the item's new state (`reserved` when a reservation waits for it). */
+export interface CleaningResult {
+  item: Item;
+}
+
+const BASE = '/api/staff/lending';
+const path = (id: string) => encodeURIComponent(id);
+
+export const lendingDeskApi = {
+  identify: (purpose: IdentifyCapture['purpose'], memberId?: string) =>
+    request<IdentifyCapture>('POST', `${BASE}/identify`, memberId ? { purpose, memberId } : { purpose }),
+  capture: (id: string, signal?: AbortSignal) => request<IdentifyCapture>('GET', `${BASE}/identify/${path(id)}`, undefined, signal),
+  captureCard: (id: string, cardNumber: string) => request<IdentifyCapture>('POST', `${BASE}/identify/${path(id)}/card`, { cardNumber }),
+  cancelCapture: (id: string) => request<IdentifyCapture>('POST', `${BASE}/identify/${path(id)}/cancel`),
+  member: (id: string, signal?: AbortSignal) => request<MemberLending>('GET', `${BASE}/members/${path(id)}`, undefined, signal),
+  catalogue: (signal?: AbortSignal) => request<{ entries: CatalogueEntry[] }>('GET', `${BASE}/catalogue`, undefined, signal),
+  items: (query: { status?: ItemStatus; catalogueId?: string; q?: string }, signal?: AbortSignal) => {
+    const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+    return request<{ items: Item[] }>('GET', `${BASE}/items?${q}`, undefined, signal);
+  },
+  item: (id: string, signal?: AbortSignal) => request<Item>('GET', `${BASE}/items/${path(id)}`, undefined, signal),
+  byTag: (tagCode: string, signal?: AbortSignal) => request<Item>('GET', `${BASE}/items/by-tag/${path(tagCode)}`, undefined, signal),
+  eligibility: (memberId: string, itemId: string, signal?: AbortSignal) =>
+    request<Eligibility>('GET', `${BASE}/eligibility?${new URLSearchParams({ memberId, itemId })}`, undefined, signal),
+  checkout: (input: CheckoutInput) => request<Loan>('POST', `${BASE}/loans`, input),
+  loan: (id: string, signal?: AbortSignal) => request<Loan>('GET', `${BASE}/loans/${path(id)}`, undefined, signal),
+  summary: (id: string, signal?: AbortSignal) => request<LoanSummary>('GET', `${BASE}/loans/${path(id)}/summary`, undefined, signal),
+  renew: (id: string, dueOn: string, reason?: string) =>
+    request<Loan>('POST', `${BASE}/loans/${path(id)}/renew`, reason ? { dueOn, reason } : { dueOn }),
+  returnLoan: (id: string, input: ReturnInput) => request<Loan>('POST', `${BASE}/loans/${path(id)}/return`, input),
+  lost: (id: string, note: string) => request<Loan>('POST', `${BASE}/loans/${path(id)}/lost`, { note }),
+  clean: (itemId: string, input: CleaningInput) => request<CleaningResult>('POST', `${BASE}/items/${path(itemId)}/cleaning`, input),
+  overdue: (signal?: AbortSignal) => request<{ lines: OverdueLine[] }>('GET', `${BASE}/overdue`, undefined, signal),
+  reservations: (query: { catalogueId?: string; state?: ReservationState }, signal?: AbortSignal) => {
+    const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+    return request<{ reservations: Reservation[] }>('GET', `${BASE}/reservations?${q}`, undefined, signal);
+  },
+  reserve: (input: ReservationInput) => request<Reservation>('POST', `${BASE}/reservations`, input),
+  cancelReservation: (id: string, reason: string) => request<Reservation>('POST', `${BASE}/reservations/${path(id)}/cancel`, { reason }),
+  waitlist: (catalogueId: string, signal?: AbortSignal) =>
+    request<{ entries: WaitlistEntry[] }>('GET', `${BASE}/catalogue/${path(catalogueId)}/waitlist`, undefined, signal),
+  joinWaitlist: (catalogueId: string, memberId: string, note?: string) =>
+    request<WaitlistEntry>('POST', `${BASE}/catalogue/${path(catalogueId)}/waitlist`, note ? { memberId, note } : { memberId }),
+  leaveWaitlist: (id: string, reason: string) => request<WaitlistEntry>('POST', `${BASE}/waitlist/${path(id)}/remove`, { reason }),
+};
