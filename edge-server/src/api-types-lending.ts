@@ -347,3 +347,8 @@ export interface Stocktake {
 export type StocktakeScanResult =
   | { result: 'scanned' | 'already_scanned'; item: { id: string; tagCode: string; name: string; status: ItemStatus } }
   | { result: 'unknown_tag'; tagCode: string };
+
+/** SSE `lending` messages (`/api/events`): a capture's every change, and a reserved item back from cleaning. */
+export type LendingMessage =
+  | { kind: 'capture'; capture: IdentifyCapture }
+  | { kind: 'ready'; itemId: string; reservationId: string };

@@ -10,6 +10,16 @@ import { RehabService } from './domain/rehab/rehab-service.js';
 import type { DomainContext } from './domain/context.js';
 import { IdentificationService } from './domain/identification.js';
 import { LeaveService } from './domain/leave.js';
+import { LendingCaptures } from './domain/lending/captures.js';
+import { LendingDesk } from './domain/lending/desk-views.js';
+import { LoanService } from './domain/lending/loans.js';
+import { OverdueCheck } from './domain/lending/overdue.js';
+import { ReservationService } from './domain/lending/reservations.js';
+import { LoanReturns } from './domain/lending/returns.js';
+import { WaitlistService } from './domain/lending/waitlist.js';
+import { CatalogueService } from './domain/lending/catalogue.js';
+import { InventoryService } from './domain/lending/inventory.js';
+import { StocktakeService } from './domain/lending/stocktakes.js';
 import { MemberVisits } from './domain/member-visits.js';
 import { MonitoringService } from './domain/monitoring/monitoring.js';
 import { SessionsService } from './domain/sessions/service.js';
@@ -41,6 +51,19 @@ export interface KioskServices {
   volunteers: VolunteerService;
   volunteerRoster: VolunteerRoster;
   surveys: SurveyService;
+  /** The loan desk (issue 6): identify captures, check-out and renewal, returns and cleaning, reservations, waiting lists. */
+  lendingCaptures: LendingCaptures;
+  loans: LoanService;
+  loanReturns: LoanReturns;
+  lendingDesk: LendingDesk;
+  reservations: ReservationService;
+  waitlist: WaitlistService;
+  /** The daily overdue check; `start()` it at start-up (returns the stop). */
+  lendingOverdue: OverdueCheck;
+  /** Lending (issue 6): the catalogue of devices and the inventory of items. */
+  lendingCatalogue: CatalogueService;
+  inventory: InventoryService;
+  stocktakes: StocktakeService;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
   /** Feeds reader identifications into the domain and their outcomes onto the bus; returns the unsubscribe. */
   attachReader(): () => void;
@@ -64,6 +87,11 @@ export function createServices(
   // the question at check-out asks about a service the member took part in today (else the centre)
   const surveys = new SurveyService(ctx, (memberId, date) => sessions.kindsTakenPart(memberId, date));
   attendance.extras = { ...attendance.extras, surveyFor: (memberId, date) => surveys.surveyForCheckout(memberId, date) };
+  const lendingCaptures = new LendingCaptures(ctx, () => hardware.fingerprint.sensorId);
+  const waitlist = new WaitlistService(ctx);
+  const lendingDesk = new LendingDesk(ctx, waitlist);
+  const reservations = new ReservationService(ctx);
+  const lendingCatalogue = new CatalogueService(ctx);
   const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
   return {
     attendance,
@@ -82,6 +110,16 @@ export function createServices(
     volunteers: new VolunteerService(ctx, partners, volunteerRoster),
     volunteerRoster,
     surveys,
+    lendingCaptures,
+    loans: new LoanService(ctx, lendingCaptures),
+    loanReturns: new LoanReturns(ctx),
+    lendingDesk,
+    reservations,
+    waitlist,
+    lendingOverdue: new OverdueCheck(ctx, alerts, lendingDesk, reservations),
+    lendingCatalogue,
+    inventory: new InventoryService(ctx, lendingCatalogue),
+    stocktakes: new StocktakeService(ctx),
     hardwareHealth,
     attachReader() {
       const offs = [
@@ -89,6 +127,8 @@ export function createServices(
           try {
             // An enrolment's test press is not a check-in.
             if (enrolments.claimIdentification(slot)) return;
+            // Nor is a finger the loan desk asked for (identify the borrower, or their acknowledgement).
+            if (lendingCaptures.claimIdentification(slot)) return;
             ctx.bus.publish('outcome', identification.fingerprint(slot));
           } catch (err) {
             // The reader loop must survive anything the domain throws; the person just tries again.
@@ -106,6 +146,7 @@ export function createServices(
       return () => {
         offs.forEach((off) => off());
         enrolments.stop();
+        lendingCaptures.stop();
       };
     },
   };

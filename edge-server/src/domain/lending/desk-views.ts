@@ -1,0 +1,88 @@
+import type { LoanSummary, MemberLending, OverdueLine } from '../../api-types.js';
+import { localDate } from '../../clock.js';
+import { recordAudit } from '../../db/audit.repo.js';
+import { assessmentsOfMember, insertAssessment } from '../../db/lending-desk.repo.js';
+import { findLoan, listOverdueLoans, loansOfMember } from '../../db/lending-loans.repo.js';
+import { reservationsOfMember } from '../../db/lending-reservations.repo.js';
+import { findStaffById } from '../../db/staff.repo.js';
+import { newRecordId } from '../../ids.js';
+import type { DomainContext } from '../context.js';
+import { DomainError } from '../errors.js';
+import { checkDay, deskToday, entryOrThrow, memberOrThrow } from './desk-rules.js';
+import { daysLateOn, toLoan } from './loan-views.js';
+import { loanNotFound } from './loans.js';
+import { toReservation } from './reservations.js';
+import type { WaitlistService } from './waitlist.js';
+
+export interface AssessmentInput { catalogueId: string; assessedOn: string; validUntil?: string | null; note?: string | null }
+type AssessmentView = MemberLending['assessments'][number];
+
+/** The loan desk's reading side: a member at a glance, the take-home summary, the overdue call list; and assessments. */
+export class LendingDesk {
+  constructor(private readonly ctx: DomainContext, private readonly waitlist: WaitlistService) {}
+
+  member(memberId: string): MemberLending {
+    const member = memberOrThrow(this.ctx.db, memberId);
+    const today = deskToday(this.ctx);
+    const tz = this.ctx.timeZone();
+    const loans = loansOfMember(this.ctx.db, memberId).map((l) => toLoan(this.ctx.db, l, today, tz));
+    return {
+      memberId, memberName: member.name, disabilityCategory: member.disabilityCategory, disabilityGrade: member.disabilityGrade,
+      guardianContact: member.guardianContact,
+      open: loans.filter((l) => l.state === 'open'),
+      past: loans.filter((l) => l.state !== 'open'),
+      reservations: reservationsOfMember(this.ctx.db, memberId).filter((r) => r.state === 'active').map((r) => toReservation(r, tz)),
+      waiting: this.waitlist.ofMember(memberId),
+      assessments: this.assessments(memberId),
+    };
+  }
+
+  assess(staffId: string, memberId: string, input: AssessmentInput): AssessmentView {
+    const { db } = this.ctx;
+    checkDay('assessedOn', input.assessedOn);
+    if (input.validUntil != null) checkDay('validUntil', input.validUntil);
+    const id = this.ctx.log.write((append) => {
+      memberOrThrow(db, memberId);
+      entryOrThrow(db, input.catalogueId);
+      if (input.assessedOn > deskToday(this.ctx)) throw new DomainError('invalid', 'future_date', 'An assessment cannot be recorded for a day that has not come yet');
+      const validUntil = input.validUntil ?? null;
+      if (validUntil !== null && validUntil < input.assessedOn) throw new DomainError('invalid', 'invalid_range', 'validUntil is on or after assessedOn');
+      const now = this.ctx.clock.now();
+      const rowId = newRecordId(now);
+      const event = append('lending.assessed', {
+        assessmentId: rowId, memberId, catalogueId: input.catalogueId, assessedOn: input.assessedOn, validUntil, staffId,
+      }, now);
+      insertAssessment(db, {
+        id: rowId, memberId, catalogueId: input.catalogueId, assessedOn: input.assessedOn, validUntil, note: input.note?.trim() || null,
+        staffId, recordedAt: now, eventId: event.id,
+      });
+      recordAudit(db, { at: now, actorKind: 'staff', actorId: staffId, action: 'lending.assess', target: memberId, detail: { assessmentId: rowId, ...input } });
+      return rowId;
+    });
+    return this.assessments(memberId).find((a) => a.id === id)!;
+  }
+
+  summary(loanId: string, centre: { name: string; phone: string | null }): LoanSummary {
+    const loan = findLoan(this.ctx.db, loanId);
+    if (!loan) throw loanNotFound(loanId);
+    return {
+      loanId, memberName: loan.memberName, itemName: loan.itemName, category: loan.category, photoPath: loan.photoPath, tagCode: loan.tagCode,
+      checkedOutOn: localDate(loan.checkedOutAt, this.ctx.timeZone()), dueOn: loan.currentDueOn,
+      centreName: centre.name, centrePhone: centre.phone, staffName: findStaffById(this.ctx.db, loan.staffId)?.name ?? '',
+    };
+  }
+
+  /** Open loans past their due day, the longest overdue first: who to call. */
+  overdue(): OverdueLine[] {
+    const today = deskToday(this.ctx);
+    return listOverdueLoans(this.ctx.db, today).map((o) => ({ ...o, daysLate: daysLateOn(o.dueOn, today) }));
+  }
+
+  private assessments(memberId: string): AssessmentView[] {
+    const names = new Map<string, string>();
+    return assessmentsOfMember(this.ctx.db, memberId).map((a) => {
+      if (!names.has(a.catalogueId)) names.set(a.catalogueId, entryOrThrow(this.ctx.db, a.catalogueId).name);
+      return { id: a.id, catalogueId: a.catalogueId, catalogueName: names.get(a.catalogueId)!, assessedOn: a.assessedOn, validUntil: a.validUntil, note: a.note };
+    });
+  }
+}
