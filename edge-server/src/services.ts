@@ -17,6 +17,9 @@ import { OverdueCheck } from './domain/lending/overdue.js';
 import { ReservationService } from './domain/lending/reservations.js';
 import { LoanReturns } from './domain/lending/returns.js';
 import { WaitlistService } from './domain/lending/waitlist.js';
+import { CatalogueService } from './domain/lending/catalogue.js';
+import { InventoryService } from './domain/lending/inventory.js';
+import { StocktakeService } from './domain/lending/stocktakes.js';
 import { MemberVisits } from './domain/member-visits.js';
 import { MonitoringService } from './domain/monitoring/monitoring.js';
 import { SessionsService } from './domain/sessions/service.js';
@@ -57,6 +60,10 @@ export interface KioskServices {
   waitlist: WaitlistService;
   /** The daily overdue check; `start()` it at start-up (returns the stop). */
   lendingOverdue: OverdueCheck;
+  /** Lending (issue 6): the catalogue of devices and the inventory of items. */
+  lendingCatalogue: CatalogueService;
+  inventory: InventoryService;
+  stocktakes: StocktakeService;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
   /** Feeds reader identifications into the domain and their outcomes onto the bus; returns the unsubscribe. */
   attachReader(): () => void;
@@ -84,6 +91,7 @@ export function createServices(
   const waitlist = new WaitlistService(ctx);
   const lendingDesk = new LendingDesk(ctx, waitlist);
   const reservations = new ReservationService(ctx);
+  const lendingCatalogue = new CatalogueService(ctx);
   const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
   return {
     attendance,
@@ -109,6 +117,9 @@ export function createServices(
     reservations,
     waitlist,
     lendingOverdue: new OverdueCheck(ctx, alerts, lendingDesk, reservations),
+    lendingCatalogue,
+    inventory: new InventoryService(ctx, lendingCatalogue),
+    stocktakes: new StocktakeService(ctx),
     hardwareHealth,
     attachReader() {
       const offs = [

@@ -13,6 +13,7 @@ import { staffAlertRoutes } from './alerts.js';
 import { biometricRoutes } from './biometrics.js';
 import { staffEmploymentRoutes } from './employment.js';
 import { staffLendingLoanRoutes } from './lending-loans.js';
+import { staffLendingInventoryRoutes } from './lending-inventory.js';
 import { staffRehabRoutes } from './rehab.js';
 import { staffSessionRoutes } from './sessions.js';
 import { staffSurveyRoutes } from './surveys.js';
@@ -78,6 +79,7 @@ export function staffRoutes(deps: AppDeps): Hono {
     .route('/', staffAlertRoutes(deps))
     .route('/', staffEmploymentRoutes(deps))
     .route('/lending', staffLendingLoanRoutes(deps))
+    .route('/', staffLendingInventoryRoutes(deps))
     .route('/', staffRehabRoutes(deps))
     .route('/', staffSessionRoutes(deps))
     .route('/', staffVolunteerRoutes(deps))
