@@ -131,11 +131,11 @@ export function renewalsOfLoan(db: Db, loanId: string): RenewalRow[] {
 
 /** Open loans due before `today`, the longest overdue first. */
 export function listOverdueLoans(db: Db, today: string): OverdueRow[] {
-  return sql(db).overdue.all(today, today) as OverdueRow[];
+  return sql(db).overdue.all(today) as OverdueRow[];
 }
 
 export function overdueLoansOfMember(db: Db, memberId: string, today: string): { loanId: string; itemId: string; tagCode: string; dueOn: string }[] {
-  return sql(db).overdueOfMember.all(memberId, today, today) as { loanId: string; itemId: string; tagCode: string; dueOn: string }[];
+  return sql(db).overdueOfMember.all(memberId, today) as { loanId: string; itemId: string; tagCode: string; dueOn: string }[];
 }
 
 /** The entry's open loans: which item, and until when. */
