@@ -10,9 +10,11 @@ export type {
   OverdueLine, Refusal, RefusalCode, Reservation, ReservationInput, ReservationState, ReturnInput, WaitlistEntry,
 };
 
-/** What a completed cleaning answers: the item's new state (`reserved` when a reservation waits for it). */
+/** What a completed cleaning answers: where the item went (`reserved`: held for `reservationId`). */
 export interface CleaningResult {
-  item: Item;
+  itemId: string;
+  outcome: 'available' | 'reserved' | 'maintenance';
+  reservationId: string | null;
 }
 
 const BASE = '/api/staff/lending';
@@ -28,7 +30,7 @@ export const lendingDeskApi = {
   catalogue: (signal?: AbortSignal) => request<{ entries: CatalogueEntry[] }>('GET', `${BASE}/catalogue`, undefined, signal),
   items: (query: { status?: ItemStatus; catalogueId?: string; q?: string }, signal?: AbortSignal) => {
     const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
-    return request<{ items: Item[] }>('GET', `${BASE}/items?${q}`, undefined, signal);
+    return request<{ items: Item[]; total: number }>('GET', `${BASE}/items?${q}`, undefined, signal);
   },
   item: (id: string, signal?: AbortSignal) => request<Item>('GET', `${BASE}/items/${path(id)}`, undefined, signal),
   byTag: (tagCode: string, signal?: AbortSignal) => request<Item>('GET', `${BASE}/items/by-tag/${path(tagCode)}`, undefined, signal),
@@ -42,7 +44,7 @@ export const lendingDeskApi = {
   returnLoan: (id: string, input: ReturnInput) => request<Loan>('POST', `${BASE}/loans/${path(id)}/return`, input),
   lost: (id: string, note: string) => request<Loan>('POST', `${BASE}/loans/${path(id)}/lost`, { note }),
   clean: (itemId: string, input: CleaningInput) => request<CleaningResult>('POST', `${BASE}/items/${path(itemId)}/cleaning`, input),
-  overdue: (signal?: AbortSignal) => request<{ lines: OverdueLine[] }>('GET', `${BASE}/overdue`, undefined, signal),
+  overdue: (signal?: AbortSignal) => request<{ overdue: OverdueLine[] }>('GET', `${BASE}/overdue`, undefined, signal),
   reservations: (query: { catalogueId?: string; state?: ReservationState }, signal?: AbortSignal) => {
     const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
     return request<{ reservations: Reservation[] }>('GET', `${BASE}/reservations?${q}`, undefined, signal);
@@ -50,7 +52,7 @@ export const lendingDeskApi = {
   reserve: (input: ReservationInput) => request<Reservation>('POST', `${BASE}/reservations`, input),
   cancelReservation: (id: string, reason: string) => request<Reservation>('POST', `${BASE}/reservations/${path(id)}/cancel`, { reason }),
   waitlist: (catalogueId: string, signal?: AbortSignal) =>
-    request<{ entries: WaitlistEntry[] }>('GET', `${BASE}/catalogue/${path(catalogueId)}/waitlist`, undefined, signal),
+    request<{ waiting: WaitlistEntry[] }>('GET', `${BASE}/catalogue/${path(catalogueId)}/waitlist`, undefined, signal),
   joinWaitlist: (catalogueId: string, memberId: string, note?: string) =>
     request<WaitlistEntry>('POST', `${BASE}/catalogue/${path(catalogueId)}/waitlist`, note ? { memberId, note } : { memberId }),
   leaveWaitlist: (id: string, reason: string) => request<WaitlistEntry>('POST', `${BASE}/waitlist/${path(id)}/remove`, { reason }),

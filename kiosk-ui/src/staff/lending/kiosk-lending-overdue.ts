@@ -15,7 +15,7 @@ export class KioskLendingOverdue extends KioskScreen {
   declare problem: string;
 
   private readonly lines = new Task(this, {
-    task: async (_a, { signal }) => (await lendingDeskApi.overdue(signal)).lines,
+    task: async (_a, { signal }) => (await lendingDeskApi.overdue(signal)).overdue,
     args: () => [] as const,
   });
 

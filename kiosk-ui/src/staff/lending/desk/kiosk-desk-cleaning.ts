@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
-import { lendingDeskApi, type CatalogueEntry, type Item, type ItemStatus } from '../../../api/lending-desk.js';
+import { lendingDeskApi, type CatalogueEntry, type Item } from '../../../api/lending-desk.js';
 import { DEVICE_KINDS } from '../../../components/device-kinds.js';
 import { pictogram } from '../../../components/pictograms.js';
 import { KioskScreen } from '../../../screens/kiosk-screen.js';
@@ -117,8 +117,8 @@ export class KioskDeskCleaning extends KioskScreen {
     this.problem = '';
     try {
       const answer = await lendingDeskApi.clean(item.id, { checklist: Object.fromEntries(keys.map((k) => [k, true])), outcome, ...(note ? { note } : {}) });
-      const status = cleanedStatus(answer) ?? outcome;
-      const who = status === 'reserved' ? await reservationFor(item) : null;
+      const status = answer.outcome;
+      const who = status === 'reserved' ? await reservationFor(item, answer.reservationId ?? undefined) : null;
       this.notice = who
         ? t('lendingDesk.cleaning.reservedFor', { item: item.catalogueName, tag: item.tagCode, name: who.memberName })
         : t('lendingDesk.cleaning.done', { item: item.catalogueName, tag: item.tagCode, status: t(`lending.status.${status}`) });
@@ -130,14 +130,6 @@ export class KioskDeskCleaning extends KioskScreen {
       this.busy = false;
     }
   }
-}
-
-/** The item's status after cleaning, from the answer (an item, or `{item}`, or `{status}`). */
-function cleanedStatus(answer: unknown): ItemStatus | null {
-  if (!answer || typeof answer !== 'object') return null;
-  const a = answer as { status?: unknown; item?: { status?: unknown }; outcome?: unknown };
-  const status = a.item?.status ?? a.status ?? a.outcome;
-  return status === 'available' || status === 'reserved' || status === 'maintenance' ? status : null;
 }
 
 customElements.define('kiosk-desk-cleaning', KioskDeskCleaning);

@@ -26,7 +26,7 @@ export class KioskWaitlist extends KioskScreen {
   declare busy: boolean;
 
   private readonly list = new Task(this, {
-    task: async ([id], { signal }) => (await lendingDeskApi.waitlist(id, signal)).entries,
+    task: async ([id], { signal }) => (await lendingDeskApi.waitlist(id, signal)).waiting,
     args: () => [this.entry.id] as const,
   });
 

@@ -1,0 +1,165 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Item, Reservation } from '../../edge-server/src/api-types.js';
+import { clickByName, speechLog, startKiosk, staffApi, waitForText, type KioskHarness, type StaffApi } from './harness.js';
+import { DESK, LENDING, answerChecks, centreDay, deskMemberByName, lendByApi, memberLending, openLending, pickMemberIn } from './lending-desk-support.js';
+
+/** The loan desk (辅具借用 → 借出与归还, 逾期未还, 预约) against the real server, its demo data and the simulated reader. */
+describe('staff: the loan desk', () => {
+  let h: KioskHarness;
+  let page: Page;
+  let staff: StaffApi;
+
+  beforeAll(async () => {
+    h = await startKiosk();
+    staff = await staffApi(h.server);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  afterEach(async () => {
+    await page?.browserContext().close();
+  });
+
+  async function open(): Promise<void> {
+    page = await h.openPage();
+    await openLending(h, page);
+  }
+
+  it('lends a wheelchair to a member identified by finger, who confirms with the finger; shows, says and prints the summary', async () => {
+    await open();
+    await clickByName(page, '请成员按手指');
+    await waitForText(page, '请成员把手指放在指纹器上（也可以刷卡）');
+    await h.touchFinger(1);
+    await waitForText(page, '张伟 的借用');
+    await clickByName(page, '借出辅具');
+    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await tag!.type('DEV-0001');
+    await tag!.press('Enter');
+    await waitForText(page, '可以借');
+    const lend = `${DESK} >>> kiosk-desk-lend`;
+    const checks = await answerChecks(page, lend);
+    expect(checks.length).toBeGreaterThan(0);
+    await clickByName(page, '请成员确认');
+
+    await waitForText(page, '张伟，请确认借用');
+    await waitForText(page, '手动轮椅');
+    await clickByName(page, '按手指确认');
+    await waitForText(page, '请按手指确认');
+    await h.touchFinger(1);
+    await waitForText(page, '借用单');
+    await waitForText(page, '张伟借了手动轮椅');
+    const spoken = (await speechLog(page)).map((s) => s.text).join(' ');
+    expect(spoken).toContain('你借的是手动轮椅');
+    expect(spoken).toContain('张伟借了手动轮椅');
+
+    const { open: loans } = await memberLending(staff, 'mem_demo_01');
+    const loan = loans.find((l) => l.tagCode === 'DEV-0001');
+    expect(loan).toMatchObject({ state: 'open', acknowledgement: { method: 'fingerprint', by: 'self' }, override: null });
+    expect(Object.keys(loan!.checklistOut).sort()).toEqual([...checks].sort());
+    await waitForText(page, `请在${new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${loan!.dueOn}T12:00:00Z`))}前还回来`);
+
+    await page.emulateMediaType('print');
+    const printed = await page.evaluate(() => ({
+      app: getComputedStyle(document.querySelector('kiosk-app')!).display,
+      copy: getComputedStyle(document.querySelector('.loan-summary-print')!).display,
+      text: document.querySelector('.loan-summary-print')!.textContent ?? '',
+    }));
+    await page.emulateMediaType('screen');
+    expect(printed).toMatchObject({ app: 'none', copy: 'block' });
+    expect(printed.text).toContain('张伟借了手动轮椅');
+  });
+
+  it('explains a refusal in words, and lends with an override only when staff write the reason', async () => {
+    await open();
+    await deskMemberByName(page, '李秀英');
+    await clickByName(page, '借出辅具');
+    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await tag!.type('DEV-0008');
+    await tag!.press('Enter');
+    await waitForText(page, '这种辅具只借给 肢体残疾、多重残疾 的成员');
+    await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
+    await clickByName(page, '请成员确认');
+    await waitForText(page, '请写破例借出的原因');
+    await page.type(`${DESK} >>> kiosk-desk-lend >>> textarea[name="override-reason"]`, '术后暂时行走不便，医生建议');
+    await clickByName(page, '请成员确认');
+    await waitForText(page, '李秀英，请确认借用');
+    await clickByName(page, '工作人员见证');
+    await clickByName(page, '监护人确认');
+    await clickByName(page, '确认借出');
+    await waitForText(page, '请填写监护人姓名');
+    await page.type(`${DESK} >>> kiosk-desk-acknowledge >>> input[name="guardian-name"]`, '李明');
+    await clickByName(page, '确认借出');
+    await waitForText(page, '李秀英借了助行器');
+
+    const loan = (await memberLending(staff, 'mem_demo_02')).open.find((l) => l.tagCode === 'DEV-0008');
+    expect(loan).toMatchObject({
+      acknowledgement: { method: 'staff_witnessed', by: 'guardian', guardianName: '李明' },
+      override: { codes: ['wrong_disability_category'], reason: '术后暂时行走不便，医生建议' },
+    });
+  });
+
+  it('takes a device back by its tag with its checks, then cleans it step by step back to available', async () => {
+    await lendByApi(staff, 'mem_demo_08', 'DEV-0011', centreDay(7));
+    await open();
+    const returnTag = await page.waitForSelector(`${DESK} >>> input[name="return-tag"]`, { visible: true });
+    await returnTag!.type('DEV-0011');
+    await returnTag!.press('Enter');
+    await waitForText(page, '归还 腋下拐杖 DEV-0011');
+    await waitForText(page, '借用人 黄志强');
+    await clickByName(page, '确认归还');
+    await waitForText(page, '还没有检查：');
+    await answerChecks(page, `${DESK} >>> kiosk-desk-return`);
+    await clickByName(page, '确认归还');
+    await waitForText(page, '已归还 腋下拐杖 DEV-0011，送去清洁');
+    expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0011`)).status).toBe('cleaning');
+
+    await clickByName(page, '待清洁');
+    await clickByName(page, '清洁 腋下拐杖 DEV-0011');
+    await clickByName(page, '清洁完成，可借');
+    await waitForText(page, '还有步骤没做完：');
+    for (const box of await page.$$(`${DESK} >>> kiosk-desk-cleaning >>> input[type=checkbox]`)) await box.click();
+    await clickByName(page, '清洁完成，可借');
+    await waitForText(page, '腋下拐杖 DEV-0011 清洁完成：可借');
+    expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0011`)).status).toBe('available');
+  });
+
+  it('answers a reservation clash with the next free day in words, and takes that day with one button', async () => {
+    const crutch = await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0012`);
+    await staff.call<Reservation>('POST', `${LENDING}/reservations`, {
+      memberId: 'mem_demo_08', catalogueId: crutch.catalogueId, itemId: crutch.id, from: centreDay(5), to: centreDay(10),
+    });
+    await open();
+    await clickByName(page, '预约');
+    await clickByName(page, '腋下拐杖');
+    const form = 'kiosk-app >>> kiosk-reservation-form';
+    await pickMemberIn(page, form, '孙丽娟');
+    await waitForText(page, '成员：孙丽娟');
+    await page.waitForSelector(`${form} >>> option[value="${crutch.id}"]`);
+    await page.select(`${form} >>> select[name="reserve-item"]`, crutch.id);
+    await setDate(`${form} >>> input[name="reserve-from"]`, centreDay(6));
+    await setDate(`${form} >>> input[name="reserve-to"]`, centreDay(8));
+    await clickByName(page, '确认预约');
+    const conflict = await page.waitForSelector(`${form} >>> [data-conflict]`, { visible: true });
+    const words = await conflict!.evaluate((el) => el.textContent ?? '');
+    expect(words).toMatch(/^这段时间已有人预约或借用，最早 .+ 起可以借$/);
+    await clickByName(page, words.replace(/^.*最早 (.+) 起可以借$/, '改为 $1 起'));
+    await clickByName(page, '确认预约');
+    await waitForText(page, '已为 孙丽娟 预约 腋下拐杖');
+    const { reservations } = await staff.call<{ reservations: Reservation[] }>('GET', `${LENDING}/reservations?state=active`);
+    const mine = reservations.find((r) => r.memberId === 'mem_demo_12' && r.itemId === crutch.id);
+    expect(mine!.from > centreDay(10)).toBe(true);
+    expect(mine!.to).toBe(addDaysTo(mine!.from, 2));
+  });
+
+  async function setDate(selector: string, day: string): Promise<void> {
+    await page.$eval(selector, (el, value) => {
+      (el as HTMLInputElement).value = value;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    }, day);
+  }
+});
+
+function addDaysTo(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
