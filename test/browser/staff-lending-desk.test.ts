@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Item, Reservation } from '../../edge-server/src/api-types.js';
+import type { Item, OverdueLine, Reservation } from '../../edge-server/src/api-types.js';
 import { clickByName, speechLog, startKiosk, staffApi, waitForText, type KioskHarness, type StaffApi } from './harness.js';
 import { DESK, LENDING, answerChecks, centreDay, deskMemberByName, lendByApi, memberLending, openLending, pickMemberIn } from './lending-desk-support.js';
 
@@ -57,7 +59,7 @@ describe('staff: the loan desk', () => {
     const loan = loans.find((l) => l.tagCode === 'DEV-0001');
     expect(loan).toMatchObject({ state: 'open', acknowledgement: { method: 'fingerprint', by: 'self' }, override: null });
     expect(Object.keys(loan!.checklistOut).sort()).toEqual([...checks].sort());
-    await waitForText(page, `请在${new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${loan!.dueOn}T12:00:00Z`))}前还回来`);
+    await waitForText(page, `请在${dayWords(loan!.dueOn)}前还回来`);
 
     await page.emulateMediaType('print');
     const printed = await page.evaluate(() => ({
@@ -124,6 +126,23 @@ describe('staff: the loan desk', () => {
     expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0011`)).status).toBe('available');
   });
 
+  it('tells staff plainly who a reserved device is for when it comes back clean', async () => {
+    const chair = await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0004`);
+    expect(chair.status).toBe('cleaning');
+    await staff.call<Reservation>('POST', `${LENDING}/reservations`, {
+      memberId: 'mem_demo_12', catalogueId: chair.catalogueId, itemId: chair.id, from: centreDay(1), to: centreDay(5),
+    });
+    await open();
+    await clickByName(page, '待清洁');
+    await clickByName(page, '清洁 手动轮椅 DEV-0004');
+    for (const box of await page.$$(`${DESK} >>> kiosk-desk-cleaning >>> input[type=checkbox]`)) await box.click();
+    await clickByName(page, '清洁完成，可借');
+    await waitForText(page, '手动轮椅 DEV-0004 清洁完成，为 孙丽娟 的预约保留，请通知 孙丽娟 来取');
+    // the live stream's `ready` message puts the same words at the top of the desk
+    await waitForText(page, '手动轮椅 DEV-0004 已清洁好，为 孙丽娟 的预约保留，请通知 孙丽娟 来取');
+    expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0004`)).status).toBe('reserved');
+  });
+
   it('answers a reservation clash with the next free day in words, and takes that day with one button', async () => {
     const crutch = await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0012`);
     await staff.call<Reservation>('POST', `${LENDING}/reservations`, {
@@ -152,6 +171,33 @@ describe('staff: the loan desk', () => {
     expect(mine!.to).toBe(addDaysTo(mine!.from, 2));
   });
 
+  it('refuses a renewal past another member’s reservation, naming the day, and renews to an earlier day; marks a loss only with a note', async () => {
+    const loanId = await lendByApi(staff, 'mem_demo_08', 'DEV-0014', centreDay(7));
+    const commode = await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0014`);
+    await staff.call<Reservation>('POST', `${LENDING}/reservations`, {
+      memberId: 'mem_demo_12', catalogueId: commode.catalogueId, itemId: commode.id, from: centreDay(20), to: centreDay(25),
+    });
+    await open();
+    await deskMemberByName(page, '黄志强');
+    await clickByName(page, '续借 坐便椅 DEV-0014');
+    await setDate(`${DESK} >>> kiosk-desk-renew >>> input[name="renew-due-on"]`, centreDay(30));
+    await clickByName(page, '确认续借');
+    await waitForText(page, `不能续借到这一天：${dayWords(centreDay(20))} 起已有人预约这件辅具`);
+    await setDate(`${DESK} >>> kiosk-desk-renew >>> input[name="renew-due-on"]`, centreDay(14));
+    await clickByName(page, '确认续借');
+    await waitForText(page, `已续借 坐便椅，${dayWords(centreDay(14))} 到期`);
+    expect((await staff.call<{ dueOn: string }>('GET', `${LENDING}/loans/${loanId}`)).dueOn).toBe(centreDay(14));
+
+    await clickByName(page, '登记丢失 坐便椅 DEV-0014');
+    await clickByName(page, '确认丢失');
+    await waitForText(page, '请写情况说明');
+    await page.type(`${DESK} >>> kiosk-desk-member >>> textarea[name="lost-note"]`, '家属说在医院丢了');
+    await clickByName(page, '确认丢失');
+    await waitForText(page, '已登记丢失 坐便椅 DEV-0014');
+    expect((await staff.call<{ state: string }>('GET', `${LENDING}/loans/${loanId}`)).state).toBe('lost');
+    expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0014`)).status).toBe('retired');
+  });
+
   async function setDate(selector: string, day: string): Promise<void> {
     await page.$eval(selector, (el, value) => {
       (el as HTMLInputElement).value = value;
@@ -160,6 +206,63 @@ describe('staff: the loan desk', () => {
   }
 });
 
+/** A day as the desk writes it in zh-CN (2026年12月4日). */
+function dayWords(day: string): string {
+  return new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${day}T12:00:00Z`));
+}
+
 function addDaysTo(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The overdue call list needs a loan whose due day has passed. A loan due "today" at a centre on UTC−12 is
+ * a day or two late once the same centre is on UTC+14: the server restarts with the new zone, the data stays.
+ */
+describe('staff: the overdue call list', () => {
+  let h: KioskHarness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startKiosk({ centreTimeZone: 'Etc/GMT+12' });
+    const before = await staffApi(h.server);
+    await lendByApi(before, 'mem_demo_04', 'DEV-0022', centreDay(0, 'Etc/GMT+12'));
+    await lendByApi(before, 'mem_demo_06', 'DEV-0014', centreDay(0, 'Etc/GMT+12'));
+    await h.server.stop();
+    writeFileSync(join(h.server.dataDir, 'config.json'), JSON.stringify({ centre: { timezone: 'Etc/GMT-14' } }));
+    await h.server.start();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('lists who to call, oldest first, with the guardian’s phone as a link, and takes a device back from the list', async () => {
+    const staff = await staffApi(h.server);
+    const { overdue } = await staff.call<{ overdue: OverdueLine[] }>('GET', `${LENDING}/overdue`);
+    expect(overdue.map((l) => l.tagCode).sort()).toEqual(['DEV-0014', 'DEV-0022']);
+    page = await h.openPage();
+    await openLending(h, page);
+    await clickByName(page, '逾期未还');
+    const list = 'kiosk-app >>> kiosk-lending-overdue';
+    await page.waitForSelector(`${list} >>> [data-overdue]`, { visible: true });
+    const lines = await page.$$eval(`${list} >>> [data-overdue] > li`, (items) => items.map((li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+    expect(lines).toHaveLength(2);
+    expect(lines.join('\n')).toContain(`刘小明 · 康复踏步器 · DEV-0022`);
+    expect(lines.join('\n')).toContain(`逾期 ${overdue[0]!.daysLate} 天`);
+    const tel = await page.$eval(`${list} >>> a[href^="tel:"]`, (a) => ({ href: a.getAttribute('href'), text: a.textContent }));
+    expect(tel).toEqual({ href: 'tel:13812345678', text: '刘建华 13812345678' });
+
+    await clickByName(page, '归还 康复踏步器 DEV-0022');
+    await waitForText(page, '借用人 刘小明');
+    await answerChecks(page, `${list} >>> kiosk-desk-return`);
+    await clickByName(page, '确认归还');
+    await waitForText(page, '已归还 康复踏步器 DEV-0022，送去清洁');
+    await page.waitForFunction(
+      (sel) => document.querySelector('kiosk-app')!.shadowRoot!.querySelector('kiosk-staff-mode')!.shadowRoot!.querySelector('kiosk-staff-lending')!
+        .shadowRoot!.querySelector(sel)!.shadowRoot!.querySelectorAll('[data-overdue] > li').length === 1,
+      {}, 'kiosk-lending-overdue',
+    );
+    const loan = (await staff.call<{ overdue: OverdueLine[] }>('GET', `${LENDING}/overdue`)).overdue;
+    expect(loan.map((l) => l.tagCode)).toEqual(['DEV-0014']);
+  });
+});

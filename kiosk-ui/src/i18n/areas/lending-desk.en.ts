@@ -113,7 +113,7 @@ export const lendingDeskEn: Record<keyof typeof lendingDeskZhCN, string> = {
   'lendingDesk.renew.reason': 'Reason (optional)',
   'lendingDesk.renew.save': 'Renew',
   'lendingDesk.renew.done': 'Renewed {item}, due {date}',
-  'lendingDesk.renew.reservedAfter': 'Cannot renew to that day: someone reserved this device from {date}; renew to {last} at the latest',
+  'lendingDesk.renew.reservedAfter': 'Cannot renew to that day: someone reserved this device from {date}; it must be back, and cleaned, before then. Choose an earlier day',
   'lendingDesk.renew.reserved': 'Cannot renew: someone reserved this device',
 
   'lendingDesk.lost.heading': 'Mark as lost?',

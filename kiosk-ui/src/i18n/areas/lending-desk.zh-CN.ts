@@ -111,7 +111,7 @@ export const lendingDeskZhCN = {
   'lendingDesk.renew.reason': '续借原因（可不填）',
   'lendingDesk.renew.save': '确认续借',
   'lendingDesk.renew.done': '已续借 {item}，{date} 到期',
-  'lendingDesk.renew.reservedAfter': '不能续借到这一天：{date} 起已有人预约这件辅具，最晚只能续到 {last}',
+  'lendingDesk.renew.reservedAfter': '不能续借到这一天：{date} 起已有人预约这件辅具，要在这之前还回来，还要留出清洁的时间；请选早一点的日期',
   'lendingDesk.renew.reserved': '不能续借：已有人预约这件辅具',
 
   'lendingDesk.lost.heading': '登记丢失？',

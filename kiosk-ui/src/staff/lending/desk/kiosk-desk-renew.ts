@@ -77,7 +77,7 @@ export class KioskDeskRenew extends KioskScreen {
     if (err instanceof ApiFailure && err.code === 'reserved_after') {
       const from = err.body['nextReservationFrom'];
       return typeof from === 'string'
-        ? t('lendingDesk.renew.reservedAfter', { date: dayText(this.i18n, from), last: dayText(this.i18n, addDays(from, -1)) })
+        ? t('lendingDesk.renew.reservedAfter', { date: dayText(this.i18n, from) })
         : t('lendingDesk.renew.reserved');
     }
     return t('lendingDesk.error.failed');
