@@ -63,6 +63,15 @@ export class KioskLendingDesk extends KioskScreen {
         display: grid;
         gap: var(--k-gap);
       }
+      .scan {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        align-items: end;
+      }
+      .scan label {
+        flex: 1 1 16em;
+      }
     `,
   ];
 
@@ -140,13 +149,15 @@ export class KioskLendingDesk extends KioskScreen {
 
   private renderReturnByTag() {
     const t = this.i18n.t.bind(this.i18n);
-    return html`<label class="search">
-        <span>${t('lendingDesk.return.scan')}</span>
-        <input name="return-tag" autocomplete="off" .value=${this.returnTag}
-          @input=${(e: InputEvent) => (this.returnTag = (e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') { e.preventDefault(); void this.returnByTag(); } }} />
+    return html`<div class="scan">
+        <label class="search">
+          <span>${t('lendingDesk.return.scan')}</span>
+          <input name="return-tag" autocomplete="off" .value=${this.returnTag}
+            @input=${(e: InputEvent) => (this.returnTag = (e.target as HTMLInputElement).value)}
+            @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') { e.preventDefault(); void this.returnByTag(); } }} />
+        </label>
         <button @click=${() => void this.returnByTag()}>${t('lendingDesk.return.find')}</button>
-      </label>
+      </div>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}`;
   }
 
@@ -218,10 +229,13 @@ export class KioskLendingDesk extends KioskScreen {
 
   private async focusStep(): Promise<void> {
     await this.updateComplete;
-    const child = this.renderRoot.querySelector<KioskScreen>('.steps > *:not(label):not(p)');
+    const child = this.renderRoot.querySelector<KioskScreen>('.steps > *:not(div):not(p)');
     if (!child) return;
     await child.updateComplete;
-    const target = child.renderRoot.querySelector<HTMLElement>('[data-primary], h3[tabindex], h2[tabindex]');
+    // the member-facing steps are shown whole, below the staff chrome
+    if (this.step.to === 'acknowledge' || this.step.to === 'summary') child.scrollIntoView({ block: 'start' });
+    const root = child.renderRoot;
+    const target = root.querySelector<HTMLElement>('[data-primary]') ?? root.querySelector<HTMLElement>('h3[tabindex], h2[tabindex]');
     target?.focus();
   }
 }

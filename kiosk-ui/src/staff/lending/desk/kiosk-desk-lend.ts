@@ -82,6 +82,15 @@ export class KioskDeskLend extends KioskScreen {
         flex-wrap: wrap;
         gap: 10px;
       }
+      .scan {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        align-items: end;
+      }
+      .scan label {
+        flex: 1 1 16em;
+      }
       ul.refusals {
         margin: 0;
         display: grid;
@@ -118,13 +127,15 @@ export class KioskDeskLend extends KioskScreen {
   private renderFind() {
     const t = this.i18n.t.bind(this.i18n);
     return html`
-      <label class="search">
-        <span>${t('lendingDesk.lend.scan')}</span>
-        <input name="tag" data-primary autocomplete="off" .value=${this.tag}
-          @input=${(e: InputEvent) => (this.tag = (e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') { e.preventDefault(); void this.scan(); } }} />
+      <div class="scan">
+        <label class="search">
+          <span>${t('lendingDesk.lend.scan')}</span>
+          <input name="tag" data-primary autocomplete="off" .value=${this.tag}
+            @input=${(e: InputEvent) => (this.tag = (e.target as HTMLInputElement).value)}
+            @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') { e.preventDefault(); void this.scan(); } }} />
+        </label>
         <button @click=${() => void this.scan()}>${t('lendingDesk.lend.find')}</button>
-      </label>
+      </div>
       <fieldset>
         <legend>${t('lendingDesk.lend.orPick')}</legend>
         ${this.catalogue.render({

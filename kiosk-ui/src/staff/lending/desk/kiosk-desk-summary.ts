@@ -65,6 +65,11 @@ export class KioskDeskSummary extends KioskScreen {
     `;
   }
 
+  override firstUpdated(): void {
+    // shown whole once the summary is in (it sits below the staff chrome)
+    void this.summary.taskComplete.then(() => this.updateComplete).then(() => this.scrollIntoView({ block: 'start' }), () => undefined);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.printCopy.remove();

@@ -9,6 +9,14 @@ export const memberFloorStyles = [
   screenStyles,
   css`
     :host {
+      /* the member sizes again (staff mode sets its denser ones on the way down) */
+      --k-text: 28px;
+      --k-text-small: 24px;
+      --k-h1: 48px;
+      --k-h2: 34px;
+      --k-target: 72px;
+      --k-primary-h: 104px;
+      font-size: var(--k-text);
       display: flex;
       flex-direction: column;
       align-items: center;
