@@ -4,9 +4,8 @@ import type {
   Eligibility, IdentifyCapture, Loan, LoanSummary, MemberLending, OverdueLine, Reservation, WaitlistEntry,
 } from '../api-types.js';
 import type { AppDeps } from '../app.js';
-import { DomainError } from '../domain/errors.js';
 import type { StaffEnv } from './staff.js';
-import { readJson } from './validate.js';
+import { parseQuery, readJson } from './validate.js';
 
 const id = z.string().min(1).max(64);
 const day = z.string().max(10);
@@ -43,14 +42,6 @@ const reservationBody = z.object({ memberId: id, catalogueId: id, itemId: id.opt
 const reservationQuery = z.object({ catalogueId: id.optional(), state: z.enum(['active', 'cancelled', 'fulfilled', 'expired']).optional() });
 const waitBody = z.object({ memberId: id, note: note.optional() });
 const reasonBody = z.object({ reason });
-
-function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
-  const result = schema.safeParse(query);
-  if (!result.success) {
-    throw new DomainError('invalid', 'invalid_query', 'The query is not what this endpoint takes (memberId with itemId or catalogueId)');
-  }
-  return result.data;
-}
 
 /** Staff: the loan desk under `/api/staff/lending` — captures, eligibility, loans, returns, cleaning, reservations, waiting lists. */
 export function staffLendingLoanRoutes(deps: AppDeps): Hono<StaffEnv> {

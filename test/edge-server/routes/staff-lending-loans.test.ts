@@ -30,8 +30,8 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
   beforeEach(() => {
     cookie = area.cookie;
     wheelchairs = addEntry(area.kiosk.db, { name: '手动轮椅', eligibleDisability: ['肢体'], loanDays: 30, bufferDays: 2 });
-    chair = addItem(area.kiosk.db, wheelchairs, { tagCode: 'DEV-0001' });
-    spare = addItem(area.kiosk.db, wheelchairs, { tagCode: 'DEV-0002' });
+    chair = addItem(area.kiosk.db, wheelchairs, { tagCode: 'LND-0001' });
+    spare = addItem(area.kiosk.db, wheelchairs, { tagCode: 'LND-0002' });
   });
 
   const checkoutBody = (patch: Record<string, unknown> = {}) => ({
@@ -66,7 +66,7 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
   it('lends an available item: on_loan, the loan, the §6 event with the due day\'s end, and an audit line', async () => {
     const loan = await lend();
     expect(loan).toMatchObject({
-      itemId: chair, tagCode: 'DEV-0001', itemName: '手动轮椅', category: 'wheelchair', memberId: ZHANG, memberName: '张伟', staffId: STAFF_ID,
+      itemId: chair, tagCode: 'LND-0001', itemName: '手动轮椅', category: 'wheelchair', memberId: ZHANG, memberName: '张伟', staffId: STAFF_ID,
       checkedOutAt: '2026-12-03T09:00:00.000+08:00', dueOn: '2027-01-02', conditionOut: 'good', state: 'open', daysLate: 0,
       acknowledgement: { method: 'staff_witnessed', by: 'self', guardianName: null }, override: null, renewals: [], closure: null,
     });
@@ -320,7 +320,7 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
     expect(member.past.map((l) => l.id)).toEqual([past.id]);
     const summary = (await (await get(`/loans/${open.id}/summary`)).json()) as LoanSummary;
     expect(summary).toEqual({
-      loanId: open.id, memberName: '张伟', itemName: '手动轮椅', category: 'wheelchair', photoPath: null, tagCode: 'DEV-0001',
+      loanId: open.id, memberName: '张伟', itemName: '手动轮椅', category: 'wheelchair', photoPath: null, tagCode: 'LND-0001',
       checkedOutOn: '2026-12-03', dueOn: '2027-01-02', centreName: '阳光残疾人之家（演示）', centrePhone: null, staffName: '王芳',
     });
     await expectErrors([[get('/members/nobody'), 404, 'member_not_found'], [get('/loans/nope/summary'), 404, 'loan_not_found'], [get('/loans/nope'), 404, 'loan_not_found']]);
@@ -332,12 +332,12 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
     await later(5 * DAY); // 2026-12-08
     const { overdue } = (await (await get('/overdue')).json()) as { overdue: OverdueLine[] };
     expect(overdue).toEqual([
-      { loanId: first.id, memberId: LIU, memberName: '刘小明', guardianContact: '刘建华 13812345678', itemId: chair, itemName: '手动轮椅', tagCode: 'DEV-0001', dueOn: '2026-12-04', daysLate: 4 },
-      { loanId: second.id, memberId: ZHANG, memberName: '张伟', guardianContact: null, itemId: spare, itemName: '手动轮椅', tagCode: 'DEV-0002', dueOn: '2026-12-06', daysLate: 2 },
+      { loanId: first.id, memberId: LIU, memberName: '刘小明', guardianContact: '刘建华 13812345678', itemId: chair, itemName: '手动轮椅', tagCode: 'LND-0001', dueOn: '2026-12-04', daysLate: 4 },
+      { loanId: second.id, memberId: ZHANG, memberName: '张伟', guardianContact: null, itemId: spare, itemName: '手动轮椅', tagCode: 'LND-0002', dueOn: '2026-12-06', daysLate: 2 },
     ]);
     // an overdue loan stands in the way of the next one, unless overridden
     const another = addItem(area.kiosk.db, wheelchairs);
     const refused = await post('/loans', checkoutBody({ itemId: another, dueOn: '2026-12-20' }));
-    expect(await refused.json()).toMatchObject({ refusals: [{ code: 'has_overdue', detail: { loans: [{ loanId: second.id, tagCode: 'DEV-0002', dueOn: '2026-12-06' }] } }] });
+    expect(await refused.json()).toMatchObject({ refusals: [{ code: 'has_overdue', detail: { loans: [{ loanId: second.id, tagCode: 'LND-0002', dueOn: '2026-12-06' }] } }] });
   });
 });

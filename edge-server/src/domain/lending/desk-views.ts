@@ -8,7 +8,8 @@ import { findStaffById } from '../../db/staff.repo.js';
 import { newRecordId } from '../../ids.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
-import { checkDay, deskToday, entryOrThrow, memberOrThrow } from './desk-rules.js';
+import { checkDay, entryOrThrow, memberOrThrow } from './desk-rules.js';
+import { centreToday } from './item-view.js';
 import { daysLateOn, toLoan } from './loan-views.js';
 import { loanNotFound } from './loans.js';
 import { toReservation } from './reservations.js';
@@ -23,7 +24,7 @@ export class LendingDesk {
 
   member(memberId: string): MemberLending {
     const member = memberOrThrow(this.ctx.db, memberId);
-    const today = deskToday(this.ctx);
+    const today = centreToday(this.ctx);
     const tz = this.ctx.timeZone();
     const loans = loansOfMember(this.ctx.db, memberId).map((l) => toLoan(this.ctx.db, l, today, tz));
     return {
@@ -44,7 +45,7 @@ export class LendingDesk {
     const id = this.ctx.log.write((append) => {
       memberOrThrow(db, memberId);
       entryOrThrow(db, input.catalogueId);
-      if (input.assessedOn > deskToday(this.ctx)) throw new DomainError('invalid', 'future_date', 'An assessment cannot be recorded for a day that has not come yet');
+      if (input.assessedOn > centreToday(this.ctx)) throw new DomainError('invalid', 'future_date', 'An assessment cannot be recorded for a day that has not come yet');
       const validUntil = input.validUntil ?? null;
       if (validUntil !== null && validUntil < input.assessedOn) throw new DomainError('invalid', 'invalid_range', 'validUntil is on or after assessedOn');
       const now = this.ctx.clock.now();
@@ -74,7 +75,7 @@ export class LendingDesk {
 
   /** Open loans past their due day, the longest overdue first: who to call. */
   overdue(): OverdueLine[] {
-    const today = deskToday(this.ctx);
+    const today = centreToday(this.ctx);
     return listOverdueLoans(this.ctx.db, today).map((o) => ({ ...o, daysLate: daysLateOn(o.dueOn, today) }));
   }
 
