@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type {
-  Eligibility, IdentifyCapture, Loan, LoanSummary, MemberLending, OverdueLine, Reservation, WaitlistEntry,
+  Eligibility, IdentifyCapture, ItemHistory, Loan, LoanSummary, MemberLending, OverdueLine, Reservation, WaitlistEntry,
 } from '../api-types.js';
 import type { AppDeps } from '../app.js';
 import type { StaffEnv } from './staff.js';
@@ -79,6 +79,7 @@ export function staffLendingLoanRoutes(deps: AppDeps): Hono<StaffEnv> {
       const body = await readJson(c, lostBody);
       return c.json<Loan>(loanReturns.lost(staffId(c), c.req.param('id'), body.note));
     })
+    .get('/items/:id/history', (c) => c.json<ItemHistory>(desk.history(c.req.param('id'))))
     .post('/items/:id/cleaning', async (c) => c.json(loanReturns.clean(staffId(c), c.req.param('id'), await readJson(c, cleaningBody))))
     .get('/overdue', (c) => c.json<{ overdue: OverdueLine[] }>({ overdue: desk.overdue() }))
     .get('/reservations', (c) => c.json<{ reservations: Reservation[] }>({ reservations: reservations.list(parseQuery(reservationQuery, c.req.query())) }))

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Eligibility, Loan, LoanSummary, MemberLending, OverdueLine } from '../../../edge-server/src/api-types.js';
+import type { Eligibility, ItemHistory, Loan, LoanSummary, MemberLending, OverdueLine } from '../../../edge-server/src/api-types.js';
 import { addEntry, addItem, checklistFor, cleaningFor } from '../../support/lending-fixtures.js';
 import { count, errorOf, STAFF_ID, staffCookie, storedEvents } from '../helpers.js';
 import { expectErrors, useStaffArea } from './staff-area.js';
@@ -324,6 +324,25 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
       checkedOutOn: '2026-12-03', dueOn: '2027-01-02', centreName: '阳光残疾人之家（演示）', centrePhone: null, staffName: '王芳',
     });
     await expectErrors([[get('/members/nobody'), 404, 'member_not_found'], [get('/loans/nope/summary'), 404, 'loan_not_found'], [get('/loans/nope'), 404, 'loan_not_found']]);
+  });
+
+  it("tells an item's history newest first: states, loans, cleanings and maintenance", async () => {
+    const loan = await lend();
+    await post(`/loans/${loan.id}/return`, { condition: 'damaged', checklist: checklistFor('wheelchair'), damageNotes: '坐垫破损' });
+    await post(`/items/${chair}/cleaning`, { checklist: cleaningFor('wheelchair'), outcome: 'maintenance', note: '送修' });
+    const fixed = await post(`/items/${chair}/maintenance`, { doneOn: '2026-12-03', description: '更换坐垫', costCents: 8000, outcome: 'available' });
+    expect(fixed.status).toBe(201);
+    const res = await get(`/items/${chair}/history`);
+    expect(res.status).toBe(200);
+    const history = (await res.json()) as ItemHistory;
+    expect(history.item).toMatchObject({ id: chair, tagCode: 'LND-0001', status: 'available' });
+    expect(history.states.map((s) => [s.seq, s.status, s.reason])).toEqual([
+      [5, 'available', 'maintenance'], [4, 'maintenance', 'cleaned'], [3, 'cleaning', 'returned'], [2, 'on_loan', 'checked_out'], [1, 'available', 'registered'],
+    ]);
+    expect(history.loans).toMatchObject([{ id: loan.id, state: 'returned', closure: { damageNotes: '坐垫破损' } }]);
+    expect(history.cleanings).toMatchObject([{ loanId: loan.id, outcome: 'maintenance', note: '送修', checklist: cleaningFor('wheelchair') }]);
+    expect(history.maintenance).toMatchObject([{ description: '更换坐垫', costCents: 8000 }]);
+    await expectErrors([[get('/items/nope/history'), 404, 'item_not_found']]);
   });
 
   it('lists overdue loans to call about, oldest first, with the guardian\'s phone', async () => {
