@@ -316,7 +316,8 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
     const open = await lend();
     const member = (await (await get(`/members/${ZHANG}`)).json()) as MemberLending;
     expect(member).toMatchObject({ memberId: ZHANG, memberName: '张伟', disabilityCategory: '肢体', disabilityGrade: 2, guardianContact: null });
-    expect(member.open.map((l) => l.id)).toEqual([open.id]);
+    // newest first; 张伟 also has the demo's crutches (demo/lending-loans.ts)
+    expect(member.open.map((l) => l.id)).toEqual([open.id, 'loan_demo_1']);
     expect(member.past.map((l) => l.id)).toEqual([past.id]);
     const summary = (await (await get(`/loans/${open.id}/summary`)).json()) as LoanSummary;
     expect(summary).toEqual({
@@ -349,7 +350,10 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
     const first = await lend({ memberId: LIU, dueOn: '2026-12-04', override: { reason: '家属代借' } });
     const second = await lend({ itemId: spare, dueOn: '2026-12-06' });
     await later(5 * DAY); // 2026-12-08
-    const { overdue } = (await (await get('/overdue')).json()) as { overdue: OverdueLine[] };
+    const { overdue: all } = (await (await get('/overdue')).json()) as { overdue: OverdueLine[] };
+    // the demo's walker, five days late on the 3rd, is the oldest
+    expect(all[0]).toMatchObject({ loanId: 'loan_demo_2', memberName: '杨丽华', guardianContact: '杨明 13987654321', daysLate: 10 });
+    const overdue = all.slice(1);
     expect(overdue).toEqual([
       { loanId: first.id, memberId: LIU, memberName: '刘小明', guardianContact: '刘建华 13812345678', itemId: chair, itemName: '手动轮椅', tagCode: 'LND-0001', dueOn: '2026-12-04', daysLate: 4 },
       { loanId: second.id, memberId: ZHANG, memberName: '张伟', guardianContact: null, itemId: spare, itemName: '手动轮椅', tagCode: 'LND-0002', dueOn: '2026-12-06', daysLate: 2 },
