@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueEntry, Item, MaintenanceRecord, Stocktake, StocktakeScanResult } from '../../../edge-server/src/api-types.js';
-import type { ItemPage } from '../../../edge-server/src/domain/lending/inventory.js';
+import type { CatalogueEntry, Item, ItemPage, MaintenanceRecord, Stocktake, StocktakeScanResult } from '../../../edge-server/src/api-types.js';
 import { count, STAFF_ID, storedEvents } from '../helpers.js';
 import { expectErrors, useStaffArea } from './staff-area.js';
 
