@@ -81,7 +81,7 @@ try {
   console.log(time('items, page 40 of 100', () => services.inventory.list({ limit: 100, offset: 3900 })));
   console.log(time('items, q=B-012 (tag)', () => services.inventory.list({ q: 'B-012', limit: 100, offset: 0 })));
   console.log(time('items, q=助行器 + status', () => services.inventory.list({ q: '助行器', status: 'available', limit: 100, offset: 0 })));
-  console.log(time('item by tag', (i) => services.inventory.byTag(`B-${String(i % ITEMS).padStart(5, '0')}`)));
+  console.log(time('item by tag', (i) => services.inventory.itemByTag(`B-${String(i % ITEMS).padStart(5, '0')}`)));
   console.log(time('catalogue with counts', () => services.lendingCatalogue.list()));
   console.log(time('stocktake view (5 000 items)', () => services.stocktakes.get(stocktake.id), 30));
   db.close();

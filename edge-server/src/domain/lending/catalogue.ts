@@ -48,8 +48,9 @@ export class CatalogueService {
   }
 
   create(staffId: string, input: CatalogueInput): CatalogueEntry {
-    const fields = this.fields(input, undefined);
     const id = this.ctx.log.write((append) => {
+      // checked inside the write transaction, so two screens cannot both create the same name
+      const fields = this.fields(input, undefined);
       const now = this.ctx.clock.now();
       const catalogueId = newRecordId(now);
       insertCatalogueEntry(this.ctx.db, catalogueId, now);
@@ -62,8 +63,8 @@ export class CatalogueService {
   /** A new version with these fields (`retired: true` retires the entry; items keep their history). */
   update(staffId: string, catalogueId: string, input: CatalogueInput & { retired?: boolean }): CatalogueEntry {
     this.version(catalogueId);
-    const fields = this.fields(input, catalogueId);
     this.ctx.log.write((append) => {
+      const fields = this.fields(input, catalogueId);
       const now = this.ctx.clock.now();
       // read inside the transaction: two editors cannot both write version N+1 (UNIQUE refuses the second)
       const previous = this.version(catalogueId);

@@ -133,7 +133,7 @@ describe('inventory service', () => {
   it('keeps the status when maintenance on a shelf item changes only the next service date', () => {
     const inventory = kiosk.services.inventory;
     inventory.recordMaintenance(STAFF_ID, 'itm_demo_09', { doneOn: '2026-12-03', description: '年检', costCents: 0, nextServiceOn: '2027-12-03', outcome: 'available' });
-    expect(inventory.item('itm_demo_09')).toMatchObject({ status: 'available', serviceDue: false, nextServiceOn: '2027-12-03' });
+    expect(inventory.itemView('itm_demo_09')).toMatchObject({ status: 'available', serviceDue: false, nextServiceOn: '2027-12-03' });
     expect(storedEvents(kiosk).map((e) => e.type)).toEqual(['item.maintained']);
   });
 
