@@ -66,7 +66,9 @@ describe('staff: lending catalogue and inventory', () => {
     const updated = await json<CatalogueEntry>(put(`/catalogue/${created.id}`, { ...entryInput, loanDays: 45, checkoutChecklist: ['frame', 'complete'] }));
     expect(updated).toMatchObject({ id: created.id, version: 2, loanDays: 45, checkoutChecklist: ['frame', 'complete'] });
     const retired = await json<CatalogueEntry>(put(`/catalogue/${created.id}`, { ...entryInput, retired: true }));
-    expect(retired).toMatchObject({ version: 3, retired: true });
+    // checklists left out of a new version stay as they were
+    expect(retired).toMatchObject({ version: 3, retired: true, checkoutChecklist: ['frame', 'complete'] });
+    expect(await json<CatalogueEntry>(get(`/catalogue/${created.id}`))).toEqual(retired);
     const events = storedEvents(area.kiosk).filter((e) => e.type === 'catalogue.entry_set');
     expect(events.map((e) => e.data)).toEqual([
       { catalogueId: created.id, version: 1, name: '四脚拐杖', category: 'crutches', assessmentRequired: false, loanDays: 30, bufferDays: 1, serviceLifeYears: 4 },
