@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ItemStatus } from '../../../../edge-server/src/api-types.js';
 import type { ItemViewRow } from '../../../../edge-server/src/db/lending-items.repo.js';
-import { addYears, daysBetween } from '../../../../edge-server/src/domain/lending/days.js';
+import { addYears } from '../../../../edge-server/src/domain/lending/days.js';
 import { statusAfterMaintenance } from '../../../../edge-server/src/domain/lending/inventory.js';
 import { checkItemFields, conditionFromWord } from '../../../../edge-server/src/domain/lending/item-fields.js';
 import { toItem } from '../../../../edge-server/src/domain/lending/item-view.js';
@@ -82,7 +82,6 @@ describe('service flags', () => {
     expect(toItem(lent, '2026-11-27').loan?.daysLate).toBe(0);
     expect(toItem(lent, '2026-11-28').loan?.daysLate).toBe(0);
     expect(toItem(lent, '2026-12-03').loan?.daysLate).toBe(5);
-    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
   });
 });
 
