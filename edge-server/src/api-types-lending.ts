@@ -352,3 +352,27 @@ export type StocktakeScanResult =
 export type LendingMessage =
   | { kind: 'capture'; capture: IdentifyCapture }
   | { kind: 'ready'; itemId: string; reservationId: string };
+
+/** `GET /items`: one page of items by tag code and how many match the filter in all. */
+export interface ItemPage {
+  items: Item[];
+  total: number;
+}
+
+/** `GET /checklists`: the check and cleaning vocabularies (keys; words in the UI catalogue) and each category's defaults. */
+export interface ChecklistVocabulary {
+  checks: CheckKey[];
+  cleaning: CleaningKey[];
+  defaults: Record<DeviceCategory, { checks: CheckKey[]; cleaning: CleaningKey[] }>;
+}
+
+/** `GET /stocktakes`: the latest stocktakes, newest first (to resume one after a reload). */
+export interface StocktakeSummary {
+  id: string;
+  startedAt: string;
+  staffId: string;
+  finished: boolean;
+  scanned: number;
+  /** frozen when finished; null while open */
+  missing: number | null;
+}

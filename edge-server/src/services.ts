@@ -89,9 +89,10 @@ export function createServices(
   attendance.extras = { ...attendance.extras, surveyFor: (memberId, date) => surveys.surveyForCheckout(memberId, date) };
   const lendingCaptures = new LendingCaptures(ctx, () => hardware.fingerprint.sensorId);
   const waitlist = new WaitlistService(ctx);
-  const lendingDesk = new LendingDesk(ctx, waitlist);
-  const reservations = new ReservationService(ctx);
   const lendingCatalogue = new CatalogueService(ctx);
+  const inventory = new InventoryService(ctx, lendingCatalogue);
+  const lendingDesk = new LendingDesk(ctx, waitlist, inventory);
+  const reservations = new ReservationService(ctx);
   const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
   return {
     attendance,
@@ -118,7 +119,7 @@ export function createServices(
     waitlist,
     lendingOverdue: new OverdueCheck(ctx, alerts, lendingDesk, reservations),
     lendingCatalogue,
-    inventory: new InventoryService(ctx, lendingCatalogue),
+    inventory,
     stocktakes: new StocktakeService(ctx),
     hardwareHealth,
     attachReader() {

@@ -1,13 +1,6 @@
-import type { DeviceCategory, ItemCondition, ItemStatus } from '../api-types.js';
+import type { ItemCondition, ItemStatus } from '../api-types.js';
 import type { Db } from './connection.js';
 import { statements } from './statements.js';
-
-/** The fields of a catalogue entry's version in force that the loan desk works with. */
-export interface DeskEntryRow {
-  id: string; version: number; name: string; category: DeviceCategory; photoPath: string | null;
-  eligibleDisability: string; eligibleGrades: string; assessmentRequired: 0 | 1; loanDays: number; bufferDays: number;
-  checkoutChecklist: string; cleaningChecklist: string; retired: 0 | 1;
-}
 
 /** An item with its state in force (the highest seq of its chain). */
 export interface DeskItemRow {
@@ -24,22 +17,11 @@ export interface CleaningRow {
   note: string | null; staffId: string; recordedAt: number; eventId: string | null;
 }
 
-export interface MaintenanceRow {
-  id: string; itemId: string; doneOn: string; description: string; costCents: number; nextServiceOn: string | null;
-  staffId: string; recordedAt: number;
-}
-
-const ENTRY_COLUMNS = `v.catalogue_id AS id, v.version, v.name, v.category, v.photo_path AS photoPath,
-  v.eligible_disability AS eligibleDisability, v.eligible_grades AS eligibleGrades, v.assessment_required AS assessmentRequired,
-  v.loan_days AS loanDays, v.buffer_days AS bufferDays, v.checkout_checklist AS checkoutChecklist,
-  v.cleaning_checklist AS cleaningChecklist, v.retired`;
-
 const ITEM_STATE = `SELECT i.id, i.tag_code AS tagCode, i.catalogue_id AS catalogueId, s.status, s.condition, s.seq
   FROM lending_items i
   JOIN lending_item_states s ON s.item_id = i.id AND s.seq = (SELECT MAX(seq) FROM lending_item_states WHERE item_id = i.id)`;
 
 const sql = statements({
-  entry: `SELECT ${ENTRY_COLUMNS} FROM lending_catalogue_versions v WHERE v.catalogue_id = ? ORDER BY v.version DESC LIMIT 1`,
   item: `${ITEM_STATE} WHERE i.id = ?`,
   itemsOfEntry: `${ITEM_STATE} WHERE i.catalogue_id = ?`,
   insertAssessment: `INSERT INTO lending_assessments (id, member_id, catalogue_id, assessed_on, valid_until, note, staff_id, recorded_at, event_id)
@@ -51,14 +33,7 @@ const sql = statements({
     VALUES (@id, @itemId, @loanId, @checklist, @outcome, @note, @staffId, @recordedAt, @eventId)`,
   cleaningsOf: `SELECT id, item_id AS itemId, loan_id AS loanId, checklist, outcome, note, staff_id AS staffId, recorded_at AS recordedAt,
     event_id AS eventId FROM lending_cleanings WHERE item_id = ? ORDER BY recorded_at DESC, id DESC`,
-  maintenanceOf: `SELECT id, item_id AS itemId, done_on AS doneOn, description, cost_cents AS costCents, next_service_on AS nextServiceOn,
-    staff_id AS staffId, recorded_at AS recordedAt FROM lending_maintenance WHERE item_id = ? ORDER BY done_on DESC, recorded_at DESC`,
 });
-
-/** The catalogue entry's version in force, or undefined for an unknown id. */
-export function findDeskEntry(db: Db, catalogueId: string): DeskEntryRow | undefined {
-  return sql(db).entry.get(catalogueId) as DeskEntryRow | undefined;
-}
 
 export function findDeskItem(db: Db, itemId: string): DeskItemRow | undefined {
   return sql(db).item.get(itemId) as DeskItemRow | undefined;
@@ -87,7 +62,3 @@ export function cleaningsOfItem(db: Db, itemId: string): CleaningRow[] {
   return sql(db).cleaningsOf.all(itemId) as CleaningRow[];
 }
 
-/** An item's maintenance records, the latest done first. */
-export function maintenanceOfItem(db: Db, itemId: string): MaintenanceRow[] {
-  return sql(db).maintenanceOf.all(itemId) as MaintenanceRow[];
-}

@@ -58,8 +58,8 @@ const sql = statements({
   insertWaitEnd: `INSERT INTO lending_waitlist_ends (id, waitlist_id, outcome, reason, staff_id, recorded_at, event_id)
     VALUES (@id, @waitlistId, @outcome, @reason, @staffId, @recordedAt, @eventId)`,
   waitById: `${WAIT_VIEW} WHERE w.id = ?`,
-  waitingOfEntry: `${WAIT_VIEW} WHERE w.catalogue_id = ? AND e.id IS NULL ORDER BY w.created_at, w.id`,
-  waitingOfMember: `${WAIT_VIEW} WHERE w.member_id = ? AND e.id IS NULL ORDER BY w.created_at, w.id`,
+  waitingOfEntry: `${WAIT_VIEW} WHERE w.catalogue_id = ? AND e.id IS NULL ORDER BY w.created_at, w.rowid`,
+  waitingOfMember: `${WAIT_VIEW} WHERE w.member_id = ? AND e.id IS NULL ORDER BY w.created_at, w.rowid`,
 });
 
 export function insertReservation(db: Db, row: ReservationRow): void {

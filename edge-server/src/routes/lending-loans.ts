@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type {
-  Eligibility, IdentifyCapture, Loan, LoanSummary, MemberLending, OverdueLine, Reservation, WaitlistEntry,
+  Eligibility, IdentifyCapture, ItemHistory, Loan, LoanSummary, MemberLending, OverdueLine, Reservation, WaitlistEntry,
 } from '../api-types.js';
 import type { AppDeps } from '../app.js';
-import { DomainError } from '../domain/errors.js';
 import type { StaffEnv } from './staff.js';
-import { readJson } from './validate.js';
+import { parseQuery, readJson } from './validate.js';
 
 const id = z.string().min(1).max(64);
 const day = z.string().max(10);
@@ -44,14 +43,6 @@ const reservationQuery = z.object({ catalogueId: id.optional(), state: z.enum(['
 const waitBody = z.object({ memberId: id, note: note.optional() });
 const reasonBody = z.object({ reason });
 
-function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
-  const result = schema.safeParse(query);
-  if (!result.success) {
-    throw new DomainError('invalid', 'invalid_query', 'The query is not what this endpoint takes (memberId with itemId or catalogueId)');
-  }
-  return result.data;
-}
-
 /** Staff: the loan desk under `/api/staff/lending` — captures, eligibility, loans, returns, cleaning, reservations, waiting lists. */
 export function staffLendingLoanRoutes(deps: AppDeps): Hono<StaffEnv> {
   const { loans, loanReturns, lendingCaptures: captures, lendingDesk: desk, reservations, waitlist } = deps.services;
@@ -88,6 +79,7 @@ export function staffLendingLoanRoutes(deps: AppDeps): Hono<StaffEnv> {
       const body = await readJson(c, lostBody);
       return c.json<Loan>(loanReturns.lost(staffId(c), c.req.param('id'), body.note));
     })
+    .get('/items/:id/history', (c) => c.json<ItemHistory>(desk.history(c.req.param('id'))))
     .post('/items/:id/cleaning', async (c) => c.json(loanReturns.clean(staffId(c), c.req.param('id'), await readJson(c, cleaningBody))))
     .get('/overdue', (c) => c.json<{ overdue: OverdueLine[] }>({ overdue: desk.overdue() }))
     .get('/reservations', (c) => c.json<{ reservations: Reservation[] }>({ reservations: reservations.list(parseQuery(reservationQuery, c.req.query())) }))

@@ -16,7 +16,7 @@ describe('staff: identify captures at the loan desk', () => {
   beforeEach(() => {
     messages = [];
     area.kiosk.bus.subscribe('lending', (m) => messages.push(m));
-    chair = addItem(area.kiosk.db, addEntry(area.kiosk.db, { name: '手动轮椅' }), { tagCode: 'DEV-0001' });
+    chair = addItem(area.kiosk.db, addEntry(area.kiosk.db, { name: '手动轮椅' }), { tagCode: 'LND-0001' });
   });
 
   async function start(body: Record<string, unknown>): Promise<IdentifyCapture> {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Eligibility, Loan, LoanSummary, MemberLending, OverdueLine } from '../../../edge-server/src/api-types.js';
+import type { Eligibility, ItemHistory, Loan, LoanSummary, MemberLending, OverdueLine } from '../../../edge-server/src/api-types.js';
 import { addEntry, addItem, checklistFor, cleaningFor } from '../../support/lending-fixtures.js';
 import { count, errorOf, STAFF_ID, staffCookie, storedEvents } from '../helpers.js';
 import { expectErrors, useStaffArea } from './staff-area.js';
@@ -30,8 +30,8 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
   beforeEach(() => {
     cookie = area.cookie;
     wheelchairs = addEntry(area.kiosk.db, { name: '手动轮椅', eligibleDisability: ['肢体'], loanDays: 30, bufferDays: 2 });
-    chair = addItem(area.kiosk.db, wheelchairs, { tagCode: 'DEV-0001' });
-    spare = addItem(area.kiosk.db, wheelchairs, { tagCode: 'DEV-0002' });
+    chair = addItem(area.kiosk.db, wheelchairs, { tagCode: 'LND-0001' });
+    spare = addItem(area.kiosk.db, wheelchairs, { tagCode: 'LND-0002' });
   });
 
   const checkoutBody = (patch: Record<string, unknown> = {}) => ({
@@ -66,7 +66,7 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
   it('lends an available item: on_loan, the loan, the §6 event with the due day\'s end, and an audit line', async () => {
     const loan = await lend();
     expect(loan).toMatchObject({
-      itemId: chair, tagCode: 'DEV-0001', itemName: '手动轮椅', category: 'wheelchair', memberId: ZHANG, memberName: '张伟', staffId: STAFF_ID,
+      itemId: chair, tagCode: 'LND-0001', itemName: '手动轮椅', category: 'wheelchair', memberId: ZHANG, memberName: '张伟', staffId: STAFF_ID,
       checkedOutAt: '2026-12-03T09:00:00.000+08:00', dueOn: '2027-01-02', conditionOut: 'good', state: 'open', daysLate: 0,
       acknowledgement: { method: 'staff_witnessed', by: 'self', guardianName: null }, override: null, renewals: [], closure: null,
     });
@@ -316,28 +316,51 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
     const open = await lend();
     const member = (await (await get(`/members/${ZHANG}`)).json()) as MemberLending;
     expect(member).toMatchObject({ memberId: ZHANG, memberName: '张伟', disabilityCategory: '肢体', disabilityGrade: 2, guardianContact: null });
-    expect(member.open.map((l) => l.id)).toEqual([open.id]);
+    // newest first; 张伟 also has the demo's crutches (demo/lending-loans.ts)
+    expect(member.open.map((l) => l.id)).toEqual([open.id, 'loan_demo_1']);
     expect(member.past.map((l) => l.id)).toEqual([past.id]);
     const summary = (await (await get(`/loans/${open.id}/summary`)).json()) as LoanSummary;
     expect(summary).toEqual({
-      loanId: open.id, memberName: '张伟', itemName: '手动轮椅', category: 'wheelchair', photoPath: null, tagCode: 'DEV-0001',
+      loanId: open.id, memberName: '张伟', itemName: '手动轮椅', category: 'wheelchair', photoPath: null, tagCode: 'LND-0001',
       checkedOutOn: '2026-12-03', dueOn: '2027-01-02', centreName: '阳光残疾人之家（演示）', centrePhone: null, staffName: '王芳',
     });
     await expectErrors([[get('/members/nobody'), 404, 'member_not_found'], [get('/loans/nope/summary'), 404, 'loan_not_found'], [get('/loans/nope'), 404, 'loan_not_found']]);
+  });
+
+  it("tells an item's history newest first: states, loans, cleanings and maintenance", async () => {
+    const loan = await lend();
+    await post(`/loans/${loan.id}/return`, { condition: 'damaged', checklist: checklistFor('wheelchair'), damageNotes: '坐垫破损' });
+    await post(`/items/${chair}/cleaning`, { checklist: cleaningFor('wheelchair'), outcome: 'maintenance', note: '送修' });
+    const fixed = await post(`/items/${chair}/maintenance`, { doneOn: '2026-12-03', description: '更换坐垫', costCents: 8000, outcome: 'available' });
+    expect(fixed.status).toBe(201);
+    const res = await get(`/items/${chair}/history`);
+    expect(res.status).toBe(200);
+    const history = (await res.json()) as ItemHistory;
+    expect(history.item).toMatchObject({ id: chair, tagCode: 'LND-0001', status: 'available' });
+    expect(history.states.map((s) => [s.seq, s.status, s.reason])).toEqual([
+      [5, 'available', 'maintenance'], [4, 'maintenance', 'cleaned'], [3, 'cleaning', 'returned'], [2, 'on_loan', 'checked_out'], [1, 'available', 'registered'],
+    ]);
+    expect(history.loans).toMatchObject([{ id: loan.id, state: 'returned', closure: { damageNotes: '坐垫破损' } }]);
+    expect(history.cleanings).toMatchObject([{ loanId: loan.id, outcome: 'maintenance', note: '送修', checklist: cleaningFor('wheelchair') }]);
+    expect(history.maintenance).toMatchObject([{ description: '更换坐垫', costCents: 8000 }]);
+    await expectErrors([[get('/items/nope/history'), 404, 'item_not_found']]);
   });
 
   it('lists overdue loans to call about, oldest first, with the guardian\'s phone', async () => {
     const first = await lend({ memberId: LIU, dueOn: '2026-12-04', override: { reason: '家属代借' } });
     const second = await lend({ itemId: spare, dueOn: '2026-12-06' });
     await later(5 * DAY); // 2026-12-08
-    const { overdue } = (await (await get('/overdue')).json()) as { overdue: OverdueLine[] };
+    const { overdue: all } = (await (await get('/overdue')).json()) as { overdue: OverdueLine[] };
+    // the demo's walker, five days late on the 3rd, is the oldest
+    expect(all[0]).toMatchObject({ loanId: 'loan_demo_2', memberName: '杨丽华', guardianContact: '杨明 13987654321', daysLate: 10 });
+    const overdue = all.slice(1);
     expect(overdue).toEqual([
-      { loanId: first.id, memberId: LIU, memberName: '刘小明', guardianContact: '刘建华 13812345678', itemId: chair, itemName: '手动轮椅', tagCode: 'DEV-0001', dueOn: '2026-12-04', daysLate: 4 },
-      { loanId: second.id, memberId: ZHANG, memberName: '张伟', guardianContact: null, itemId: spare, itemName: '手动轮椅', tagCode: 'DEV-0002', dueOn: '2026-12-06', daysLate: 2 },
+      { loanId: first.id, memberId: LIU, memberName: '刘小明', guardianContact: '刘建华 13812345678', itemId: chair, itemName: '手动轮椅', tagCode: 'LND-0001', dueOn: '2026-12-04', daysLate: 4 },
+      { loanId: second.id, memberId: ZHANG, memberName: '张伟', guardianContact: null, itemId: spare, itemName: '手动轮椅', tagCode: 'LND-0002', dueOn: '2026-12-06', daysLate: 2 },
     ]);
     // an overdue loan stands in the way of the next one, unless overridden
     const another = addItem(area.kiosk.db, wheelchairs);
     const refused = await post('/loans', checkoutBody({ itemId: another, dueOn: '2026-12-20' }));
-    expect(await refused.json()).toMatchObject({ refusals: [{ code: 'has_overdue', detail: { loans: [{ loanId: second.id, tagCode: 'DEV-0002', dueOn: '2026-12-06' }] } }] });
+    expect(await refused.json()).toMatchObject({ refusals: [{ code: 'has_overdue', detail: { loans: [{ loanId: second.id, tagCode: 'LND-0002', dueOn: '2026-12-06' }] } }] });
   });
 });

@@ -1,19 +1,10 @@
 import type { Db } from '../../db/connection.js';
-import { assessmentsOfMember, deskItemsOfEntry, type DeskEntryRow, type DeskItemRow } from '../../db/lending-desk.repo.js';
+import type { CatalogueVersionRow } from '../../db/lending-catalogue.repo.js';
+import { assessmentsOfMember, deskItemsOfEntry, type DeskItemRow } from '../../db/lending-desk.repo.js';
 import { openLoansOfEntry, overdueLoansOfMember } from '../../db/lending-loans.repo.js';
 import { activeReservationsOfEntry } from '../../db/lending-reservations.repo.js';
 import type { Member } from '../../db/members.repo.js';
 import type { EligibilityFacts, ReservationFact } from './eligibility.js';
-
-/** An entry's JSON list columns, parsed. */
-export function entryLists(entry: DeskEntryRow): { eligibleDisability: string[]; eligibleGrades: number[]; checks: string[]; cleaning: string[] } {
-  return {
-    eligibleDisability: JSON.parse(entry.eligibleDisability) as string[],
-    eligibleGrades: JSON.parse(entry.eligibleGrades) as number[],
-    checks: JSON.parse(entry.checkoutChecklist) as string[],
-    cleaning: JSON.parse(entry.cleaningChecklist) as string[],
-  };
-}
 
 /** The entry's active reservations as the eligibility rules see them. */
 export function reservationFacts(db: Db, catalogueId: string): ReservationFact[] {
@@ -33,22 +24,21 @@ export function entryItemFacts(db: Db, catalogueId: string, today: string): Elig
 
 /** Reads everything the eligibility rules need (call it inside the write transaction at check-out). */
 export function gatherFacts(
-  db: Db, input: { member: Member; entry: DeskEntryRow; item: DeskItemRow | null; today: string; dueOn: string },
+  db: Db, input: { member: Member; entry: CatalogueVersionRow; item: DeskItemRow | null; today: string; dueOn: string },
 ): EligibilityFacts {
   const { member, entry, item, today } = input;
-  const lists = entryLists(entry);
   return {
     today,
     dueOn: input.dueOn,
     member: { id: member.id, status: member.status, disabilityCategory: member.disabilityCategory, disabilityGrade: member.disabilityGrade },
     entry: {
-      id: entry.id, eligibleDisability: lists.eligibleDisability, eligibleGrades: lists.eligibleGrades,
-      assessmentRequired: entry.assessmentRequired === 1, bufferDays: entry.bufferDays, retired: entry.retired === 1,
+      id: entry.catalogueId, eligibleDisability: entry.eligibleDisability, eligibleGrades: entry.eligibleGrades,
+      assessmentRequired: entry.assessmentRequired, bufferDays: entry.bufferDays, retired: entry.retired,
     },
     item: item ? { id: item.id, status: item.status } : null,
-    assessments: assessmentsOfMember(db, member.id).filter((a) => a.catalogueId === entry.id),
+    assessments: assessmentsOfMember(db, member.id).filter((a) => a.catalogueId === entry.catalogueId),
     overdue: overdueLoansOfMember(db, member.id, today),
-    reservations: reservationFacts(db, entry.id),
-    entryItems: entryItemFacts(db, entry.id, today),
+    reservations: reservationFacts(db, entry.catalogueId),
+    entryItems: entryItemFacts(db, entry.catalogueId, today),
   };
 }

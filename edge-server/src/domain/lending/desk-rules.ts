@@ -1,19 +1,14 @@
-import { formatWithOffset, localDate } from '../../clock.js';
+import { formatWithOffset } from '../../clock.js';
 import type { Db } from '../../db/connection.js';
-import { findDeskEntry, findDeskItem, type DeskEntryRow, type DeskItemRow } from '../../db/lending-desk.repo.js';
+import { findCatalogueEntry, type CatalogueVersionRow } from '../../db/lending-catalogue.repo.js';
+import { findDeskItem, type DeskItemRow } from '../../db/lending-desk.repo.js';
 import { findMemberById, type Member } from '../../db/members.repo.js';
 import { isCalendarDay } from '../calendar-day.js';
-import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { addDays, localInstant } from '../sessions/dates.js';
 
 /** The longest a loan may run from today. */
 export const MAX_LOAN_DAYS = 366;
-
-/** The centre's day now. */
-export function deskToday(ctx: DomainContext): string {
-  return localDate(ctx.clock.now(), ctx.timeZone());
-}
 
 /** The end of a local day (its last millisecond) as ISO with the centre's offset: a loan's `dueAt`. */
 export function endOfDayIso(day: string, timeZone: string): string {
@@ -44,8 +39,8 @@ export function itemOrThrow(db: Db, itemId: string): DeskItemRow {
   return item;
 }
 
-export function entryOrThrow(db: Db, catalogueId: string): DeskEntryRow {
-  const entry = findDeskEntry(db, catalogueId);
+export function entryOrThrow(db: Db, catalogueId: string): CatalogueVersionRow {
+  const entry = findCatalogueEntry(db, catalogueId);
   if (!entry) throw new DomainError('not_found', 'catalogue_not_found', `No catalogue entry with id ${catalogueId}`);
   return entry;
 }

@@ -1,14 +1,18 @@
-import type { LoanSummary, MemberLending, OverdueLine } from '../../api-types.js';
-import { localDate } from '../../clock.js';
+import type { CleaningRecord, ItemHistory, LoanSummary, MemberLending, OverdueLine } from '../../api-types.js';
+import { formatWithOffset, localDate } from '../../clock.js';
 import { recordAudit } from '../../db/audit.repo.js';
-import { assessmentsOfMember, insertAssessment } from '../../db/lending-desk.repo.js';
-import { findLoan, listOverdueLoans, loansOfMember } from '../../db/lending-loans.repo.js';
+import { assessmentsOfMember, cleaningsOfItem, insertAssessment } from '../../db/lending-desk.repo.js';
+import { itemStateChain } from '../../db/lending-item-states.repo.js';
+import { listMaintenanceOfItem } from '../../db/lending-maintenance.repo.js';
+import { findLoan, listOverdueLoans, loansOfItem, loansOfMember } from '../../db/lending-loans.repo.js';
 import { reservationsOfMember } from '../../db/lending-reservations.repo.js';
 import { findStaffById } from '../../db/staff.repo.js';
 import { newRecordId } from '../../ids.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
-import { checkDay, deskToday, entryOrThrow, memberOrThrow } from './desk-rules.js';
+import { checkDay, entryOrThrow, memberOrThrow } from './desk-rules.js';
+import type { InventoryService } from './inventory.js';
+import { centreToday, itemView } from './item-view.js';
 import { daysLateOn, toLoan } from './loan-views.js';
 import { loanNotFound } from './loans.js';
 import { toReservation } from './reservations.js';
@@ -19,11 +23,31 @@ type AssessmentView = MemberLending['assessments'][number];
 
 /** The loan desk's reading side: a member at a glance, the take-home summary, the overdue call list; and assessments. */
 export class LendingDesk {
-  constructor(private readonly ctx: DomainContext, private readonly waitlist: WaitlistService) {}
+  constructor(private readonly ctx: DomainContext, private readonly waitlist: WaitlistService, private readonly inventory: InventoryService) {}
+
+  /** Everything that happened to an item, newest first: its state chain, loans, maintenance and cleanings. */
+  history(itemId: string): ItemHistory {
+    const item = itemView(this.ctx, itemId);
+    const tz = this.ctx.timeZone();
+    const today = centreToday(this.ctx);
+    return {
+      item,
+      states: itemStateChain(this.ctx.db, itemId).map((s) => ({
+        seq: s.seq, status: s.status, condition: s.condition, location: s.location, nextServiceOn: s.nextServiceOn, reason: s.reason,
+        loanId: s.loanId, staffId: s.staffId, at: formatWithOffset(s.recordedAt, tz),
+      })),
+      loans: loansOfItem(this.ctx.db, itemId).map((l) => toLoan(this.ctx.db, l, today, tz)),
+      maintenance: listMaintenanceOfItem(this.ctx.db, itemId).map((m) => this.inventory.toMaintenance(m)),
+      cleanings: cleaningsOfItem(this.ctx.db, itemId).map((c) => ({
+        id: c.id, itemId: c.itemId, loanId: c.loanId, checklist: JSON.parse(c.checklist) as CleaningRecord['checklist'], outcome: c.outcome,
+        note: c.note, staffId: c.staffId, at: formatWithOffset(c.recordedAt, tz),
+      })),
+    };
+  }
 
   member(memberId: string): MemberLending {
     const member = memberOrThrow(this.ctx.db, memberId);
-    const today = deskToday(this.ctx);
+    const today = centreToday(this.ctx);
     const tz = this.ctx.timeZone();
     const loans = loansOfMember(this.ctx.db, memberId).map((l) => toLoan(this.ctx.db, l, today, tz));
     return {
@@ -44,7 +68,7 @@ export class LendingDesk {
     const id = this.ctx.log.write((append) => {
       memberOrThrow(db, memberId);
       entryOrThrow(db, input.catalogueId);
-      if (input.assessedOn > deskToday(this.ctx)) throw new DomainError('invalid', 'future_date', 'An assessment cannot be recorded for a day that has not come yet');
+      if (input.assessedOn > centreToday(this.ctx)) throw new DomainError('invalid', 'future_date', 'An assessment cannot be recorded for a day that has not come yet');
       const validUntil = input.validUntil ?? null;
       if (validUntil !== null && validUntil < input.assessedOn) throw new DomainError('invalid', 'invalid_range', 'validUntil is on or after assessedOn');
       const now = this.ctx.clock.now();
@@ -74,7 +98,7 @@ export class LendingDesk {
 
   /** Open loans past their due day, the longest overdue first: who to call. */
   overdue(): OverdueLine[] {
-    const today = deskToday(this.ctx);
+    const today = centreToday(this.ctx);
     return listOverdueLoans(this.ctx.db, today).map((o) => ({ ...o, daysLate: daysLateOn(o.dueOn, today) }));
   }
 

@@ -8,12 +8,13 @@ import { newRecordId } from '../../ids.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import type { LendingCaptures } from './captures.js';
-import { gatherFacts, entryLists } from './desk-facts.js';
+import { gatherFacts } from './desk-facts.js';
 import {
-  checkChecklistKeys, checkDueOn, deskToday, endOfDayIso, entryOrThrow, itemOrThrow, memberOrThrow,
+  checkChecklistKeys, checkDueOn, endOfDayIso, entryOrThrow, itemOrThrow, memberOrThrow,
 } from './desk-rules.js';
 import { checkEligibility, heldReservation, suggestedDueOn, type EligibilityFacts } from './eligibility.js';
 import { changeItemState } from './item-state.js';
+import { centreToday } from './item-view.js';
 import { toLoan } from './loan-views.js';
 
 /**
@@ -29,19 +30,19 @@ export class LoanService {
     const member = memberOrThrow(this.ctx.db, memberId);
     const item = 'itemId' in target ? itemOrThrow(this.ctx.db, target.itemId) : null;
     const entry = entryOrThrow(this.ctx.db, item ? item.catalogueId : (target as { catalogueId: string }).catalogueId);
-    const today = deskToday(this.ctx);
+    const today = centreToday(this.ctx);
     const probe = gatherFacts(this.ctx.db, { member, entry, item, today, dueOn: today });
     const due = this.suggest(probe, entry.loanDays, item?.id ?? null);
     const refusals = checkEligibility({ ...probe, dueOn: due });
-    return { memberId, catalogueId: entry.id, itemId: item?.id ?? null, eligible: refusals.length === 0, refusals, suggestedDueOn: due };
+    return { memberId, catalogueId: entry.catalogueId, itemId: item?.id ?? null, eligible: refusals.length === 0, refusals, suggestedDueOn: due };
   }
 
   checkout(staffId: string, input: CheckoutInput): Loan {
     const { db } = this.ctx;
     memberOrThrow(db, input.memberId);
     const entry = entryOrThrow(db, itemOrThrow(db, input.itemId).catalogueId);
-    checkDueOn(input.dueOn, deskToday(this.ctx));
-    const checks = entryLists(entry).checks;
+    checkDueOn(input.dueOn, centreToday(this.ctx));
+    const checks = entry.checkoutChecklist;
     checkChecklistKeys(input.checklist, checks);
     const failed = checks.filter((k) => input.checklist[k] === false);
     if (failed.length > 0) {
@@ -62,7 +63,7 @@ export class LoanService {
     const { db } = this.ctx;
     this.ctx.log.write((append) => {
       const loan = openLoanOrThrow(this.ctx, loanId);
-      const today = deskToday(this.ctx);
+      const today = centreToday(this.ctx);
       checkDueOn(dueOn, today);
       if (dueOn <= loan.currentDueOn) {
         throw new DomainError('invalid', 'invalid_due_on', `A renewal moves the due day after ${loan.currentDueOn}`);
@@ -95,7 +96,7 @@ export class LoanService {
   private lend(append: AppendEvent, staffId: string, input: CheckoutInput): string {
     const { db } = this.ctx;
     const now = this.ctx.clock.now();
-    const today = deskToday(this.ctx);
+    const today = centreToday(this.ctx);
     // Everything is read again inside the transaction: what the screen saw may have changed.
     const member = memberOrThrow(db, input.memberId);
     const item = itemOrThrow(db, input.itemId);
@@ -130,8 +131,8 @@ export class LoanService {
       const end = append('reservation.fulfilled', { reservationId: held.id, loanId }, now);
       insertReservationEnd(db, { id: newRecordId(now), reservationId: held.id, outcome: 'fulfilled', loanId, reason: null, staffId, recordedAt: now, eventId: end.id });
     }
-    for (const wait of waitingOfMember(db, member.id).filter((w) => w.catalogueId === entry.id)) {
-      const left = append('lending.waitlist_left', { waitlistId: wait.id, catalogueId: entry.id, memberId: member.id, outcome: 'lent' }, now);
+    for (const wait of waitingOfMember(db, member.id).filter((w) => w.catalogueId === entry.catalogueId)) {
+      const left = append('lending.waitlist_left', { waitlistId: wait.id, catalogueId: entry.catalogueId, memberId: member.id, outcome: 'lent' }, now);
       insertWaitlistEnd(db, { id: newRecordId(now), waitlistId: wait.id, outcome: 'lent', reason: null, staffId, recordedAt: now, eventId: left.id });
     }
     recordAudit(db, {
@@ -175,7 +176,7 @@ export class LoanService {
   }
 
   private view(row: LoanViewRow): Loan {
-    return toLoan(this.ctx.db, row, deskToday(this.ctx), this.ctx.timeZone());
+    return toLoan(this.ctx.db, row, centreToday(this.ctx), this.ctx.timeZone());
   }
 }
 

@@ -2,7 +2,7 @@ import { recordOverdueRun, overdueRanOn } from '../../db/lending-loans.repo.js';
 import type { AlertService } from '../alerts.js';
 import type { DomainContext } from '../context.js';
 import { addDays, localInstant } from '../sessions/dates.js';
-import { deskToday } from './desk-rules.js';
+import { centreToday } from './item-view.js';
 import type { LendingDesk } from './desk-views.js';
 import type { ReservationService } from './reservations.js';
 
@@ -37,7 +37,7 @@ export class OverdueCheck {
 
   /** Runs today's check unless it ran already; returns the number of overdue loans it found, or null when it had run. */
   runToday(): number | null {
-    const today = deskToday(this.ctx);
+    const today = centreToday(this.ctx);
     if (overdueRanOn(this.ctx.db, today)) return null;
     this.reservations.expire();
     const overdue = this.desk.overdue();
@@ -59,7 +59,7 @@ export class OverdueCheck {
     }
     const now = this.ctx.clock.now();
     const tz = this.ctx.timeZone();
-    const nextMidnight = localInstant(addDays(deskToday(this.ctx), 1), '00:00', tz);
+    const nextMidnight = localInstant(addDays(centreToday(this.ctx), 1), '00:00', tz);
     this.timer = setTimeout(() => {
       this.timer = null;
       this.tick();

@@ -11,7 +11,8 @@ import { DomainError } from '../errors.js';
 import { addDays } from '../sessions/dates.js';
 import { fits, nextFreeOn, type EntryUsage } from './availability.js';
 import { entryItemFacts, reservationFacts } from './desk-facts.js';
-import { checkDay, deskToday, entryOrThrow, itemOrThrow, MAX_LOAN_DAYS, memberOrThrow } from './desk-rules.js';
+import { checkDay, entryOrThrow, itemOrThrow, MAX_LOAN_DAYS, memberOrThrow } from './desk-rules.js';
+import { centreToday } from './item-view.js';
 
 /** A reservation as the API shows it. */
 export function toReservation(r: ReservationViewRow, timeZone: string): Reservation {
@@ -46,27 +47,27 @@ export class ReservationService {
     checkDay('from', input.from);
     checkDay('to', input.to);
     const id = this.ctx.log.write((append) => {
-      const today = deskToday(this.ctx);
+      const today = centreToday(this.ctx);
       if (input.from < today || input.to < input.from || input.to > addDays(today, MAX_LOAN_DAYS)) {
         throw new DomainError('invalid', 'invalid_range', `A reservation runs from today or later to a day at most ${MAX_LOAN_DAYS} days ahead, from ≤ to`);
       }
       memberOrThrow(db, input.memberId);
       const entry = entryOrThrow(db, input.catalogueId);
-      if (entry.retired === 1) throw new DomainError('conflict', 'catalogue_retired', 'This catalogue entry is retired');
+      if (entry.retired) throw new DomainError('conflict', 'catalogue_retired', 'This catalogue entry is retired');
       const itemId = input.itemId ?? null;
       if (itemId !== null) {
         const item = itemOrThrow(db, itemId);
-        if (item.catalogueId !== entry.id) throw new DomainError('invalid', 'item_not_of_entry', 'The item is not of this catalogue entry');
+        if (item.catalogueId !== entry.catalogueId) throw new DomainError('invalid', 'item_not_of_entry', 'The item is not of this catalogue entry');
         if (item.status === 'retired') throw new DomainError('conflict', 'item_not_available', 'The item is retired', { status: item.status });
       }
-      const usage = this.usage(entry.id, entry.bufferDays, today);
+      const usage = this.usage(entry.catalogueId, entry.bufferDays, today);
       const wanted = { itemId, from: input.from, to: input.to };
       if (!fits(usage, wanted)) {
         throw new DomainError('conflict', 'reservation_conflict', 'The item is taken on some of these days', { nextFreeOn: nextFreeOn(usage, wanted) });
       }
       const now = this.ctx.clock.now();
       const rowId = newRecordId(now);
-      const row = { id: rowId, memberId: input.memberId, catalogueId: entry.id, itemId, fromOn: input.from, toOn: input.to, staffId, createdAt: now };
+      const row = { id: rowId, memberId: input.memberId, catalogueId: entry.catalogueId, itemId, fromOn: input.from, toOn: input.to, staffId, createdAt: now };
       const event = append('reservation.created', reservationEventData(row), now);
       insertReservation(db, { ...row, eventId: event.id });
       recordAudit(db, { at: now, actorKind: 'staff', actorId: staffId, action: 'lending.reserve', target: rowId, detail: { ...input } });
@@ -94,7 +95,7 @@ export class ReservationService {
    * system audit line; §6 has no event for it). Returns how many.
    */
   expire(): number {
-    const today = deskToday(this.ctx);
+    const today = centreToday(this.ctx);
     return this.ctx.log.write(() => {
       const due = reservationsEndedBefore(this.ctx.db, today);
       const now = this.ctx.clock.now();

@@ -7,8 +7,8 @@ import { newRecordId } from '../../ids.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { addDays } from '../sessions/dates.js';
-import { entryLists } from './desk-facts.js';
-import { checkChecklistKeys, deskToday, entryOrThrow, itemOrThrow } from './desk-rules.js';
+import { checkChecklistKeys, entryOrThrow, itemOrThrow } from './desk-rules.js';
+import { centreToday } from './item-view.js';
 import { changeItemState } from './item-state.js';
 import { daysLateOn, toLoan } from './loan-views.js';
 import { openLoanOrThrow } from './loans.js';
@@ -29,9 +29,9 @@ export class LoanReturns {
     this.ctx.log.write((append) => {
       const loan = openLoanOrThrow(this.ctx, loanId);
       const entry = entryOrThrow(db, loan.catalogueId);
-      checkChecklistKeys(input.checklist, entryLists(entry).checks);
+      checkChecklistKeys(input.checklist, entry.checkoutChecklist);
       const now = this.ctx.clock.now();
-      const daysLate = daysLateOn(loan.currentDueOn, deskToday(this.ctx));
+      const daysLate = daysLateOn(loan.currentDueOn, centreToday(this.ctx));
       const damaged = input.condition === 'damaged' || Object.values(input.checklist).includes(false);
       const damageNotes = input.damageNotes?.trim() || null;
       changeItemState(db, append, {
@@ -58,7 +58,7 @@ export class LoanReturns {
     this.ctx.log.write((append) => {
       const loan = openLoanOrThrow(this.ctx, loanId);
       const now = this.ctx.clock.now();
-      const daysLate = daysLateOn(loan.currentDueOn, deskToday(this.ctx));
+      const daysLate = daysLateOn(loan.currentDueOn, centreToday(this.ctx));
       changeItemState(db, append, { itemId: loan.itemId, patch: { status: 'retired' }, reason: 'lost', staffId, loanId, at: now, expect: ['on_loan'] });
       const event = append('loan.lost', { loanId, itemId: loan.itemId, memberId: loan.memberId, staffId, daysLate }, now);
       insertClosure(db, {
@@ -79,7 +79,7 @@ export class LoanReturns {
         throw new DomainError('conflict', 'not_in_cleaning', `The item is ${item.status}; only an item back from a loan is cleaned`, { status: item.status });
       }
       const entry = entryOrThrow(db, item.catalogueId);
-      const steps = entryLists(entry).cleaning;
+      const steps = entry.cleaningChecklist;
       const undone = steps.filter((k) => input.checklist[k] !== true);
       const unknown = Object.keys(input.checklist).filter((k) => !steps.includes(k));
       if (undone.length > 0 || unknown.length > 0) {
@@ -110,7 +110,7 @@ export class LoanReturns {
    * that no item is held for yet, that has not ended and starts within the buffer days from today.
    */
   private waitingReservation(itemId: string, catalogueId: string, bufferDays: number): ReservationViewRow | undefined {
-    const today = deskToday(this.ctx);
+    const today = centreToday(this.ctx);
     const window = addDays(today, bufferDays);
     const soon = activeReservationsOfEntry(this.ctx.db, catalogueId).filter((r) => r.fromOn <= window && r.toOn >= today);
     const own = soon.find((r) => r.itemId === itemId);
@@ -122,6 +122,6 @@ export class LoanReturns {
   }
 
   private view(loanId: string): Loan {
-    return toLoan(this.ctx.db, findLoan(this.ctx.db, loanId)!, deskToday(this.ctx), this.ctx.timeZone());
+    return toLoan(this.ctx.db, findLoan(this.ctx.db, loanId)!, centreToday(this.ctx), this.ctx.timeZone());
   }
 }

@@ -35,13 +35,13 @@ export class WaitlistService {
     const id = this.ctx.log.write((append) => {
       const entry = entryOrThrow(db, catalogueId);
       memberOrThrow(db, memberId);
-      if (waitingForEntry(db, entry.id).some((w) => w.memberId === memberId)) {
+      if (waitingForEntry(db, entry.catalogueId).some((w) => w.memberId === memberId)) {
         throw new DomainError('conflict', 'already_waiting', 'The member is on this waiting list already');
       }
       const now = this.ctx.clock.now();
       const rowId = newRecordId(now);
-      const event = append('lending.waitlisted', { waitlistId: rowId, catalogueId: entry.id, memberId }, now);
-      insertWaitlist(db, { id: rowId, catalogueId: entry.id, memberId, note, staffId, createdAt: now, eventId: event.id });
+      const event = append('lending.waitlisted', { waitlistId: rowId, catalogueId: entry.catalogueId, memberId }, now);
+      insertWaitlist(db, { id: rowId, catalogueId: entry.catalogueId, memberId, note, staffId, createdAt: now, eventId: event.id });
       recordAudit(db, { at: now, actorKind: 'staff', actorId: staffId, action: 'lending.waitlist_add', target: rowId, detail: { catalogueId, memberId, note } });
       return rowId;
     });
