@@ -77,7 +77,7 @@ describe('staff: the loan desk', () => {
     await deskMemberByName(page, '李秀英');
     await clickByName(page, '借出辅具');
     const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
-    await tag!.type('DEV-0008');
+    await tag!.type('DEV-0025');
     await tag!.press('Enter');
     await waitForText(page, '这种辅具只借给 肢体残疾、多重残疾 的成员');
     await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
@@ -94,7 +94,7 @@ describe('staff: the loan desk', () => {
     await clickByName(page, '确认借出');
     await waitForText(page, '李秀英借了助行器');
 
-    const loan = (await memberLending(staff, 'mem_demo_02')).open.find((l) => l.tagCode === 'DEV-0008');
+    const loan = (await memberLending(staff, 'mem_demo_02')).open.find((l) => l.tagCode === 'DEV-0025');
     expect(loan).toMatchObject({
       acknowledgement: { method: 'staff_witnessed', by: 'guardian', guardianName: '李明' },
       override: { codes: ['wrong_disability_category'], reason: '术后暂时行走不便，医生建议' },
@@ -102,28 +102,28 @@ describe('staff: the loan desk', () => {
   });
 
   it('takes a device back by its tag with its checks, then cleans it step by step back to available', async () => {
-    await lendByApi(staff, 'mem_demo_08', 'DEV-0011', centreDay(7));
+    await lendByApi(staff, 'mem_demo_08', 'DEV-0013', centreDay(7));
     await open();
     const returnTag = await page.waitForSelector(`${DESK} >>> input[name="return-tag"]`, { visible: true });
-    await returnTag!.type('DEV-0011');
+    await returnTag!.type('DEV-0013');
     await returnTag!.press('Enter');
-    await waitForText(page, '归还 腋下拐杖 DEV-0011');
+    await waitForText(page, '归还 腋下拐杖 DEV-0013');
     await waitForText(page, '借用人 黄志强');
     await clickByName(page, '确认归还');
     await waitForText(page, '还没有检查：');
     await answerChecks(page, `${DESK} >>> kiosk-desk-return`);
     await clickByName(page, '确认归还');
-    await waitForText(page, '已归还 腋下拐杖 DEV-0011，送去清洁');
-    expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0011`)).status).toBe('cleaning');
+    await waitForText(page, '已归还 腋下拐杖 DEV-0013，送去清洁');
+    expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0013`)).status).toBe('cleaning');
 
     await clickByName(page, '待清洁');
-    await clickByName(page, '清洁 腋下拐杖 DEV-0011');
+    await clickByName(page, '清洁 腋下拐杖 DEV-0013');
     await clickByName(page, '清洁完成，可借');
     await waitForText(page, '还有步骤没做完：');
     for (const box of await page.$$(`${DESK} >>> kiosk-desk-cleaning >>> input[type=checkbox]`)) await box.click();
     await clickByName(page, '清洁完成，可借');
-    await waitForText(page, '腋下拐杖 DEV-0011 清洁完成：可借');
-    expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0011`)).status).toBe('available');
+    await waitForText(page, '腋下拐杖 DEV-0013 清洁完成：可借');
+    expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0013`)).status).toBe('available');
   });
 
   it('tells staff plainly who a reserved device is for when it comes back clean', async () => {
@@ -144,10 +144,10 @@ describe('staff: the loan desk', () => {
   });
 
   it('answers a reservation clash with the next free day in words, and takes that day with one button', async () => {
+    // the demo reserves DEV-0012 for 黄志强 from in 3 days for 2½ weeks
     const crutch = await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0012`);
-    await staff.call<Reservation>('POST', `${LENDING}/reservations`, {
-      memberId: 'mem_demo_08', catalogueId: crutch.catalogueId, itemId: crutch.id, from: centreDay(5), to: centreDay(10),
-    });
+    const { reservations: before } = await staff.call<{ reservations: Reservation[] }>('GET', `${LENDING}/reservations?state=active`);
+    const held = before.find((r) => r.itemId === crutch.id)!;
     await open();
     await clickByName(page, '预约');
     await clickByName(page, '腋下拐杖');
@@ -167,8 +167,59 @@ describe('staff: the loan desk', () => {
     await waitForText(page, '已为 孙丽娟 预约 腋下拐杖');
     const { reservations } = await staff.call<{ reservations: Reservation[] }>('GET', `${LENDING}/reservations?state=active`);
     const mine = reservations.find((r) => r.memberId === 'mem_demo_12' && r.itemId === crutch.id);
-    expect(mine!.from > centreDay(10)).toBe(true);
+    expect(mine!.from > held.to).toBe(true);
     expect(mine!.to).toBe(addDaysTo(mine!.from, 2));
+  });
+
+  it('cancels a reservation only with a reason, and keeps an entry’s waiting list in order', async () => {
+    await open();
+    await clickByName(page, '预约');
+    await clickByName(page, '取消 孙丽娟 的 腋下拐杖 预约');
+    await clickByName(page, '确认取消');
+    await waitForText(page, '请写原因');
+    await page.type('kiosk-app >>> kiosk-lending-reservations >>> textarea[name="cancel-reason"]', '家里借到了');
+    await clickByName(page, '确认取消');
+    await waitForText(page, '已取消 孙丽娟 的 腋下拐杖 预约');
+    const { reservations } = await staff.call<{ reservations: Reservation[] }>('GET', `${LENDING}/reservations?state=cancelled`);
+    expect(reservations.filter((r) => r.memberId === 'mem_demo_12').map((r) => r.catalogueName)).toEqual(['腋下拐杖']);
+
+    // the demo has 钱志刚 waiting for an electric wheelchair
+    await clickByName(page, '电动轮椅 · 1 人排队');
+    const waitlist = 'kiosk-app >>> kiosk-waitlist';
+    await waitForText(page, '第 1 位 · 钱志刚');
+    await pickMemberIn(page, waitlist, '孙丽娟');
+    await waitForText(page, '孙丽娟 已排队，第 2 位');
+    await clickByName(page, '把 钱志刚 移出排队');
+    await clickByName(page, '移出排队');
+    await waitForText(page, '请写原因');
+    await page.type(`${waitlist} >>> textarea[name="waitlist-reason"]`, '已经自己买了');
+    await clickByName(page, '移出排队');
+    await waitForText(page, '已把 钱志刚 移出排队');
+    await waitForText(page, '第 1 位 · 孙丽娟');
+    const { waiting } = await staff.call<{ waiting: { memberName: string; position: number }[] }>('GET', `${LENDING}/catalogue/cat_demo_e_wheelchair/waitlist`);
+    expect(waiting.map((w) => [w.memberName, w.position])).toEqual([['孙丽娟', 1]]);
+  });
+
+  it('identifies a member by the card the wedge reads, and takes the card as the acknowledgement', async () => {
+    await open();
+    await page.waitForSelector(`${DESK} >>> kiosk-desk-identify >>> button.primary`, { visible: true });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.type('100009');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '周敏 的借用');
+    await clickByName(page, '借出辅具');
+    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await tag!.type('DEV-0023');
+    await tag!.press('Enter');
+    await waitForText(page, '可以借');
+    await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
+    await clickByName(page, '请成员确认');
+    await waitForText(page, '周敏，请确认借用');
+    await page.keyboard.type('100009');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '周敏借了康复踏步器');
+    const loan = (await memberLending(staff, 'mem_demo_09')).open.find((l) => l.tagCode === 'DEV-0023');
+    expect(loan?.acknowledgement).toEqual({ method: 'card', by: 'self', guardianName: null });
   });
 
   it('refuses a renewal past another member’s reservation, naming the day, and renews to an earlier day; marks a loss only with a note', async () => {
@@ -227,7 +278,7 @@ describe('staff: the overdue call list', () => {
     h = await startKiosk({ centreTimeZone: 'Etc/GMT+12' });
     const before = await staffApi(h.server);
     await lendByApi(before, 'mem_demo_04', 'DEV-0022', centreDay(0, 'Etc/GMT+12'));
-    await lendByApi(before, 'mem_demo_06', 'DEV-0014', centreDay(0, 'Etc/GMT+12'));
+    await lendByApi(before, 'mem_demo_08', 'DEV-0014', centreDay(0, 'Etc/GMT+12'));
     await h.server.stop();
     writeFileSync(join(h.server.dataDir, 'config.json'), JSON.stringify({ centre: { timezone: 'Etc/GMT-14' } }));
     await h.server.start();
@@ -239,17 +290,22 @@ describe('staff: the overdue call list', () => {
   it('lists who to call, oldest first, with the guardian’s phone as a link, and takes a device back from the list', async () => {
     const staff = await staffApi(h.server);
     const { overdue } = await staff.call<{ overdue: OverdueLine[] }>('GET', `${LENDING}/overdue`);
-    expect(overdue.map((l) => l.tagCode).sort()).toEqual(['DEV-0014', 'DEV-0022']);
+    // the demo's own overdue loan (DEV-0008, five days late) is the oldest
+    expect(overdue.map((l) => l.tagCode)).toEqual(['DEV-0008', ...overdue.slice(1).map((l) => l.tagCode)]);
+    expect(overdue.slice(1).map((l) => l.tagCode).sort()).toEqual(['DEV-0014', 'DEV-0022']);
+    const mine = overdue.find((l) => l.tagCode === 'DEV-0022')!;
     page = await h.openPage();
     await openLending(h, page);
     await clickByName(page, '逾期未还');
     const list = 'kiosk-app >>> kiosk-lending-overdue';
     await page.waitForSelector(`${list} >>> [data-overdue]`, { visible: true });
     const lines = await page.$$eval(`${list} >>> [data-overdue] > li`, (items) => items.map((li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
-    expect(lines).toHaveLength(2);
-    expect(lines.join('\n')).toContain(`刘小明 · 康复踏步器 · DEV-0022`);
-    expect(lines.join('\n')).toContain(`逾期 ${overdue[0]!.daysLate} 天`);
-    const tel = await page.$eval(`${list} >>> a[href^="tel:"]`, (a) => ({ href: a.getAttribute('href'), text: a.textContent }));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('杨丽华 · 助行器 · DEV-0008');
+    expect(lines[0]).toContain(`逾期 ${overdue[0]!.daysLate} 天`);
+    const line = `${list} >>> li[data-loan="${mine.loanId}"]`;
+    expect(await page.$eval(line, (li) => li.textContent?.replace(/\s+/g, ' ') ?? '')).toContain(`刘小明 · 康复踏步器 · DEV-0022`);
+    const tel = await page.$eval(`${line} a[href^="tel:"]`, (a) => ({ href: a.getAttribute('href'), text: a.textContent }));
     expect(tel).toEqual({ href: 'tel:13812345678', text: '刘建华 13812345678' });
 
     await clickByName(page, '归还 康复踏步器 DEV-0022');
@@ -259,10 +315,10 @@ describe('staff: the overdue call list', () => {
     await waitForText(page, '已归还 康复踏步器 DEV-0022，送去清洁');
     await page.waitForFunction(
       (sel) => document.querySelector('kiosk-app')!.shadowRoot!.querySelector('kiosk-staff-mode')!.shadowRoot!.querySelector('kiosk-staff-lending')!
-        .shadowRoot!.querySelector(sel)!.shadowRoot!.querySelectorAll('[data-overdue] > li').length === 1,
+        .shadowRoot!.querySelector(sel)!.shadowRoot!.querySelectorAll('[data-overdue] > li').length === 2,
       {}, 'kiosk-lending-overdue',
     );
     const loan = (await staff.call<{ overdue: OverdueLine[] }>('GET', `${LENDING}/overdue`)).overdue;
-    expect(loan.map((l) => l.tagCode)).toEqual(['DEV-0014']);
+    expect(loan.map((l) => l.tagCode)).toEqual(['DEV-0008', 'DEV-0014']);
   });
 });

@@ -36,7 +36,7 @@ export class KioskDeskAcknowledge extends KioskScreen {
 
   private readonly speech = new SpeechController(this);
   private readonly follower = new CaptureFollower(this, (c) => void this.settled(c));
-  protected readonly wedge = new CardWedgeController(this, (card) => void this.follower.card(card).catch(() => this.fail('lendingDesk.error.failed')));
+  protected readonly wedge = new CardWedgeController(this, (card) => void this.byCard(card));
 
   static override styles = memberFloorStyles;
 
@@ -120,6 +120,18 @@ export class KioskDeskAcknowledge extends KioskScreen {
     try {
       await this.follower.start('acknowledge', this.draft.member.id);
       this.speech.say(this.i18n.t('lendingDesk.ack.putFinger'));
+    } catch {
+      this.fail('lendingDesk.error.failed');
+    }
+  }
+
+  /** The borrower's card at the wedge confirms like their finger (a capture is started when none waits). */
+  private async byCard(cardNumber: string): Promise<void> {
+    if (this.witness || this.busy) return;
+    this.problem = '';
+    try {
+      if (this.follower.capture?.state !== 'waiting') await this.follower.start('acknowledge', this.draft.member.id);
+      await this.follower.card(cardNumber);
     } catch {
       this.fail('lendingDesk.error.failed');
     }
