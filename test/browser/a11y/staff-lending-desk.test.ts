@@ -206,3 +206,55 @@ describe.each<Lang>(['zh-CN', 'en'])('the member’s acknowledgement and summary
     await waitForText(page, t('lendingDesk.member.heading', { name: '黄志强' }));
   });
 });
+
+describe('keyboard alone at the desk', () => {
+  /** The focused element's `name` attribute and text. */
+  const focused = () => page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return { name: el?.getAttribute('name') ?? '', text: (el?.textContent ?? '').trim(), tag: el?.tagName.toLowerCase() ?? '' };
+  });
+
+  it('finds the member, scans the tag, answers every check and lends with Tab, Space and Enter; the focus is always visible', async () => {
+    await page.setViewport(VIEWPORT_LANDSCAPE);
+    await freshIdle(h, page);
+    await openLending(h, page);
+    await page.focus(`${DESK} >>> kiosk-desk-identify >>> kiosk-member-picker >>> input[type=search]`);
+    await page.keyboard.type('吴桂兰');
+    await page.waitForSelector(`${DESK} >>> kiosk-desk-identify >>> kiosk-member-picker >>> ul button ::-p-text(吴桂兰)`, { visible: true });
+    await pressKey(page, 'Tab');
+    await expectVisibleFocus(page, 'member found');
+    await pressKey(page, 'Enter');
+    await waitForText(page, '吴桂兰 的借用');
+    expect((await focused()).text).toBe('借出辅具');
+    await pressKey(page, 'Enter');
+    await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    expect((await focused()).name).toBe('tag');
+    await page.keyboard.type('DEV-0020');
+    await pressKey(page, 'Enter');
+    await waitForText(page, '这种辅具只借给 视力残疾 的成员');
+    expect((await focused()).name).toBe('override-reason');
+    await page.keyboard.type('白内障术后，医生建议');
+    for (let i = 0; i < 40; i++) {
+      await pressKey(page, 'Tab');
+      const f = await focused();
+      if (f.name.startsWith('check-')) await pressKey(page, 'Space');
+      if (f.tag === 'button' && f.text === '请成员确认') break;
+    }
+    await expectVisibleFocus(page, 'to the acknowledgement');
+    await pressKey(page, 'Enter');
+    await waitForText(page, '吴桂兰，请确认借用');
+    await pressKey(page, 'Tab');
+    expect((await focused()).text).toContain('工作人员见证');
+    await pressKey(page, 'Enter');
+    expect((await focused()).text).toContain('本人确认');
+    await pressKey(page, 'Enter');
+    await waitForText(page, '吴桂兰借了手持电子助视器');
+    expect((await focused()).text).toContain('好的');
+    await pressKey(page, 'Enter');
+    await waitForText(page, '已借出 手持电子助视器 DEV-0020');
+    const loan = (await staff.call<{ open: { tagCode: string; override: { reason: string } | null }[] }>('GET', `${LENDING}/members/mem_demo_10`)).open
+      .find((l) => l.tagCode === 'DEV-0020');
+    expect(loan?.override?.reason).toBe('白内障术后，医生建议');
+  });
+});

@@ -229,6 +229,8 @@ export class KioskLendingDesk extends KioskScreen {
 
   private async focusStep(): Promise<void> {
     await this.updateComplete;
+    if (this.step.to === 'member' || this.step.to === 'lend') await this.lending.taskComplete.catch(() => undefined);
+    await this.updateComplete;
     const child = this.renderRoot.querySelector<KioskScreen>('.steps > *:not(div):not(p)');
     if (!child) return;
     await child.updateComplete;

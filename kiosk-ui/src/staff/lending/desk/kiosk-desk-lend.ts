@@ -218,7 +218,21 @@ export class KioskDeskLend extends KioskScreen {
     this.dueOn = '';
     this.checks = {};
     this.overrideReason = '';
-    if (item) this.condition = item.condition;
+    if (item) {
+      this.condition = item.condition;
+      void this.focusForm();
+    }
+  }
+
+  /** After a scan the find field is gone: the focus goes to the form's first field (or 换一件 when refused outright). */
+  private async focusForm(): Promise<void> {
+    // the check starts when the item is rendered (its args change), so wait for that render first
+    await this.updateComplete;
+    await this.eligibility.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    const root = this.renderRoot;
+    const first = root.querySelector<HTMLElement>('textarea[name="override-reason"], input[name="due-on"]') ?? root.querySelector<HTMLElement>('.actions button');
+    first?.focus();
   }
 
   private next(e: Eligibility, keys: readonly string[]): void {

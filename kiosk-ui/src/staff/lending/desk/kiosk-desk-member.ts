@@ -1,3 +1,4 @@
+import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { lendingDeskApi, type Loan, type MemberLending } from '../../../api/lending-desk.js';
 import { DEVICE_KINDS } from '../../../components/device-kinds.js';
@@ -26,6 +27,16 @@ export class KioskDeskMember extends KioskScreen {
   declare lostNote: string;
   declare problem: string;
   declare busy: boolean;
+
+  /** Entry names for the waiting lists the member is on (a waiting-list line carries the entry's id only). */
+  private readonly entryNames = new Task(this, {
+    task: async ([waiting], { signal }) => {
+      if (waiting === 0) return new Map<string, string>();
+      const { entries } = await lendingDeskApi.catalogue(signal);
+      return new Map(entries.map((e) => [e.id, e.name]));
+    },
+    args: () => [this.lending?.waiting.length ?? 0] as const,
+  });
 
   static override styles = [
     ...staffViewStyles,
@@ -91,7 +102,7 @@ export class KioskDeskMember extends KioskScreen {
           ${t('lendingDesk.reservation.span', { from: dayText(this.i18n, r.from), to: dayText(this.i18n, r.to) })}</li>`)}
       </ul>` : nothing}
       ${m.waiting.length ? html`<h4>${t('lendingDesk.member.waiting')}</h4><ul class="rows">
-        ${m.waiting.map((w) => html`<li>${t('lendingDesk.waitlist.position', { position: w.position })} · ${w.note ?? ''}</li>`)}
+        ${m.waiting.map((w) => html`<li>${this.entryNames.value?.get(w.catalogueId) ?? ''} · ${t('lendingDesk.waitlist.position', { position: w.position })}${w.note ? ` · ${w.note}` : ''}</li>`)}
       </ul>` : nothing}
       ${m.assessments.length ? html`<h4>${t('lendingDesk.member.assessments')}</h4><ul class="rows">
         ${m.assessments.map((a) => html`<li>${a.catalogueName} · ${t('lendingDesk.member.assessedOn', { date: dayText(this.i18n, a.assessedOn) })}
