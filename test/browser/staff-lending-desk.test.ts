@@ -140,6 +140,8 @@ describe('staff: the loan desk', () => {
     await waitForText(page, '手动轮椅 DEV-0004 清洁完成，为 孙丽娟 的预约保留，请通知 孙丽娟 来取');
     // the live stream's `ready` message puts the same words at the top of the desk
     await waitForText(page, '手动轮椅 DEV-0004 已清洁好，为 孙丽娟 的预约保留，请通知 孙丽娟 来取');
+    await clickByName(page, '知道了');
+    await page.waitForSelector(`${DESK} >>> [data-ready]`, { hidden: true });
     expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0004`)).status).toBe('reserved');
   });
 

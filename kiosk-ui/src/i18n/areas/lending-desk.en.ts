@@ -11,6 +11,8 @@ export const lendingDeskEn: Record<keyof typeof lendingDeskZhCN, string> = {
   'lendingDesk.nav.cleaning': 'To clean',
   'lendingDesk.ready': '{item} {tag} is clean and kept for {name}’s reservation: please tell {name} to collect it',
 
+  'lendingDesk.readySeen': 'Got it',
+
   'lendingDesk.identify.heading': 'Who is borrowing or returning?',
   'lendingDesk.identify.finger': 'Member: press finger',
   'lendingDesk.identify.waiting': 'Ask the member to put a finger on the reader (or tap their card)',

@@ -9,6 +9,8 @@ export const lendingDeskZhCN = {
   'lendingDesk.nav.cleaning': '待清洁',
   'lendingDesk.ready': '{item} {tag} 已清洁好，为 {name} 的预约保留，请通知 {name} 来取',
 
+  'lendingDesk.readySeen': '知道了',
+
   'lendingDesk.identify.heading': '谁来借或还？',
   'lendingDesk.identify.finger': '请成员按手指',
   'lendingDesk.identify.waiting': '请成员把手指放在指纹器上（也可以刷卡）',

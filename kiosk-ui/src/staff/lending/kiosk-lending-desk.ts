@@ -63,6 +63,13 @@ export class KioskLendingDesk extends KioskScreen {
         display: grid;
         gap: var(--k-gap);
       }
+      .ready {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        align-items: center;
+        justify-content: space-between;
+      }
       .scan {
         display: flex;
         flex-wrap: wrap;
@@ -106,7 +113,10 @@ export class KioskLendingDesk extends KioskScreen {
           ${t('lendingDesk.nav.desk')}</button>
         <button aria-current=${this.step.to === 'cleaning' ? 'page' : 'false'} @click=${() => this.go({ to: 'cleaning' })}>${t('lendingDesk.nav.cleaning')}</button>
       </nav>
-      ${this.ready ? html`<p class="warn" role="alert" data-ready>${this.ready}</p>` : nothing}
+      ${this.ready ? html`<div class="warn ready" role="alert">
+        <p data-ready>${this.ready}</p>
+        <button @click=${() => (this.ready = '')}>${this.i18n.t('lendingDesk.readySeen')}</button>
+      </div>` : nothing}
       <div class="steps"
         @lending-member=${(e: DeskDetail<'lending-member'>) => this.openMember(e.detail.memberId)}
         @lending-go=${(e: DeskDetail<'lending-go'>) => this.go(e.detail)}

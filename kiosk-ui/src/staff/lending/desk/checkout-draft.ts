@@ -4,5 +4,7 @@ import type { CheckoutInput, Item } from '../../../api/lending-desk.js';
 export interface CheckoutDraft {
   member: { id: string; name: string; guardianContact: string | null };
   item: Item;
+  /** the entry's photo, shown to the borrower instead of the pictogram when there is one */
+  photoPath: string | null;
   input: Omit<CheckoutInput, 'acknowledgement'>;
 }

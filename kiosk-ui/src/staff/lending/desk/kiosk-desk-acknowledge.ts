@@ -62,7 +62,9 @@ export class KioskDeskAcknowledge extends KioskScreen {
     const waiting = this.follower.capture?.state === 'waiting';
     return html`
       <h2 tabindex="-1">${t('lendingDesk.ack.heading', { name: this.draft.member.name })}</h2>
-      <div class="device">${pictogram(DEVICE_KINDS[item.category].pictogram)}</div>
+      <div class="device">${this.draft.photoPath
+        ? html`<img src=${this.draft.photoPath} alt=${item.catalogueName} />`
+        : pictogram(DEVICE_KINDS[item.category].pictogram)}</div>
       <p class="big" data-item>${item.catalogueName}</p>
       <p class="big" data-due>${this.dueWords}</p>
       ${this.problem ? html`<p class="status error" role="alert">${this.problem}</p>` : nothing}

@@ -249,6 +249,7 @@ export class KioskDeskLend extends KioskScreen {
       draft: {
         member: { id: this.member.memberId, name: this.member.memberName, guardianContact: this.member.guardianContact },
         item,
+        photoPath: this.catalogue.value?.find((c) => c.id === item.catalogueId)?.photoPath ?? null,
         input: {
           memberId: this.member.memberId, itemId: item.id, dueOn: this.dueOn, condition: this.condition,
           checklist: Object.fromEntries(keys.map((k) => [k, true])),

@@ -38,8 +38,16 @@ const PRINT_RULES = `
     .loan-summary-print .picto { width: 1.2em; height: 1.2em; vertical-align: middle; }
   }
 `;
-const printSheet = new CSSStyleSheet();
-printSheet.replaceSync(PRINT_RULES);
+let printSheet: CSSStyleSheet | null = null;
+
+/** Made when first printed (not at import, so the words above can be used without a DOM). */
+function printStyles(): CSSStyleSheet {
+  if (!printSheet) {
+    printSheet = new CSSStyleSheet();
+    printSheet.replaceSync(PRINT_RULES);
+  }
+  return printSheet;
+}
 
 /**
  * Printing the summary only: a light-DOM copy at the end of <body>, hidden on screen; in print everything
@@ -53,7 +61,8 @@ export class SummaryPrintCopy {
       this.root = document.createElement('div');
       this.root.className = 'loan-summary-print';
       document.body.append(this.root);
-      if (!document.adoptedStyleSheets.includes(printSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
+      const sheet = printStyles();
+      if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     }
     render(loanSummaryView(i18n, summary), this.root);
   }
