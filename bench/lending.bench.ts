@@ -169,7 +169,7 @@ async function main(): Promise<void> {
         ['assessmentsOfMember', () => assessmentsOfMember(db, 'mem_b_1')],
         ['activeReservationsOfEntry', () => activeReservationsOfEntry(db, 'cat_b_0')],
         ['eligibility', () => services.loans.eligibility('mem_b_1', { itemId: 'itm_b_0' })],
-        ['byTag', () => services.inventory.byTag('BEN-00000')],
+        ['byTag', () => services.inventory.itemByTag('BEN-00000')],
       ] as const) {
         const t = performance.now();
         for (let i = 0; i < 50; i++) fn();

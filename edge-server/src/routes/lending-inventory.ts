@@ -1,9 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { CatalogueEntry, Item, MaintenanceRecord } from '../api-types.js';
+import type { CatalogueEntry, ChecklistVocabulary, Item, ItemPage, MaintenanceRecord } from '../api-types.js';
 import type { AppDeps } from '../app.js';
-import type { ChecklistVocabulary } from '../domain/lending/catalogue.js';
-import type { ItemPage } from '../domain/lending/inventory.js';
 import { MAX_LOCATION, MAX_SERIAL, MAX_TAG_CODE } from '../domain/lending/item-fields.js';
 import { lendingImportRoutes } from './lending-import.js';
 import { lendingStocktakeRoutes } from './lending-stocktakes.js';
@@ -74,12 +72,12 @@ export function staffLendingInventoryRoutes(deps: AppDeps): Hono<StaffEnv> {
       const q = parseQuery(itemsQuery, c.req.query());
       return c.json<ItemPage>(inventory.list(q));
     })
-    .get('/lending/items/by-tag/:tagCode', (c) => c.json<Item>(inventory.byTag(c.req.param('tagCode'))))
+    .get('/lending/items/by-tag/:tagCode', (c) => c.json<Item>(inventory.itemByTag(c.req.param('tagCode'))))
     .post('/lending/items', async (c) => {
       const body = await readJson(c, itemBody);
       return c.json<Item>(inventory.register(c.var.staff.id, body), 201);
     })
-    .get('/lending/items/:id', (c) => c.json<Item>(inventory.item(c.req.param('id'))))
+    .get('/lending/items/:id', (c) => c.json<Item>(inventory.itemView(c.req.param('id'))))
     .post('/lending/items/:id/status', async (c) => {
       const body = await readJson(c, statusBody);
       return c.json<Item>(inventory.setStatus(c.var.staff.id, c.req.param('id'), body.to, body.reason));

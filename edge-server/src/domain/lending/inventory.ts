@@ -1,4 +1,4 @@
-import type { ImportReport, Item, ItemInput, ItemLabel, ItemStatus, MaintenanceRecord } from '../../api-types.js';
+import type { ImportReport, Item, ItemInput, ItemLabel, ItemPage, ItemStatus, MaintenanceRecord } from '../../api-types.js';
 import { formatWithOffset } from '../../clock.js';
 import { recordAudit } from '../../db/audit.repo.js';
 import { currentItemState } from '../../db/lending-item-states.repo.js';
@@ -26,13 +26,10 @@ export interface MaintenanceInput {
   outcome: 'available' | 'maintenance';
 }
 
-/** A page of items and how many match the filter in all. */
-export interface ItemPage { items: Item[]; total: number }
-
 /**
  * The inventory (辅具台账): physical items, their state, staff's manual status changes and
  * maintenance. Every change goes through `changeItemState` in one transaction with its event and
- * audit line. `item(id)` and `byTag(tag)` are the read helpers the rest of lending answers with.
+ * audit line. `itemView(id)` and `itemByTag(tag)` are the read helpers the rest of lending answers with.
  */
 export class InventoryService {
   private readonly importer: InventoryImport;
@@ -59,7 +56,7 @@ export class InventoryService {
       });
       return itemId;
     });
-    return this.item(id);
+    return this.itemView(id);
   }
 
   /** Items by tag code; `q` matches tag, serial and the entry's name. */
@@ -69,11 +66,13 @@ export class InventoryService {
     return { items: rows.map((r) => toItem(r, today)), total };
   }
 
-  item(itemId: string): Item {
+  /** One item by id (`404 item_not_found`): what every lending answer about an item shows. */
+  itemView(itemId: string): Item {
     return itemView(this.ctx, itemId);
   }
 
-  byTag(tagCode: string): Item {
+  /** The item whose label carries `tagCode` (`404 unknown_tag`): the scanner path. */
+  itemByTag(tagCode: string): Item {
     return itemByTag(this.ctx, tagCode);
   }
 
@@ -90,7 +89,7 @@ export class InventoryService {
 
   /** Staff's manual change: to maintenance or retired, or back to available from maintenance. */
   setStatus(staffId: string, itemId: string, to: ManualStatus, reason: string): Item {
-    this.item(itemId);
+    this.itemView(itemId);
     this.ctx.log.write((append) => {
       const now = this.ctx.clock.now();
       const from = currentItemState(this.ctx.db, itemId)!.status;
@@ -101,12 +100,12 @@ export class InventoryService {
       });
       recordAudit(this.ctx.db, { at: now, actorKind: 'staff', actorId: staffId, action: 'lending.item_status', target: itemId, detail: { from, to, reason } });
     });
-    return this.item(itemId);
+    return this.itemView(itemId);
   }
 
   /** A maintenance or service record; sets the next service date (none when left out) and the status. */
   recordMaintenance(staffId: string, itemId: string, input: MaintenanceInput): MaintenanceRecord {
-    this.item(itemId);
+    this.itemView(itemId);
     const today = centreToday(this.ctx);
     if (!isCalendarDay(input.doneOn)) throw new DomainError('invalid', 'invalid_date', 'doneOn is a day written YYYY-MM-DD, e.g. 2026-12-03');
     if (input.doneOn > today) throw new DomainError('invalid', 'future_date', 'Maintenance is recorded once it is done, not ahead');

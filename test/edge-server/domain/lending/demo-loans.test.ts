@@ -14,8 +14,8 @@ describe('the demo loans', () => {
       loanId: 'loan_demo_2', memberId: 'mem_demo_06', memberName: '杨丽华', guardianContact: '杨明 13987654321',
       itemId: 'itm_demo_08', itemName: '助行器', tagCode: 'DEV-0008', dueOn: '2026-11-28', daysLate: 5,
     }]);
-    expect(kiosk.services.inventory.byTag('DEV-0011')).toMatchObject({ status: 'on_loan', loan: { id: 'loan_demo_1', memberName: '张伟', dueOn: '2026-12-23', daysLate: 0 } });
-    expect(kiosk.services.inventory.byTag('DEV-0008').status).toBe('on_loan');
+    expect(kiosk.services.inventory.itemByTag('DEV-0011')).toMatchObject({ status: 'on_loan', loan: { id: 'loan_demo_1', memberName: '张伟', dueOn: '2026-12-23', daysLate: 0 } });
+    expect(kiosk.services.inventory.itemByTag('DEV-0008').status).toBe('on_loan');
   });
 
   it('has past loans, returned and cleaned, one of them late', () => {
