@@ -348,11 +348,6 @@ export type StocktakeScanResult =
   | { result: 'scanned' | 'already_scanned'; item: { id: string; tagCode: string; name: string; status: ItemStatus } }
   | { result: 'unknown_tag'; tagCode: string };
 
-/** SSE `lending` messages (`/api/events`): a capture's every change, and a reserved item back from cleaning. */
-export type LendingMessage =
-  | { kind: 'capture'; capture: IdentifyCapture }
-  | { kind: 'ready'; itemId: string; reservationId: string };
-
 /** `GET /items`: one page of items by tag code and how many match the filter in all. */
 export interface ItemPage {
   items: Item[];
@@ -376,3 +371,8 @@ export interface StocktakeSummary {
   /** frozen when finished; null while open */
   missing: number | null;
 }
+
+/** SSE `lending` messages (`/api/events`): a capture's every change, and a reserved item back from cleaning. */
+export type LendingMessage =
+  | { kind: 'capture'; capture: IdentifyCapture }
+  | { kind: 'ready'; itemId: string; reservationId: string };

@@ -82,9 +82,9 @@ const sql = statements({
     FROM lending_loans l JOIN lending_items i ON i.id = l.item_id
     WHERE l.member_id = ? AND NOT EXISTS (SELECT 1 FROM lending_loan_closures c WHERE c.loan_id = l.id) AND ${DUE} < ?
     ORDER BY dueOn`,
-  openOfEntry: `SELECT l.item_id AS itemId, ${DUE} AS dueOn
-    FROM lending_loans l JOIN lending_items i ON i.id = l.item_id
-    WHERE i.catalogue_id = ? AND NOT EXISTS (SELECT 1 FROM lending_loan_closures c WHERE c.loan_id = l.id)`,
+  openDueOfItem: `SELECT ${DUE} AS dueOn FROM lending_loans l
+    WHERE l.item_id = ? AND NOT EXISTS (SELECT 1 FROM lending_loan_closures c WHERE c.loan_id = l.id)
+    ORDER BY l.checked_out_at DESC LIMIT 1`,
   insertOverdueRun: `INSERT INTO lending_overdue_runs (run_on, ran_at, overdue) VALUES (@runOn, @ranAt, @overdue)`,
   overdueRun: `SELECT run_on AS runOn FROM lending_overdue_runs WHERE run_on = ?`,
 });
@@ -138,9 +138,9 @@ export function overdueLoansOfMember(db: Db, memberId: string, today: string): {
   return sql(db).overdueOfMember.all(memberId, today) as { loanId: string; itemId: string; tagCode: string; dueOn: string }[];
 }
 
-/** The entry's open loans: which item, and until when. */
-export function openLoansOfEntry(db: Db, catalogueId: string): { itemId: string; dueOn: string }[] {
-  return sql(db).openOfEntry.all(catalogueId) as { itemId: string; dueOn: string }[];
+/** The due day (after renewals) of the item's open loan, if it is out. */
+export function openLoanDueOfItem(db: Db, itemId: string): string | undefined {
+  return (sql(db).openDueOfItem.get(itemId) as { dueOn: string } | undefined)?.dueOn;
 }
 
 /** Records that the overdue check ran for `runOn`; false when it had run already (PRIMARY KEY). */

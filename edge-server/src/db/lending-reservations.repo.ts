@@ -48,7 +48,7 @@ const sql = statements({
   insertEnd: `INSERT INTO lending_reservation_ends (id, reservation_id, outcome, loan_id, reason, staff_id, recorded_at, event_id)
     VALUES (@id, @reservationId, @outcome, @loanId, @reason, @staffId, @recordedAt, @eventId)`,
   byId: `${VIEW} WHERE r.id = ?`,
-  activeOfEntry: `${VIEW} WHERE r.catalogue_id = ? AND e.id IS NULL ORDER BY r.from_on, r.created_at`,
+  activeOfEntry: `${VIEW} WHERE r.catalogue_id = ? AND e.id IS NULL ORDER BY r.from_on, r.created_at, r.rowid`,
   all: `${VIEW} ORDER BY r.from_on DESC, r.created_at DESC LIMIT 500`,
   ofEntry: `${VIEW} WHERE r.catalogue_id = ? ORDER BY r.from_on DESC, r.created_at DESC LIMIT 500`,
   ofMember: `${VIEW} WHERE r.member_id = ? ORDER BY r.from_on DESC`,

@@ -225,6 +225,20 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
     expect(events('item.status_changed').at(-1)!.data).toMatchObject({ from: 'reserved', to: 'on_loan' });
   });
 
+  it('sets aside one clean item per any-item reservation that waits, not more', async () => {
+    const first = await lend({ itemId: chair, dueOn: '2026-12-04' });
+    const second = await lend({ itemId: spare, memberId: 'mem_demo_08', dueOn: '2026-12-04' });
+    const reserved = await post('/reservations', { memberId: 'mem_demo_12', catalogueId: wheelchairs, from: '2026-12-07', to: '2026-12-10' });
+    expect(reserved.status).toBe(201);
+    const reservationId = ((await reserved.json()) as { id: string }).id;
+    await later(2 * DAY); // 12-05: the reservation starts within the two buffer days
+    for (const loan of [first, second]) await post(`/loans/${loan.id}/return`, { condition: 'good', checklist: checklistFor('wheelchair') });
+    const cleanChair = await post(`/items/${chair}/cleaning`, { checklist: cleaningFor('wheelchair'), outcome: 'available' });
+    expect(await cleanChair.json()).toEqual({ itemId: chair, outcome: 'reserved', reservationId });
+    const cleanSpare = await post(`/items/${spare}/cleaning`, { checklist: cleaningFor('wheelchair'), outcome: 'available' });
+    expect(await cleanSpare.json()).toEqual({ itemId: spare, outcome: 'available', reservationId: null });
+  });
+
   it('ends the waiting of the member who borrows an item of the entry', async () => {
     const waited = await post(`/catalogue/${wheelchairs}/waitlist`, { memberId: ZHANG });
     const waitlistId = ((await waited.json()) as { id: string }).id;

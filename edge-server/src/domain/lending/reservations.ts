@@ -1,7 +1,6 @@
 import type { Reservation, ReservationInput, ReservationState } from '../../api-types.js';
 import { formatWithOffset } from '../../clock.js';
 import { recordAudit } from '../../db/audit.repo.js';
-import { openLoansOfEntry } from '../../db/lending-loans.repo.js';
 import {
   findReservation, insertReservation, insertReservationEnd, listReservations, reservationsEndedBefore, type ReservationViewRow,
 } from '../../db/lending-reservations.repo.js';
@@ -10,7 +9,7 @@ import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { addDays } from '../sessions/dates.js';
 import { fits, nextFreeOn, type EntryUsage } from './availability.js';
-import { entryItemFacts, reservationFacts } from './desk-facts.js';
+import { entryItemFacts, openLoanFacts, reservationFacts } from './desk-facts.js';
 import { checkDay, entryOrThrow, itemOrThrow, MAX_LOAN_DAYS, memberOrThrow } from './desk-rules.js';
 import { centreToday } from './item-view.js';
 
@@ -112,7 +111,7 @@ export class ReservationService {
     return {
       bufferDays,
       itemIds: items.map((i) => i.id),
-      loans: openLoansOfEntry(this.ctx.db, catalogueId).map((l) => ({ itemId: l.itemId, from: today, to: l.dueOn < today ? today : l.dueOn })),
+      loans: openLoanFacts(this.ctx.db, items),
       reservations: reservationFacts(this.ctx.db, catalogueId),
     };
   }

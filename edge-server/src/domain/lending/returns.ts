@@ -115,10 +115,12 @@ export class LoanReturns {
     const soon = activeReservationsOfEntry(this.ctx.db, catalogueId).filter((r) => r.fromOn <= window && r.toOn >= today);
     const own = soon.find((r) => r.itemId === itemId);
     if (own) return own;
+    const anyItem = soon.filter((r) => r.itemId === null);
+    if (anyItem.length === 0) return undefined;
     const itemHolds = new Set(soon.filter((r) => r.itemId !== null).map((r) => r.itemId));
     const alreadyHeld = deskItemsOfEntry(this.ctx.db, catalogueId)
       .filter((i) => i.id !== itemId && i.status === 'reserved' && !itemHolds.has(i.id)).length;
-    return soon.filter((r) => r.itemId === null)[alreadyHeld];
+    return anyItem[alreadyHeld];
   }
 
   private view(loanId: string): Loan {

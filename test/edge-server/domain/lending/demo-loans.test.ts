@@ -31,6 +31,10 @@ describe('the demo loans', () => {
   it('has a reservation and a member on a waiting list', () => {
     expect(kiosk.services.reservations.list({ state: 'active' })).toMatchObject([{ memberName: '黄志强', tagCode: 'DEV-0012', from: '2026-12-06', to: '2026-12-23' }]);
     expect(kiosk.services.waitlist.list('cat_demo_e_wheelchair')).toMatchObject([{ memberName: '钱志刚', position: 1 }]);
+    expect(kiosk.services.lendingDesk.member('mem_demo_08').reservations).toMatchObject([{ id: 'rsv_demo_1', state: 'active' }]);
+    expect(kiosk.services.lendingDesk.member('mem_demo_15').waiting).toMatchObject([{ catalogueId: 'cat_demo_e_wheelchair', position: 1 }]);
+    // the reservation starts after the buffer days: the crutches stay on the shelf until then
+    expect(kiosk.services.inventory.itemByTag('DEV-0012').status).toBe('available');
   });
 
   it('is fixtures: no events', () => {
