@@ -77,6 +77,10 @@ describe('staff: the loan desk', () => {
     await deskMemberByName(page, '李秀英');
     await clickByName(page, '借出辅具');
     const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    // a tag nobody registered is said so, and the field stays for the next scan
+    await tag!.type('DEV-9999');
+    await tag!.press('Enter');
+    await waitForText(page, '没有标签为 DEV-9999 的辅具，请再扫一次');
     await tag!.type('DEV-0025');
     await tag!.press('Enter');
     await waitForText(page, '这种辅具只借给 肢体残疾、多重残疾 的成员');

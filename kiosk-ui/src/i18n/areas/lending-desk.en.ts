@@ -90,6 +90,9 @@ export const lendingDeskEn: Record<keyof typeof lendingDeskZhCN, string> = {
   'lendingDesk.ack.expired': 'Time is up. Press “Finger” again',
   'lendingDesk.ack.taken': 'This device was just lent to someone else. Choose another',
 
+  'lendingDesk.ack.invalidDue': 'The due date is not right: go back and change it',
+  'lendingDesk.ack.ackInvalid': 'That confirmation did not work: press the finger again, or ask staff to witness',
+
   'lendingDesk.summary.heading': 'Your loan',
   'lendingDesk.summary.item': '{name} borrowed the {item}',
   'lendingDesk.summary.call': 'Questions? Call {centre}: {phone}',
@@ -117,6 +120,8 @@ export const lendingDeskEn: Record<keyof typeof lendingDeskZhCN, string> = {
   'lendingDesk.renew.done': 'Renewed {item}, due {date}',
   'lendingDesk.renew.reservedAfter': 'Cannot renew to that day: someone reserved this device from {date}; it must be back, and cleaned, before then. Choose an earlier day',
   'lendingDesk.renew.reserved': 'Cannot renew: someone reserved this device',
+
+  'lendingDesk.renew.invalidDue': 'The new due date must be after the current one, and not too far off',
 
   'lendingDesk.lost.heading': 'Mark as lost?',
   'lendingDesk.lost.body': '{item} {tag} will be recorded as lost and retired; it cannot be lent again.',
@@ -168,6 +173,7 @@ export const lendingDeskEn: Record<keyof typeof lendingDeskZhCN, string> = {
   'lendingDesk.reservations.cancelBody': 'Cancel {name}’s reservation of {entry}.',
   'lendingDesk.reservations.cancelConfirm': 'Cancel it',
   'lendingDesk.reservations.cancelled': 'Cancelled {name}’s reservation of {entry}',
+  'lendingDesk.reservations.ended': 'This reservation has already ended',
   'lendingDesk.reservation.span': '{from} to {to}',
   'lendingDesk.reserve.heading': 'Reserve {entry}',
   'lendingDesk.reserve.member': 'Member: {name}',

@@ -88,6 +88,9 @@ export const lendingDeskZhCN = {
   'lendingDesk.ack.expired': '时间过了，请再按“按手指确认”',
   'lendingDesk.ack.taken': '这件辅具刚被借走了，请换一件',
 
+  'lendingDesk.ack.invalidDue': '还的日期不对，请返回改一下',
+  'lendingDesk.ack.ackInvalid': '确认没有成功，请再按一次手指，或请工作人员见证',
+
   'lendingDesk.summary.heading': '借用单',
   'lendingDesk.summary.item': '{name}借了{item}',
   'lendingDesk.summary.call': '有问题请打电话给{centre}：{phone}',
@@ -115,6 +118,8 @@ export const lendingDeskZhCN = {
   'lendingDesk.renew.done': '已续借 {item}，{date} 到期',
   'lendingDesk.renew.reservedAfter': '不能续借到这一天：{date} 起已有人预约这件辅具，要在这之前还回来，还要留出清洁的时间；请选早一点的日期',
   'lendingDesk.renew.reserved': '不能续借：已有人预约这件辅具',
+
+  'lendingDesk.renew.invalidDue': '新的还的日期要晚于现在的到期日，也不能太远',
 
   'lendingDesk.lost.heading': '登记丢失？',
   'lendingDesk.lost.body': '{item} {tag} 会登记为丢失并报废，不能再借。',
@@ -166,6 +171,7 @@ export const lendingDeskZhCN = {
   'lendingDesk.reservations.cancelBody': '取消 {name} 的 {entry} 预约。',
   'lendingDesk.reservations.cancelConfirm': '确认取消',
   'lendingDesk.reservations.cancelled': '已取消 {name} 的 {entry} 预约',
+  'lendingDesk.reservations.ended': '这个预约已经结束了',
   'lendingDesk.reservation.span': '{from} 至 {to}',
   'lendingDesk.reserve.heading': '预约 {entry}',
   'lendingDesk.reserve.member': '成员：{name}',

@@ -1,5 +1,6 @@
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
+import { ApiFailure } from '../../api/client.js';
 import { lendingDeskApi, type CatalogueEntry, type Reservation } from '../../api/lending-desk.js';
 import { DEVICE_KINDS } from '../../components/device-kinds.js';
 import { pictogram } from '../../components/pictograms.js';
@@ -141,8 +142,8 @@ export class KioskLendingReservations extends KioskScreen {
       await lendingDeskApi.cancelReservation(r.id, reason);
       this.cancelling = null;
       this.changed(t('lendingDesk.reservations.cancelled', { name: r.memberName, entry: r.catalogueName }));
-    } catch {
-      this.problem = t('lendingDesk.error.failed');
+    } catch (err) {
+      this.problem = t(err instanceof ApiFailure && err.code === 'reservation_ended' ? 'lendingDesk.reservations.ended' : 'lendingDesk.error.failed');
     } finally {
       this.busy = false;
     }

@@ -171,6 +171,8 @@ export class KioskDeskAcknowledge extends KioskScreen {
     const t = this.i18n.t.bind(this.i18n);
     if (!(err instanceof ApiFailure)) return t('lendingDesk.error.failed');
     if (err.code === 'item_not_available') return t('lendingDesk.ack.taken');
+    if (err.code === 'invalid_due_on') return t('lendingDesk.ack.invalidDue');
+    if (err.code === 'acknowledgement_invalid') return t('lendingDesk.ack.ackInvalid');
     if (err.code === 'not_eligible' && Array.isArray(err.body['refusals'])) {
       return (err.body['refusals'] as Parameters<typeof refusalText>[1][]).map((r) => refusalText(this.i18n, r)).join(' ');
     }

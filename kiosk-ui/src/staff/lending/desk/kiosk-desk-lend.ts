@@ -207,6 +207,8 @@ export class KioskDeskLend extends KioskScreen {
     try {
       this.choose(await lendingDeskApi.byTag(tag));
     } catch (err) {
+      // the field is emptied for the next scan (the scanner types a whole tag)
+      this.tag = '';
       this.problem = err instanceof ApiFailure && err.status === 404 ? t('lendingDesk.lend.unknownTag', { tag }) : t('lendingDesk.error.failed');
     }
   }

@@ -80,6 +80,7 @@ export class KioskDeskRenew extends KioskScreen {
         ? t('lendingDesk.renew.reservedAfter', { date: dayText(this.i18n, from) })
         : t('lendingDesk.renew.reserved');
     }
+    if (err instanceof ApiFailure && err.code === 'invalid_due_on') return t('lendingDesk.renew.invalidDue');
     return t('lendingDesk.error.failed');
   }
 }

@@ -111,7 +111,8 @@ export class KioskReservationForm extends KioskScreen {
         this.nextFree = next;
         this.problem = t('lendingDesk.reserve.conflict', { date: dayText(this.i18n, next) });
       } else {
-        this.problem = t(err instanceof ApiFailure && err.code === 'reservation_conflict' ? 'lendingDesk.reserve.conflictNoDate' : 'lendingDesk.error.failed');
+        const code = err instanceof ApiFailure ? err.code : '';
+        this.problem = t(code === 'reservation_conflict' ? 'lendingDesk.reserve.conflictNoDate' : code === 'invalid_range' ? 'lendingDesk.reserve.badDates' : 'lendingDesk.error.failed');
       }
     } finally {
       this.busy = false;

@@ -1,9 +1,6 @@
-import type { IdentifyCapture } from '../../../api/lending-desk.js';
+import type { LendingMessage } from '../../../../../edge-server/src/api-types.js';
 
-/** A `lending` message on `/api/events` (docs/services/lending.md). */
-export type LendingMessage =
-  | { kind: 'capture'; capture: IdentifyCapture }
-  | { kind: 'ready'; itemId: string; reservationId: string };
+export type { LendingMessage };
 
 type Listener = (message: LendingMessage) => void;
 
