@@ -90,6 +90,12 @@ describe('staff: the loan desk', () => {
     await page.type(`${DESK} >>> kiosk-desk-lend >>> textarea[name="override-reason"]`, '术后暂时行走不便，医生建议');
     await clickByName(page, '请成员确认');
     await waitForText(page, '李秀英，请确认借用');
+    // Escape goes back a step to the loan form, which keeps what staff set
+    await page.keyboard.press('Escape');
+    const reason = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> textarea[name="override-reason"]`, { visible: true });
+    expect(await reason!.evaluate((el) => (el as HTMLTextAreaElement).value)).toBe('术后暂时行走不便，医生建议');
+    await clickByName(page, '请成员确认');
+    await waitForText(page, '李秀英，请确认借用');
     await clickByName(page, '工作人员见证');
     await clickByName(page, '监护人确认');
     await clickByName(page, '确认借出');

@@ -41,6 +41,8 @@ export class KioskLendingDesk extends KioskScreen {
     returnTag: { state: true },
     problem: { state: true },
   };
+  /** the loan last sent to the acknowledgement: going back to the loan form keeps what staff set */
+  private draft: CheckoutDraft | null = null;
   declare step: Step;
   declare memberId: string;
   declare notice: string;
@@ -120,7 +122,7 @@ export class KioskLendingDesk extends KioskScreen {
       <div class="steps"
         @lending-member=${(e: DeskDetail<'lending-member'>) => this.openMember(e.detail.memberId)}
         @lending-go=${(e: DeskDetail<'lending-go'>) => this.go(e.detail)}
-        @lending-draft=${(e: DeskDetail<'lending-draft'>) => this.go({ to: 'acknowledge', draft: e.detail.draft })}
+        @lending-draft=${(e: DeskDetail<'lending-draft'>) => this.toAcknowledge(e.detail.draft)}
         @lending-checked-out=${(e: DeskDetail<'lending-checked-out'>) => this.checkedOut(e.detail.loan)}
         @lending-changed=${(e: DeskDetail<'lending-changed'>) => this.changed(e.detail.notice)}>
         ${this.renderStep()}
@@ -149,7 +151,7 @@ export class KioskLendingDesk extends KioskScreen {
         return this.lending.render({
           pending: () => html`<p role="status">${t('app.loading')}</p>`,
           complete: (m) => (!m ? nothing : step.to === 'lend'
-            ? html`<kiosk-desk-lend .member=${m}></kiosk-desk-lend>`
+            ? html`<kiosk-desk-lend .member=${m} .draft=${this.draft}></kiosk-desk-lend>`
             : html`<kiosk-desk-member .lending=${m} .notice=${this.notice}></kiosk-desk-member>`),
           error: () => html`<p class="error" role="alert">${t('mode.loadFailed')}</p>
             <div class="actions"><button @click=${() => this.go({ to: 'identify' })}>${t('lendingDesk.member.another')}</button></div>`,
@@ -184,6 +186,7 @@ export class KioskLendingDesk extends KioskScreen {
   }
 
   private go(step: Step): void {
+    if (step.to === 'identify' || step.to === 'member') this.draft = null;
     if (step.to === 'identify') {
       this.memberId = '';
       this.notice = '';
@@ -191,6 +194,11 @@ export class KioskLendingDesk extends KioskScreen {
     this.problem = '';
     this.step = step;
     void this.focusStep();
+  }
+
+  private toAcknowledge(draft: CheckoutDraft): void {
+    this.draft = draft;
+    this.go({ to: 'acknowledge', draft });
   }
 
   private openMember(memberId: string): void {
@@ -201,6 +209,7 @@ export class KioskLendingDesk extends KioskScreen {
   }
 
   private checkedOut(loan: Loan): void {
+    this.draft = null;
     this.notice = this.i18n.t('lendingDesk.lend.done', { item: loan.itemName, tag: loan.tagCode });
     void this.lending.run();
     this.go({ to: 'summary', loanId: loan.id });

@@ -10,6 +10,7 @@ import { dayText } from '../../alert-words.js';
 import { staffViewStyles } from '../../staff-styles.js';
 import { checkList, checkProblem, type CheckAnswers } from './check-list.js';
 import { conditionChoice } from './condition-choice.js';
+import type { CheckoutDraft } from './checkout-draft.js';
 import './desk-events.js';
 import { refusalText } from './refusal-words.js';
 
@@ -21,6 +22,8 @@ import { refusalText } from './refusal-words.js';
 export class KioskDeskLend extends KioskScreen {
   static override properties = {
     member: { attribute: false },
+    /** the loan as it was before going on to the acknowledgement (coming back restores it) */
+    draft: { attribute: false },
     item: { state: true },
     entryId: { state: true },
     tag: { state: true },
@@ -31,6 +34,7 @@ export class KioskDeskLend extends KioskScreen {
     problem: { state: true },
   };
   declare member: MemberLending;
+  declare draft: CheckoutDraft | null;
   declare item: Item | null;
   declare entryId: string;
   declare tag: string;
@@ -101,6 +105,7 @@ export class KioskDeskLend extends KioskScreen {
 
   constructor() {
     super();
+    this.draft = null;
     this.item = null;
     this.entryId = '';
     this.tag = '';
@@ -109,6 +114,16 @@ export class KioskDeskLend extends KioskScreen {
     this.checks = {};
     this.overrideReason = '';
     this.problem = '';
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    const d = this.draft;
+    if (!changed.has('draft') || !d || d.member.id !== this.member.memberId) return;
+    this.item = d.item;
+    this.dueOn = d.input.dueOn;
+    this.condition = d.input.condition;
+    this.checks = { ...d.input.checklist };
+    this.overrideReason = d.input.override?.reason ?? '';
   }
 
   override render() {
