@@ -143,6 +143,31 @@ describe('reservations: the cancel dialog', () => {
   });
 });
 
+/** Runs `check` with the kiosk's large-text mode on (kept on while it runs, as a member's profile would). */
+async function withLargeText(tag: string, check: () => Promise<void>): Promise<void> {
+  await page.evaluate((screen: string) => {
+    const app = document.querySelector('kiosk-app')!;
+    const keep = new MutationObserver(() => app.hasAttribute('large-text') || app.setAttribute('large-text', ''));
+    keep.observe(app, { attributes: true, attributeFilter: ['large-text'] });
+    (window as unknown as { __keepLargeText: MutationObserver }).__keepLargeText = keep;
+    app.setAttribute('large-text', '');
+    // as on arrival at the screen: it is scrolled into view whole
+    const desk = app.shadowRoot!.querySelector('kiosk-staff-mode')!.shadowRoot!.querySelector('kiosk-staff-lending')!.shadowRoot!
+      .querySelector('kiosk-lending-desk')!.shadowRoot!.querySelector(screen)!;
+    requestAnimationFrame(() => desk.scrollIntoView({ block: 'start' }));
+  }, tag);
+  try {
+    await settle(page);
+    await check();
+  } finally {
+    await page.evaluate(() => {
+      (window as unknown as { __keepLargeText: MutationObserver }).__keepLargeText.disconnect();
+      document.querySelector('kiosk-app')!.removeAttribute('large-text');
+    });
+    await settle(page);
+  }
+}
+
 describe.each<Lang>(['zh-CN', 'en'])('the member’s acknowledgement and summary at the member floor (%s)', (lang) => {
   const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(lang, key, params);
 
@@ -175,6 +200,7 @@ describe.each<Lang>(['zh-CN', 'en'])('the member’s acknowledgement and summary
     await expectSpokenAndShown(page, { from, spoken: t('lendingDesk.ack.spoken', { item }).trim(), shown: [item, t('lendingDesk.ack.finger')], lang });
     await memberFloor('kiosk-desk-acknowledge', `acknowledgement (${lang})`);
     await checkHighContrast(page, `acknowledgement (${lang})`);
+    await withLargeText('kiosk-desk-acknowledge', () => memberFloor('kiosk-desk-acknowledge', `acknowledgement, large text (${lang})`));
     // keyboard alone: the focus starts on the finger; the repeat button says it again; back to the staff witness
     expect((await focusedElement(page)).text).toContain(t('lendingDesk.ack.finger'));
     const before = (await speechLog(page)).length;
@@ -197,6 +223,7 @@ describe.each<Lang>(['zh-CN', 'en'])('the member’s acknowledgement and summary
     await expectSpokenAndShown(page, { from: spokenFrom, spoken: t('lendingDesk.summary.item', { name: '黄志强', item }), shown: '0571-88886666', lang });
     await memberFloor('kiosk-desk-summary', `summary (${lang})`);
     await checkHighContrast(page, `summary (${lang})`);
+    await withLargeText('kiosk-desk-summary', () => memberFloor('kiosk-desk-summary', `summary, large text (${lang})`));
     await page.setViewport({ width: 640, height: 400 });
     await settle(page);
     expect.soft(reflowProblems(within(await layoutReport(page), 'kiosk-desk-summary')), `summary at 200 % (${lang})`).toEqual([]);

@@ -62,11 +62,15 @@ export class KioskDeskAcknowledge extends KioskScreen {
     const waiting = this.follower.capture?.state === 'waiting';
     return html`
       <h2 tabindex="-1">${t('lendingDesk.ack.heading', { name: this.draft.member.name })}</h2>
-      <div class="device">${this.draft.photoPath
-        ? html`<img src=${this.draft.photoPath} alt=${item.catalogueName} />`
-        : pictogram(DEVICE_KINDS[item.category].pictogram)}</div>
-      <p class="big" data-item>${item.catalogueName}</p>
-      <p class="big" data-due>${this.dueWords}</p>
+      <div class="what">
+        <div class="device">${this.draft.photoPath
+          ? html`<img src=${this.draft.photoPath} alt=${item.catalogueName} />`
+          : pictogram(DEVICE_KINDS[item.category].pictogram)}</div>
+        <div class="words">
+          <p class="big" data-item>${item.catalogueName}</p>
+          <p class="big" data-due>${this.dueWords}</p>
+        </div>
+      </div>
       ${this.problem ? html`<p class="status error" role="alert">${this.problem}</p>` : nothing}
       ${waiting ? html`<p class="status" role="status">${t('lendingDesk.ack.putFinger')}</p>` : nothing}
       ${this.witness ? this.renderWitness() : html`<div class="choices">

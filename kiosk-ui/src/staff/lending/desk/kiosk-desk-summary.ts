@@ -31,10 +31,12 @@ export class KioskDeskSummary extends KioskScreen {
   static override styles = [
     ...memberFloorStyles,
     css`
-      .summary {
-        display: grid;
-        gap: var(--k-gap);
-        justify-items: center;
+      /* on screen the member reads three lines; the tag, date and staff name are for the printed copy */
+      .summary .facts {
+        display: none;
+      }
+      .summary .big {
+        font-size: var(--k-text);
       }
       .summary .big .picto {
         vertical-align: middle;

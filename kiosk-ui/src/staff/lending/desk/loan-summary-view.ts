@@ -18,12 +18,14 @@ export function summaryLines(i18n: I18nController, s: LoanSummary): { item: stri
 /** The easy-read summary: a big picture of the device, what it is, the due date, who to call. */
 export function loanSummaryView(i18n: I18nController, s: LoanSummary) {
   const lines = summaryLines(i18n, s);
-  return html`<div class="summary">
+  return html`<div class="summary what">
     <div class="device">${s.photoPath ? html`<img src=${s.photoPath} alt=${s.itemName} />` : pictogram(DEVICE_KINDS[s.category].pictogram)}</div>
-    <p class="big" data-summary-item>${lines.item}</p>
-    <p class="big" data-summary-due>${pictogram('calendar')} ${lines.due}</p>
-    <p class="big" data-summary-call>${pictogram('phone')} ${lines.call}</p>
-    <p>${i18n.t('lendingDesk.summary.facts', { tag: s.tagCode, date: dayText(i18n, s.checkedOutOn), staff: s.staffName })}</p>
+    <div class="words">
+      <p class="big" data-summary-item>${lines.item}</p>
+      <p class="big" data-summary-due>${pictogram('calendar')} ${lines.due}</p>
+      <p class="big" data-summary-call>${pictogram('phone')} ${lines.call}</p>
+      <p class="facts">${i18n.t('lendingDesk.summary.facts', { tag: s.tagCode, date: dayText(i18n, s.checkedOutOn), staff: s.staffName })}</p>
+    </div>
   </div>`;
 }
 

@@ -27,9 +27,33 @@ export const memberFloorStyles = [
       border-radius: var(--k-radius);
       background: var(--k-surface);
     }
+    /* the large-text mode of the kiosk (a member's profile) applies here too */
+    :host-context([large-text]) {
+      --k-text: 40px;
+      --k-text-small: 34px;
+      --k-h1: 64px;
+      --k-h2: 48px;
+      --k-target: 96px;
+      --k-primary-h: 128px;
+    }
+    /* the device's picture beside its words, so the screen fits without scrolling even in large text */
+    .what {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: center;
+      gap: var(--k-gap);
+    }
+    .words {
+      display: grid;
+      gap: 12px;
+      justify-items: start;
+      text-align: start;
+    }
     .device {
       width: 160px;
       height: 160px;
+      flex: none;
     }
     .device .picto,
     .device img {
