@@ -10,6 +10,8 @@ import { RehabService } from './domain/rehab/rehab-service.js';
 import type { DomainContext } from './domain/context.js';
 import { IdentificationService } from './domain/identification.js';
 import { LeaveService } from './domain/leave.js';
+import { CatalogueService } from './domain/lending/catalogue.js';
+import { InventoryService } from './domain/lending/inventory.js';
 import { MemberVisits } from './domain/member-visits.js';
 import { MonitoringService } from './domain/monitoring/monitoring.js';
 import { SessionsService } from './domain/sessions/service.js';
@@ -41,6 +43,9 @@ export interface KioskServices {
   volunteers: VolunteerService;
   volunteerRoster: VolunteerRoster;
   surveys: SurveyService;
+  /** Lending (issue 6): the catalogue of devices and the inventory of items. */
+  lendingCatalogue: CatalogueService;
+  inventory: InventoryService;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
   /** Feeds reader identifications into the domain and their outcomes onto the bus; returns the unsubscribe. */
   attachReader(): () => void;
@@ -64,6 +69,7 @@ export function createServices(
   // the question at check-out asks about a service the member took part in today (else the centre)
   const surveys = new SurveyService(ctx, (memberId, date) => sessions.kindsTakenPart(memberId, date));
   attendance.extras = { ...attendance.extras, surveyFor: (memberId, date) => surveys.surveyForCheckout(memberId, date) };
+  const lendingCatalogue = new CatalogueService(ctx);
   const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
   return {
     attendance,
@@ -82,6 +88,8 @@ export function createServices(
     volunteers: new VolunteerService(ctx, partners, volunteerRoster),
     volunteerRoster,
     surveys,
+    lendingCatalogue,
+    inventory: new InventoryService(ctx, lendingCatalogue),
     hardwareHealth,
     attachReader() {
       const offs = [
