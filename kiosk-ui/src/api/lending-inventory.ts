@@ -87,7 +87,7 @@ export const lendingInventoryApi = {
   importCsv: (csv: string, dryRun: boolean) => postCsv(`${BASE}/import${dryRun ? '?dryRun=1' : ''}`, csv),
   labels: (choice: { ids: string[] } | { catalogueId: string }, signal?: AbortSignal) => {
     const q = 'ids' in choice ? `ids=${choice.ids.map(path).join(',')}` : `catalogueId=${path(choice.catalogueId)}`;
-    return request<{ labels: ItemLabel[] }>('GET', `${BASE}/labels?${q}`, undefined, signal);
+    return request<ItemLabel[]>('GET', `${BASE}/labels?${q}`, undefined, signal);
   },
 
   startStocktake: () => request<Stocktake>('POST', `${BASE}/stocktakes`, {}),

@@ -121,7 +121,7 @@ export class KioskLendingLabels extends KioskScreen {
   private async make(choice: { ids: string[] } | { catalogueId: string }): Promise<void> {
     this.problem = '';
     try {
-      const { labels } = await lendingInventoryApi.labels(choice);
+      const labels = await lendingInventoryApi.labels(choice);
       this.labels = labels;
       if (this.isConnected) this.printCopy.show(this.i18n, labels);
     } catch (err) {
