@@ -12,6 +12,7 @@ import type { EventBus } from './events/bus.js';
 import { eventStreamRoutes } from './routes/event-stream.js';
 import { publicAlertRoutes } from './routes/alerts.js';
 import { healthRoutes } from './routes/health.js';
+import { LENDING_IMPORT_PATH } from './routes/lending-import.js';
 import { kioskRoutes } from './routes/kiosk.js';
 import { memberSessionRoutes } from './routes/sessions.js';
 import { simRoutes, type SimHardware } from './routes/sim.js';
@@ -66,10 +67,12 @@ export function createApp(deps: AppDeps): Hono {
     strictTransportSecurity: false,
   }));
 
-  app.use('/api/*', bodyLimit({
+  const apiBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(errorBody('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB`), 413),
-  }));
+  });
+  // The inventory CSV import is the one body allowed past 64 KiB: its route applies its own 2 MiB limit.
+  app.use('/api/*', (c, next) => (c.req.path === LENDING_IMPORT_PATH ? next() : apiBodyLimit(c, next)));
 
   app.route('/', healthRoutes(deps.config.version));
   app.route('/api', kioskRoutes(deps));

@@ -12,6 +12,7 @@ import { IdentificationService } from './domain/identification.js';
 import { LeaveService } from './domain/leave.js';
 import { CatalogueService } from './domain/lending/catalogue.js';
 import { InventoryService } from './domain/lending/inventory.js';
+import { StocktakeService } from './domain/lending/stocktakes.js';
 import { MemberVisits } from './domain/member-visits.js';
 import { MonitoringService } from './domain/monitoring/monitoring.js';
 import { SessionsService } from './domain/sessions/service.js';
@@ -46,6 +47,7 @@ export interface KioskServices {
   /** Lending (issue 6): the catalogue of devices and the inventory of items. */
   lendingCatalogue: CatalogueService;
   inventory: InventoryService;
+  stocktakes: StocktakeService;
   hardwareHealth(): { fingerprint: HardwareHealth; gpio: HardwareHealth };
   /** Feeds reader identifications into the domain and their outcomes onto the bus; returns the unsubscribe. */
   attachReader(): () => void;
@@ -90,6 +92,7 @@ export function createServices(
     surveys,
     lendingCatalogue,
     inventory: new InventoryService(ctx, lendingCatalogue),
+    stocktakes: new StocktakeService(ctx),
     hardwareHealth,
     attachReader() {
       const offs = [

@@ -2,10 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { EmploymentTask, PayPreview, PaySheet, WorkLog } from '../api-types.js';
 import type { AppDeps } from '../app.js';
-import { DomainError } from '../domain/errors.js';
 import { paySheetCsv } from '../domain/employment/pay-sheet.js';
 import type { StaffEnv } from './staff.js';
-import { readJson } from './validate.js';
+import { parseQuery, readJson } from './validate.js';
 
 /** Upper bounds that keep every product of integers exact and catch typing slips (an extra 0). */
 const MAX_RATE_CENTS = 1_000_000; // ¥10,000 per piece or hour
@@ -34,15 +33,6 @@ const previewQuery = z.object({
 });
 const voidBody = z.object({ reason: z.string().trim().min(1).max(200) });
 const sheetQuery = z.object({ month: z.string().max(7), memberId: id.optional() });
-
-function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
-  const result = schema.safeParse(query);
-  if (!result.success) {
-    const detail = result.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
-    throw new DomainError('invalid', 'invalid_query', `The query is not what this endpoint takes (${detail})`);
-  }
-  return result.data;
-}
 
 /** Staff: assisted employment under `/api/staff/employment`. */
 export function staffEmploymentRoutes(deps: AppDeps): Hono<StaffEnv> {

@@ -12,6 +12,7 @@ import { isValidPin } from '../domain/pin.js';
 import { staffAlertRoutes } from './alerts.js';
 import { biometricRoutes } from './biometrics.js';
 import { staffEmploymentRoutes } from './employment.js';
+import { staffLendingInventoryRoutes } from './lending-inventory.js';
 import { staffRehabRoutes } from './rehab.js';
 import { staffSessionRoutes } from './sessions.js';
 import { staffSurveyRoutes } from './surveys.js';
@@ -76,6 +77,7 @@ export function staffRoutes(deps: AppDeps): Hono {
     .route('/', biometricRoutes(deps))
     .route('/', staffAlertRoutes(deps))
     .route('/', staffEmploymentRoutes(deps))
+    .route('/', staffLendingInventoryRoutes(deps))
     .route('/', staffRehabRoutes(deps))
     .route('/', staffSessionRoutes(deps))
     .route('/', staffVolunteerRoutes(deps))

@@ -27,3 +27,13 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   }
   return result.data;
 }
+
+/** Validates a request's query (its values arrive as text: coerce numbers in the schema); 400 `invalid_query` otherwise. */
+export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
+  const result = schema.safeParse(query);
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+    throw new DomainError('invalid', 'invalid_query', `The query is not what this endpoint takes (${detail})`);
+  }
+  return result.data;
+}

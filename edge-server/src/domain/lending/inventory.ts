@@ -1,20 +1,21 @@
-import type { Item, ItemCondition, ItemInput, ItemStatus, MaintenanceRecord } from '../../api-types.js';
+import type { ImportReport, Item, ItemInput, ItemLabel, ItemStatus, MaintenanceRecord } from '../../api-types.js';
 import { formatWithOffset } from '../../clock.js';
-import type { Db } from '../../db/connection.js';
 import { recordAudit } from '../../db/audit.repo.js';
-import { appendItemState, currentItemState } from '../../db/lending-item-states.repo.js';
-import { insertItem, searchItemViews, tagCodeTaken, type ItemFilter } from '../../db/lending-items.repo.js';
+import { currentItemState } from '../../db/lending-item-states.repo.js';
+import { searchItemViews, tagCodeTaken, type ItemFilter } from '../../db/lending-items.repo.js';
 import { findMaintenance, insertMaintenance, type MaintenanceRow } from '../../db/lending-maintenance.repo.js';
-import type { AppendEvent } from '../../events/event-log.js';
 import { newRecordId } from '../../ids.js';
 import { isCalendarDay } from '../calendar-day.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import type { CatalogueService } from './catalogue.js';
-import { checkItemFields, type ItemFields } from './item-fields.js';
+import { InventoryImport } from './inventory-import.js';
+import { checkItemFields } from './item-fields.js';
 import { changeItemState } from './item-state.js';
 import { centreToday, itemByTag, itemView, toItem } from './item-view.js';
+import { itemLabels } from './labels.js';
 import { manualChangeRefusal, manualFrom, type ManualStatus } from './manual-status.js';
+import { registerItemRows } from './register-item.js';
 
 export interface MaintenanceInput {
   doneOn: string;
@@ -29,33 +30,16 @@ export interface MaintenanceInput {
 export interface ItemPage { items: Item[]; total: number }
 
 /**
- * Registers an item inside the caller's write transaction: the item row, its first state
- * (`available`, seq 1) and `item.registered`. The form and the CSV import both come through here.
- */
-export function registerItemRows(
-  db: Db, append: AppendEvent,
-  input: { fields: ItemFields; catalogueId: string; condition: ItemCondition; staffId: string; at: number },
-): string {
-  const { fields, catalogueId, condition, staffId, at } = input;
-  const itemId = newRecordId(at);
-  const event = append('item.registered', {
-    itemId, catalogueId, tagCode: fields.tagCode, serial: fields.serial, condition, location: fields.location, acquiredOn: fields.acquiredOn,
-  }, at);
-  insertItem(db, { id: itemId, tagCode: fields.tagCode, serial: fields.serial, catalogueId, acquiredOn: fields.acquiredOn, staffId, createdAt: at, eventId: event.id });
-  appendItemState(db, undefined, {
-    id: newRecordId(at), itemId, status: 'available', condition, location: fields.location, nextServiceOn: fields.nextServiceOn,
-    reason: 'registered', loanId: null, staffId, recordedAt: at, eventId: event.id,
-  });
-  return itemId;
-}
-
-/**
  * The inventory (辅具台账): physical items, their state, staff's manual status changes and
  * maintenance. Every change goes through `changeItemState` in one transaction with its event and
  * audit line. `item(id)` and `byTag(tag)` are the read helpers the rest of lending answers with.
  */
 export class InventoryService {
-  constructor(private readonly ctx: DomainContext, private readonly catalogue: CatalogueService) {}
+  private readonly importer: InventoryImport;
+
+  constructor(private readonly ctx: DomainContext, private readonly catalogue: CatalogueService) {
+    this.importer = new InventoryImport(ctx);
+  }
 
   register(staffId: string, input: ItemInput): Item {
     const { fields, problems } = checkItemFields(input, centreToday(this.ctx));
@@ -91,6 +75,17 @@ export class InventoryService {
 
   byTag(tagCode: string): Item {
     return itemByTag(this.ctx, tagCode);
+  }
+
+  /** Checks (and unless `dryRun`, imports) a CSV file of items: every problem reported, all or nothing. */
+  importCsv(staffId: string, bytes: Uint8Array, dryRun: boolean): ImportReport {
+    return this.importer.run(staffId, bytes, dryRun);
+  }
+
+  /** QR labels for the items named, or for every item of a catalogue entry. */
+  labels(which: { ids: string[] } | { catalogueId: string }): ItemLabel[] {
+    if ('catalogueId' in which) this.catalogue.version(which.catalogueId);
+    return itemLabels(this.ctx, which);
   }
 
   /** Staff's manual change: to maintenance or retired, or back to available from maintenance. */
