@@ -61,7 +61,8 @@ export async function choices(page: Page, host: string, name: string): Promise<s
 export async function retype(page: Page, selector: string, text: string): Promise<void> {
   const field = await deep(page, selector);
   await field.click({ count: 3 });
-  await field.type(text);
+  await field.press('Backspace');
+  if (text) await field.type(text);
 }
 
 /** Sets a date field (Chromium's date input takes keys per part; the value is set as a form would). */

@@ -10,6 +10,7 @@ describe('staff: lending inventory', () => {
   let page: Page;
   let staff: StaffApi;
   let chairs: CatalogueEntry;
+  let crutches: CatalogueEntry;
   let chair: Item;
   let spare: Item;
 
@@ -19,6 +20,8 @@ describe('staff: lending inventory', () => {
     chairs = await addEntry(staff, '手动轮椅（测试）');
     chair = await registerItem(staff, chairs.id, 'LC-0001', { serial: 'SN-778' });
     spare = await registerItem(staff, chairs.id, 'LC-0002');
+    crutches = await addEntry(staff, '腋拐（测试）', { category: 'crutches' });
+    for (let n = 1; n <= 22; n++) await registerItem(staff, crutches.id, `PG-${String(n).padStart(2, '0')}`);
   });
   afterAll(async () => {
     await h?.close();
@@ -53,6 +56,15 @@ describe('staff: lending inventory', () => {
     await waitForText(page, '查看 LC-0001');
 
     await retype(page, `${items} >>> kiosk-lending-item-list >>> input[name="item-search"]`, '');
+    await page.waitForSelector(`kiosk-app >>> ${items} >>> kiosk-lending-item-list >>> select[name="catalogue"] option[value="${crutches.id}"]`);
+    await page.select(`kiosk-app >>> ${items} >>> kiosk-lending-item-list >>> select[name="catalogue"]`, crutches.id);
+    await waitForText(page, '第 1–20 件，共 22 件');
+    await clickByName(page, '下一页');
+    await waitForText(page, '第 21–22 件，共 22 件');
+    await page.select(`kiosk-app >>> ${items} >>> kiosk-lending-item-list >>> select[name="status"]`, 'maintenance');
+    await waitForText(page, '没有找到辅具');
+    await page.select(`kiosk-app >>> ${items} >>> kiosk-lending-item-list >>> select[name="status"]`, '');
+    await page.select(`kiosk-app >>> ${items} >>> kiosk-lending-item-list >>> select[name="catalogue"]`, '');
     await wedge(`${items} >>> kiosk-lending-item-list >>> input[name="item-search"]`, 'LC-0002');
     await waitForText(page, '手动轮椅（测试） · LC-0002');
     await waitForText(page, '一号库房');
@@ -225,7 +237,7 @@ describe('staff: lending inventory', () => {
     }, clean);
     await clickByName(page, '检查');
     await waitForText(page, '检查通过：2 行都没有问题，可以导入');
-    await clickByName(page, '导入');
+    await clickByName(page, '确认导入');
     await waitForText(page, '导入完成：新增 2 件辅具');
     expect(await itemByTag(staff, 'IMP-1')).toMatchObject({ location: '三号库房', condition: 'good', acquiredOn: '2024-03-01' });
   });

@@ -130,7 +130,7 @@ export const lendingInventoryEn: Record<keyof typeof lendingInventoryZhCN, strin
   'lendingInventory.import.paste': 'Or paste the text here',
   'lendingInventory.import.tooBig': 'The file is too big (at most 2 MB); split it into several files',
   'lendingInventory.import.check': 'Check',
-  'lendingInventory.import.run': 'Import',
+  'lendingInventory.import.run': 'Import now',
   'lendingInventory.import.clean': 'Checked: all {rows} rows are fine, ready to import',
   'lendingInventory.import.problems': '{count} problems found ({rows} rows); fix them and check again',
   'lendingInventory.import.created': 'Imported: {count} items created',
