@@ -2,6 +2,7 @@ import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { lendingInventoryApi, type Item, type ItemLabel } from '../../api/lending-inventory.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
+import { inventoryFormStyles } from './inventory/form-styles.js';
 import { staffViewStyles } from '../staff-styles.js';
 import { explainFailure } from './inventory/error-words.js';
 import './inventory/kiosk-lending-item-list.js';
@@ -31,6 +32,7 @@ export class KioskLendingLabels extends KioskScreen {
 
   static override styles = [
     ...staffViewStyles,
+    inventoryFormStyles,
     labelSheetStyles,
     css`
       select {

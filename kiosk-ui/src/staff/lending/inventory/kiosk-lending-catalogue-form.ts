@@ -8,6 +8,7 @@ import type { MessageKey } from '../../../i18n/catalogue.js';
 import { KioskScreen } from '../../../screens/kiosk-screen.js';
 import { wholeNumber } from '../../employment/rule-words.js';
 import { staffViewStyles } from '../../staff-styles.js';
+import { inventoryFormStyles } from './form-styles.js';
 import { explainFailure } from './error-words.js';
 
 const DISABILITIES: readonly DisabilityCategory[] = ['视力', '听力', '言语', '肢体', '智力', '精神', '多重'];
@@ -57,7 +58,7 @@ export class KioskLendingCatalogueForm extends KioskScreen {
     args: () => [] as const,
   });
 
-  static override styles = [...staffViewStyles];
+  static override styles = [...staffViewStyles, inventoryFormStyles];
 
   constructor() {
     super();

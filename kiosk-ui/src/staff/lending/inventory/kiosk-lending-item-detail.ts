@@ -5,6 +5,7 @@ import { lendingInventoryApi, manualChoices, type Item, type ItemHistory, type M
 import { statusWord } from '../../../components/device-kinds.js';
 import { KioskScreen } from '../../../screens/kiosk-screen.js';
 import { yuan } from '../../employment/money.js';
+import { inventoryFormStyles } from './form-styles.js';
 import { staffViewStyles } from '../../staff-styles.js';
 import { explainFailure } from './error-words.js';
 import { itemFlags, itemWordStyles, kindBadge, statusBadge } from './item-words.js';
@@ -49,6 +50,7 @@ export class KioskLendingItemDetail extends KioskScreen {
 
   static override styles = [
     ...staffViewStyles,
+    inventoryFormStyles,
     itemWordStyles,
     css`
       dl {
@@ -194,12 +196,17 @@ export class KioskLendingItemDetail extends KioskScreen {
     `;
   }
 
+  /** Opens (or closes) a form; an opened form gets the focus on its first field. */
   private openAction(action: 'status' | 'maintenance'): void {
     this.action = this.action === action ? null : action;
     this.to = null;
     this.reason = '';
     this.problem = '';
     this.message = '';
+    void this.updateComplete.then(() => {
+      if (this.action === 'status') this.renderRoot.querySelector<HTMLInputElement>('input[name=to]')?.focus();
+      if (this.action === 'maintenance') void this.renderRoot.querySelector('kiosk-lending-maintenance-form')?.focusPrimary();
+    });
   }
 
   private async changeStatus(item: Item): Promise<void> {

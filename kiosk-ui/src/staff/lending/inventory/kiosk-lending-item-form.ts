@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { lendingInventoryApi, type Item, type ItemCondition } from '../../../api/lending-inventory.js';
 import { KioskScreen } from '../../../screens/kiosk-screen.js';
 import { staffViewStyles } from '../../staff-styles.js';
+import { inventoryFormStyles } from './form-styles.js';
 import { explainFailure } from './error-words.js';
 
 const CONDITIONS: readonly ItemCondition[] = ['new', 'good', 'fair', 'worn', 'damaged'];
@@ -37,7 +38,7 @@ export class KioskLendingItemForm extends KioskScreen {
     args: () => [] as const,
   });
 
-  static override styles = [...staffViewStyles];
+  static override styles = [...staffViewStyles, inventoryFormStyles];
 
   constructor() {
     super();

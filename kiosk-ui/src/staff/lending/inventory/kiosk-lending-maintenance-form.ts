@@ -4,6 +4,7 @@ import { centreTimeZone } from '../../../controllers/i18n-controller.js';
 import { KioskScreen } from '../../../screens/kiosk-screen.js';
 import { fenFromYuan, yuan } from '../../employment/money.js';
 import { staffViewStyles } from '../../staff-styles.js';
+import { inventoryFormStyles } from './form-styles.js';
 import { todayIn } from '../../zoned-time.js';
 import { explainFailure } from './error-words.js';
 
@@ -31,7 +32,7 @@ export class KioskLendingMaintenanceForm extends KioskScreen {
   declare problem: string;
   declare busy: boolean;
 
-  static override styles = [...staffViewStyles];
+  static override styles = [...staffViewStyles, inventoryFormStyles];
 
   constructor() {
     super();
@@ -52,7 +53,7 @@ export class KioskLendingMaintenanceForm extends KioskScreen {
       <legend>${t('lendingInventory.maintenance.heading', { tag: this.item.tagCode })}</legend>
       <div class="options">
         <label class="field"><span>${t('lendingInventory.maintenance.doneOn')}</span>
-          <input type="date" name="done-on" max=${todayIn(centreTimeZone.value)} .value=${this.doneOn} @input=${(e: InputEvent) => (this.doneOn = (e.target as HTMLInputElement).value)} /></label>
+          <input type="date" name="done-on" data-primary max=${todayIn(centreTimeZone.value)} .value=${this.doneOn} @input=${(e: InputEvent) => (this.doneOn = (e.target as HTMLInputElement).value)} /></label>
         <label class="field"><span>${t('lendingInventory.maintenance.cost')}</span>
           <input name="cost" inputmode="decimal" .value=${this.cost} @input=${(e: InputEvent) => (this.cost = (e.target as HTMLInputElement).value)} /></label>
         <label class="field"><span>${t('lendingInventory.maintenance.nextService')}</span>
