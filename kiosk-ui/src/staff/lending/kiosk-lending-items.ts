@@ -40,6 +40,11 @@ export class KioskLendingItems extends KioskScreen {
     return false;
   }
 
+  /** The list (first shown, or back from an item) puts the focus where the wedge scanner types. */
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('openId') && this.openId === null) this.renderRoot.querySelector('kiosk-lending-item-list')?.focusSearch();
+  }
+
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     if (this.openId) {

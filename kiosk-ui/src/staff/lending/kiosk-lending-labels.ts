@@ -35,14 +35,6 @@ export class KioskLendingLabels extends KioskScreen {
     inventoryFormStyles,
     labelSheetStyles,
     css`
-      select {
-        min-height: var(--k-target);
-        padding: 8px 12px;
-        border: 3px solid var(--k-border);
-        border-radius: var(--k-radius);
-        background: var(--k-surface);
-        max-width: 100%;
-      }
       .label {
         background: var(--k-surface);
       }

@@ -5,6 +5,7 @@ import { lendingInventoryApi, type CatalogueEntry, type Item, type ItemStatus } 
 import { ITEM_STATUSES, statusWord } from '../../../components/device-kinds.js';
 import { KioskScreen } from '../../../screens/kiosk-screen.js';
 import { staffViewStyles } from '../../staff-styles.js';
+import { inventoryFormStyles } from './form-styles.js';
 import { itemFlags, itemWordStyles, kindBadge, statusBadge } from './item-words.js';
 
 /** A screenful: big centres hold 5 000 items, so the list is paged, never one long scroll. */
@@ -56,6 +57,7 @@ export class KioskLendingItemList extends KioskScreen {
 
   static override styles = [
     ...staffViewStyles,
+    inventoryFormStyles,
     itemWordStyles,
     css`
       .filters {
@@ -63,14 +65,6 @@ export class KioskLendingItemList extends KioskScreen {
         flex-wrap: wrap;
         gap: var(--k-gap);
         align-items: end;
-      }
-      select {
-        min-height: var(--k-target);
-        padding: 8px 12px;
-        border: 3px solid var(--k-border);
-        border-radius: var(--k-radius);
-        background: var(--k-surface);
-        max-width: 100%;
       }
       .item {
         display: flex;
