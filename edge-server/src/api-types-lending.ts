@@ -347,3 +347,27 @@ export interface Stocktake {
 export type StocktakeScanResult =
   | { result: 'scanned' | 'already_scanned'; item: { id: string; tagCode: string; name: string; status: ItemStatus } }
   | { result: 'unknown_tag'; tagCode: string };
+
+/** `GET /items`: one page of items by tag code and how many match the filter in all. */
+export interface ItemPage {
+  items: Item[];
+  total: number;
+}
+
+/** `GET /checklists`: the check and cleaning vocabularies (keys; words in the UI catalogue) and each category's defaults. */
+export interface ChecklistVocabulary {
+  checks: CheckKey[];
+  cleaning: CleaningKey[];
+  defaults: Record<DeviceCategory, { checks: CheckKey[]; cleaning: CleaningKey[] }>;
+}
+
+/** `GET /stocktakes`: the latest stocktakes, newest first (to resume one after a reload). */
+export interface StocktakeSummary {
+  id: string;
+  startedAt: string;
+  staffId: string;
+  finished: boolean;
+  scanned: number;
+  /** frozen when finished; null while open */
+  missing: number | null;
+}

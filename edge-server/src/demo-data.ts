@@ -9,6 +9,7 @@ import { hashPin } from './domain/pin.js';
 import { seedDemoEmployment } from './demo/employment.js';
 import { seedDemoSessions } from './demo/sessions.js';
 import { seedCommunityDemo } from './demo/community.js';
+import { seedDemoLending } from './demo/lending.js';
 
 /** The demo staff member's PIN (documented in the README; demo mode only). */
 export const DEMO_STAFF_PIN = '2468';
@@ -88,6 +89,7 @@ export function seedDemoData(db: Db, sensorId: string, now = Date.now(), timeZon
     insertEnrolment(db, { id: 'enr_demo_staff', sensorId, slot: DEMO_STAFF_SLOT, personKind: 'staff', personId: 'stf_demo_01', finger: 'right_index' }, now);
     seedDemoEmployment(db, now, timeZone, DEMO_SEED_EVENT);
     seedDemoSessions(db, now, timeZone);
+    seedDemoLending(db, 'stf_demo_01', now, timeZone);
   })();
   return true;
 }

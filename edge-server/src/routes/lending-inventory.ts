@@ -1,9 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { CatalogueEntry, Item, MaintenanceRecord } from '../api-types.js';
+import type { CatalogueEntry, ChecklistVocabulary, Item, ItemPage, MaintenanceRecord } from '../api-types.js';
 import type { AppDeps } from '../app.js';
-import type { ChecklistVocabulary } from '../domain/lending/catalogue.js';
-import type { ItemPage } from '../domain/lending/inventory.js';
 import { MAX_LOCATION, MAX_SERIAL, MAX_TAG_CODE } from '../domain/lending/item-fields.js';
 import { lendingImportRoutes } from './lending-import.js';
 import { lendingStocktakeRoutes } from './lending-stocktakes.js';

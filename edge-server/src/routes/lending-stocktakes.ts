@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Stocktake, StocktakeScanResult } from '../api-types.js';
+import type { Stocktake, StocktakeScanResult, StocktakeSummary } from '../api-types.js';
 import type { AppDeps } from '../app.js';
-import type { StocktakeSummary } from '../domain/lending/stocktakes.js';
 import type { StaffEnv } from './staff.js';
 import { readJson } from './validate.js';
 

@@ -1,4 +1,4 @@
-import type { CatalogueEntry, CatalogueInput, DeviceCategory, ItemStatus } from '../../api-types.js';
+import type { CatalogueEntry, CatalogueInput, ChecklistVocabulary, DeviceCategory, ItemStatus } from '../../api-types.js';
 import { recordAudit } from '../../db/audit.repo.js';
 import {
   countItemsByStatus, countWaiting, findCatalogueEntry, insertCatalogueEntry, insertCatalogueVersion, listCatalogueEntries,
@@ -11,13 +11,6 @@ import { DomainError } from '../errors.js';
 import { CHECK_KEYS, CLEANING_KEYS, DEFAULT_CHECKS, DEFAULT_CLEANING, isCheckKey, isCleaningKey } from './checklists.js';
 
 export const ITEM_STATUSES: readonly ItemStatus[] = ['available', 'on_loan', 'reserved', 'cleaning', 'maintenance', 'retired'];
-
-/** What `GET /checklists` answers: the vocabularies and each category's defaults. */
-export interface ChecklistVocabulary {
-  checks: string[];
-  cleaning: string[];
-  defaults: Record<DeviceCategory, { checks: string[]; cleaning: string[] }>;
-}
 
 /**
  * The lending catalogue (辅具目录): entries are chains of versions, the latest in force. Each new

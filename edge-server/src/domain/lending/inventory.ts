@@ -1,4 +1,4 @@
-import type { ImportReport, Item, ItemInput, ItemLabel, ItemStatus, MaintenanceRecord } from '../../api-types.js';
+import type { ImportReport, Item, ItemInput, ItemLabel, ItemPage, ItemStatus, MaintenanceRecord } from '../../api-types.js';
 import { formatWithOffset } from '../../clock.js';
 import { recordAudit } from '../../db/audit.repo.js';
 import { currentItemState } from '../../db/lending-item-states.repo.js';
@@ -25,9 +25,6 @@ export interface MaintenanceInput {
   /** `available` puts the item back on the shelf (a reserved item stays reserved); `maintenance` keeps it out */
   outcome: 'available' | 'maintenance';
 }
-
-/** A page of items and how many match the filter in all. */
-export interface ItemPage { items: Item[]; total: number }
 
 /**
  * The inventory (辅具台账): physical items, their state, staff's manual status changes and

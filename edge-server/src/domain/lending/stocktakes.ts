@@ -1,4 +1,4 @@
-import type { Stocktake, StocktakeScanResult } from '../../api-types.js';
+import type { Stocktake, StocktakeScanResult, StocktakeSummary } from '../../api-types.js';
 import { formatWithOffset } from '../../clock.js';
 import { recordAudit } from '../../db/audit.repo.js';
 import { findItemViewByTag, listAllItemViews, type ItemViewRow } from '../../db/lending-items.repo.js';
@@ -9,9 +9,6 @@ import {
 import { newRecordId } from '../../ids.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
-
-/** A stocktake in a list: when, by whom, how far. */
-export interface StocktakeSummary { id: string; startedAt: string; staffId: string; finished: boolean; scanned: number; missing: number | null }
 
 /** Off the shelf by the records: lent out, or retired for good. */
 const AWAY = new Set(['on_loan', 'retired']);
