@@ -50,7 +50,7 @@ describe('staff: lending inventory', () => {
 
   it('finds items by serial, pages the list, and opens an item from a tag typed by the wedge scanner', async () => {
     await openPart('辅具清单');
-    await waitForText(page, '查看 LC-0002');
+    await deep(page, `${items} >>> kiosk-lending-item-list >>> ul[data-list="items"]`);
     await deep(page, `${items} >>> kiosk-lending-item-list >>> input[name="item-search"]`).then((f) => f.type('SN-778'));
     await waitForText(page, '第 1–1 件，共 1 件');
     await waitForText(page, '查看 LC-0001');
@@ -72,6 +72,15 @@ describe('staff: lending inventory', () => {
     // the history route answers, or the screen says plainly that it does not yet
     await page.waitForSelector(`kiosk-app >>> ${detail} >>> [data-history]`, { visible: true });
 
+    await clickByName(page, '返回清单');
+    // the demo inventory: DEV-0009 is due for service, DEV-0005 is past its service life
+    await wedge(`${items} >>> kiosk-lending-item-list >>> input[name="item-search"]`, 'DEV-0009');
+    await waitForText(page, '助行器 · DEV-0009');
+    await waitForText(page, '维护到期');
+    await clickByName(page, '返回清单');
+    await wedge(`${items} >>> kiosk-lending-item-list >>> input[name="item-search"]`, 'DEV-0005');
+    await waitForText(page, '手动轮椅 · DEV-0005');
+    await waitForText(page, '超过使用年限');
     await clickByName(page, '返回清单');
     await wedge(`${items} >>> kiosk-lending-item-list >>> input[name="item-search"]`, 'NO-SUCH-TAG');
     await waitForText(page, '没有找到辅具');
@@ -192,6 +201,7 @@ describe('staff: lending inventory', () => {
 
   it('labels items ticked in the list', async () => {
     await openPart('打印标签');
+    await deep(page, 'kiosk-lending-labels >>> kiosk-lending-item-list >>> input[name="item-search"]').then((f) => f.type('LC-0002'));
     await deep(page, 'kiosk-lending-labels >>> kiosk-lending-item-list >>> li[data-item="LC-0002"] input[name="pick-item"]').then((box) => box.click());
     await clickByName(page, '生成勾选的 1 张标签');
     await waitForText(page, '标签 1 张');

@@ -1,27 +1,14 @@
 /** Staff calls for the lending inventory (`/api/staff/lending`): catalogue, items, labels, import, stocktake. */
 import type {
-  CatalogueEntry, CatalogueInput, CheckKey, CleaningKey, DeviceCategory, ImportProblem, ImportReport, Item, ItemCondition,
-  ItemHistory, ItemInput, ItemLabel, ItemStatus, MaintenanceRecord, Stocktake, StocktakeScanResult,
+  CatalogueEntry, CatalogueInput, ChecklistVocabulary, CheckKey, CleaningKey, DeviceCategory, ImportProblem, ImportReport, Item, ItemCondition,
+  ItemHistory, ItemInput, ItemLabel, ItemPage, ItemStatus, MaintenanceRecord, Stocktake, StocktakeScanResult,
 } from '../../../edge-server/src/api-types.js';
 import { ApiFailure, request } from './client.js';
 
 export type {
-  CatalogueEntry, CatalogueInput, CheckKey, CleaningKey, DeviceCategory, ImportProblem, ImportReport, Item, ItemCondition, ItemHistory,
-  ItemInput, ItemLabel, ItemStatus, MaintenanceRecord, Stocktake, StocktakeScanResult,
+  CatalogueEntry, CatalogueInput, ChecklistVocabulary, CheckKey, CleaningKey, DeviceCategory, ImportProblem, ImportReport, Item, ItemCondition, ItemHistory,
+  ItemInput, ItemLabel, ItemPage, ItemStatus, MaintenanceRecord, Stocktake, StocktakeScanResult,
 };
-
-/** `GET /checklists`: the vocabularies entries choose from, and each category's defaults. */
-export interface Checklists {
-  checks: CheckKey[];
-  cleaning: CleaningKey[];
-  defaults: Record<DeviceCategory, { checks: CheckKey[]; cleaning: CleaningKey[] }>;
-}
-
-/** One page of `GET /items`. */
-export interface ItemPage {
-  items: Item[];
-  total: number;
-}
 
 export interface ItemQuery {
   q?: string;
@@ -73,7 +60,7 @@ export const lendingInventoryApi = {
   addEntry: (input: CatalogueInput) => request<CatalogueEntry>('POST', `${BASE}/catalogue`, input),
   /** A new version of the entry (`retired: true` retires it). */
   updateEntry: (id: string, input: CatalogueInput & { retired?: boolean }) => request<CatalogueEntry>('PUT', `${BASE}/catalogue/${path(id)}`, input),
-  checklists: (signal?: AbortSignal) => request<Checklists>('GET', `${BASE}/checklists`, undefined, signal),
+  checklists: (signal?: AbortSignal) => request<ChecklistVocabulary>('GET', `${BASE}/checklists`, undefined, signal),
 
   items: (query: ItemQuery, signal?: AbortSignal) => request<ItemPage>('GET', `${BASE}/items?${itemQuery(query)}`, undefined, signal),
   /** The scanner path: one item, or `ApiFailure` `unknown_tag`. */

@@ -1,7 +1,7 @@
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import type { DisabilityCategory } from '../../../../../edge-server/src/api-types.js';
-import { lendingInventoryApi, type CatalogueEntry, type CatalogueInput, type Checklists, type DeviceCategory } from '../../../api/lending-inventory.js';
+import { lendingInventoryApi, type CatalogueEntry, type CatalogueInput, type ChecklistVocabulary, type DeviceCategory } from '../../../api/lending-inventory.js';
 import { DEVICE_CATEGORY_ORDER, DEVICE_KINDS } from '../../../components/device-kinds.js';
 import { pictogram } from '../../../components/pictograms.js';
 import type { MessageKey } from '../../../i18n/catalogue.js';
@@ -135,7 +135,7 @@ export class KioskLendingCatalogueForm extends KioskScreen {
     </fieldset>`;
   }
 
-  private renderChecklists(lists: Checklists) {
+  private renderChecklists(lists: ChecklistVocabulary) {
     const t = this.i18n.t.bind(this.i18n);
     const checks = this.checks ?? [];
     const cleaning = this.cleaning ?? [];
@@ -162,7 +162,7 @@ export class KioskLendingCatalogueForm extends KioskScreen {
     if (!this.entry && this.checklists.value) this.useDefaults(this.checklists.value);
   }
 
-  private useDefaults(lists: Checklists): void {
+  private useDefaults(lists: ChecklistVocabulary): void {
     const defaults = lists.defaults[this.category];
     this.checks = [...defaults.checks];
     this.cleaning = [...defaults.cleaning];
