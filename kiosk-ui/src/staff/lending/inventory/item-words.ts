@@ -32,6 +32,16 @@ export function itemFlags(i18n: I18nController, item: Pick<Item, 'serviceDue' | 
     ${item.pastServiceLife ? html`<span class="flag" data-flag="past-life">${pictogram('flag')}<span>${i18n.t('lendingInventory.flag.pastLife')}</span></span>` : nothing}`;
 }
 
+/** The reasons the server writes on an item's state chain; staff's own reasons come as `manual: …`. */
+const REASONS = ['registered', 'checked_out', 'returned', 'cleaned', 'maintenance', 'lost'] as const;
+
+/** Why an item's state changed, in words. */
+export function reasonWords(i18n: I18nController, reason: string): string {
+  if (reason.startsWith('manual:')) return i18n.t('lendingInventory.reason.manual', { reason: reason.slice('manual:'.length).trim() });
+  const known = REASONS.find((r) => r === reason);
+  return known ? i18n.t(`lendingInventory.reason.${known}`) : reason;
+}
+
 export const itemWordStyles = css`
   .badge,
   .flag {

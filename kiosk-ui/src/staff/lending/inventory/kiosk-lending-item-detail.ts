@@ -8,7 +8,7 @@ import { yuan } from '../../employment/money.js';
 import { inventoryFormStyles } from './form-styles.js';
 import { staffViewStyles } from '../../staff-styles.js';
 import { explainFailure } from './error-words.js';
-import { itemFlags, itemWordStyles, kindBadge, statusBadge } from './item-words.js';
+import { itemFlags, itemWordStyles, kindBadge, reasonWords, statusBadge } from './item-words.js';
 import './kiosk-lending-maintenance-form.js';
 
 /** One item: its state, the open loan, its history; a manual status change and a maintenance record. */
@@ -182,7 +182,7 @@ export class KioskLendingItemDetail extends KioskScreen {
     const t = this.i18n.t.bind(this.i18n);
     return html`
       <ol data-history="states">
-        ${h.states.map((s) => html`<li>${t('lendingInventory.history.state', { at: s.at.slice(0, 16).replace('T', ' '), status: t(statusWord(s.status)), condition: t(`lending.condition.${s.condition}`), reason: s.reason })}</li>`)}
+        ${h.states.map((s) => html`<li>${t('lendingInventory.history.state', { at: s.at.slice(0, 16).replace('T', ' '), status: t(statusWord(s.status)), condition: t(`lending.condition.${s.condition}`), reason: reasonWords(this.i18n, s.reason) })}</li>`)}
       </ol>
       ${h.loans.length ? html`<h4>${t('lendingInventory.history.loans')}</h4><ol>
         ${h.loans.map((l) => html`<li>${t('lendingInventory.history.loan', { name: l.memberName, from: l.checkedOutAt.slice(0, 10), due: l.dueOn, state: t(`lendingInventory.loanState.${l.state}`) })}</li>`)}
