@@ -269,8 +269,10 @@ describe('staff: lending inventory', () => {
     await page.keyboard.type('ZZ-404');
     await page.keyboard.press('Enter');
     await waitForText(page, '不认识的标签 ZZ-404');
-    const live = await page.$eval('kiosk-app >>> kiosk-lending-stocktake >>> [data-said]', (el) => ({ live: el.getAttribute('aria-live'), text: el.textContent?.trim() }));
-    expect(live).toEqual({ live: 'assertive', text: '不认识的标签 ZZ-404' });
+    const live = await page.$eval('kiosk-app >>> kiosk-lending-stocktake >>> [data-said]', (el) => ({
+      live: el.getAttribute('aria-live'), result: el.getAttribute('data-said'), text: el.textContent?.trim(), pictogram: el.querySelector('svg') !== null,
+    }));
+    expect(live).toEqual({ live: 'assertive', result: 'unknown_tag', text: '不认识的标签 ZZ-404', pictogram: true });
     const missingBefore = await page.$eval('kiosk-app >>> kiosk-lending-stocktake >>> [data-list="missing"]', (el) => el.textContent ?? '');
     expect(missingBefore).toContain('ST-2');
     expect(missingBefore).not.toContain('ST-1');

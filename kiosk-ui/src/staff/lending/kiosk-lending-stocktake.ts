@@ -1,10 +1,13 @@
 import { css, html, nothing } from 'lit';
 import { lendingInventoryApi, type Stocktake, type StocktakeScanResult } from '../../api/lending-inventory.js';
 import { statusWord } from '../../components/device-kinds.js';
-import { pictogram } from '../../components/pictograms.js';
+import { pictogram, type PictogramName } from '../../components/pictograms.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
 import { staffViewStyles } from '../staff-styles.js';
 import { explainFailure } from './inventory/error-words.js';
+
+/** Each scan's result as a pictogram next to its words. */
+const SCAN_PICTOGRAMS: Record<StocktakeScanResult['result'], PictogramName> = { scanned: 'yes', already_scanned: 'wait', unknown_tag: 'no' };
 
 /**
  * 盘点: start, then scan every item on the shelf (the wedge scanner types the tag and Enter into the big
@@ -21,8 +24,8 @@ export class KioskLendingStocktake extends KioskScreen {
   };
   declare stocktake: Stocktake | null;
   declare tag: string;
-  /** the last scan, in words */
-  declare said: string;
+  /** the last scan: its result (for the pictogram) and its words */
+  declare said: { result: StocktakeScanResult['result']; text: string } | null;
   declare problem: string;
   declare busy: boolean;
 
@@ -66,7 +69,7 @@ export class KioskLendingStocktake extends KioskScreen {
     super();
     this.stocktake = null;
     this.tag = '';
-    this.said = '';
+    this.said = null;
     this.problem = '';
     this.busy = false;
   }
@@ -97,7 +100,9 @@ export class KioskLendingStocktake extends KioskScreen {
           @input=${(e: InputEvent) => (this.tag = (e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && void this.scan()} />
       </label>
-      <p class="said" role="status" aria-live="assertive" data-said>${this.said}</p>
+      <p class="said" role="status" aria-live="assertive" data-said=${this.said?.result ?? ''}>${this.said
+        ? html`${pictogram(SCAN_PICTOGRAMS[this.said.result])}<span>${this.said.text}</span>`
+        : nothing}</p>
       <div class="actions">
         <button name="finish" ?disabled=${this.busy} @click=${() => void this.finish(s)}>${t('lendingInventory.stocktake.finish')}</button>
       </div>
@@ -131,7 +136,7 @@ export class KioskLendingStocktake extends KioskScreen {
   private async start(): Promise<void> {
     this.busy = true;
     this.problem = '';
-    this.said = '';
+    this.said = null;
     try {
       this.stocktake = await lendingInventoryApi.startStocktake();
       this.focusScan();
@@ -149,7 +154,8 @@ export class KioskLendingStocktake extends KioskScreen {
     if (!tag || !s) return;
     this.problem = '';
     try {
-      this.said = this.sayScan(await lendingInventoryApi.scan(s.id, tag));
+      const result = await lendingInventoryApi.scan(s.id, tag);
+      this.said = { result: result.result, text: this.sayScan(result) };
       this.stocktake = await lendingInventoryApi.stocktake(s.id);
     } catch (err) {
       this.problem = explainFailure(this.i18n, err);
@@ -168,7 +174,7 @@ export class KioskLendingStocktake extends KioskScreen {
     this.problem = '';
     try {
       this.stocktake = await lendingInventoryApi.finishStocktake(s.id);
-      this.said = '';
+      this.said = null;
     } catch (err) {
       this.problem = explainFailure(this.i18n, err);
     } finally {
