@@ -252,7 +252,7 @@ describe('staff: lending inventory', () => {
     expect(await itemByTag(staff, 'IMP-1')).toMatchObject({ location: '三号库房', condition: 'good', acquiredOn: '2024-03-01' });
   });
 
-  it('takes stock: each scan said in the live region with the focus kept on the scan field, and the missing list stays after finishing', async () => {
+  it('takes stock: each scan said in the live region with the focus kept on the scan field, an open one is resumed after a reload, and the missing list stays after finishing', async () => {
     await registerItem(staff, chairs.id, 'ST-1');
     await registerItem(staff, chairs.id, 'ST-2');
     await openPart('盘点');
@@ -276,6 +276,16 @@ describe('staff: lending inventory', () => {
     const missingBefore = await page.$eval('kiosk-app >>> kiosk-lending-stocktake >>> [data-list="missing"]', (el) => el.textContent ?? '');
     expect(missingBefore).toContain('ST-2');
     expect(missingBefore).not.toContain('ST-1');
+
+    // a reload (or another screen) goes on with the open stocktake, its scans kept
+    await page.browserContext().close();
+    await openPart('盘点');
+    await deep(page, 'kiosk-lending-stocktake >>> button[name="resume"]').then((b) => b.click());
+    await deep(page, 'kiosk-lending-stocktake >>> input[name="scan"]');
+    expect(await page.$eval('kiosk-app >>> kiosk-lending-stocktake >>> [data-list="scanned"]', (el) => el.textContent ?? '')).toContain('ST-1');
+    await page.keyboard.type('ST-1');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '已经扫过 ST-1 手动轮椅（测试）');
 
     await clickByName(page, '结束盘点');
     await page.waitForSelector('kiosk-app >>> kiosk-lending-stocktake >>> [data-stocktake="finished"]', { visible: true });

@@ -1,13 +1,13 @@
 /** Staff calls for the lending inventory (`/api/staff/lending`): catalogue, items, labels, import, stocktake. */
 import type {
   CatalogueEntry, CatalogueInput, ChecklistVocabulary, CheckKey, CleaningKey, DeviceCategory, ImportProblem, ImportReport, Item, ItemCondition,
-  ItemHistory, ItemInput, ItemLabel, ItemPage, ItemStatus, MaintenanceRecord, Stocktake, StocktakeScanResult,
+  ItemHistory, ItemInput, ItemLabel, ItemPage, ItemStatus, MaintenanceRecord, Stocktake, StocktakeScanResult, StocktakeSummary,
 } from '../../../edge-server/src/api-types.js';
 import { ApiFailure, request } from './client.js';
 
 export type {
   CatalogueEntry, CatalogueInput, ChecklistVocabulary, CheckKey, CleaningKey, DeviceCategory, ImportProblem, ImportReport, Item, ItemCondition, ItemHistory,
-  ItemInput, ItemLabel, ItemPage, ItemStatus, MaintenanceRecord, Stocktake, StocktakeScanResult,
+  ItemInput, ItemLabel, ItemPage, ItemStatus, MaintenanceRecord, Stocktake, StocktakeScanResult, StocktakeSummary,
 };
 
 export interface ItemQuery {
@@ -77,6 +77,8 @@ export const lendingInventoryApi = {
     return request<ItemLabel[]>('GET', `${BASE}/labels?${q}`, undefined, signal);
   },
 
+  /** The latest stocktakes, newest first (an open one is resumed). */
+  stocktakes: (signal?: AbortSignal) => request<{ stocktakes: StocktakeSummary[] }>('GET', `${BASE}/stocktakes`, undefined, signal),
   startStocktake: () => request<Stocktake>('POST', `${BASE}/stocktakes`, {}),
   stocktake: (id: string, signal?: AbortSignal) => request<Stocktake>('GET', `${BASE}/stocktakes/${path(id)}`, undefined, signal),
   scan: (id: string, tagCode: string) => request<StocktakeScanResult>('POST', `${BASE}/stocktakes/${path(id)}/scan`, { tagCode }),

@@ -177,6 +177,7 @@ export const lendingInventoryEn: Record<keyof typeof lendingInventoryZhCN, strin
 
   'lendingInventory.stocktake.explain': 'Once started, scan every item on the shelf; then finish, and the items not scanned are listed.',
   'lendingInventory.stocktake.start': 'Start stocktake',
+  'lendingInventory.stocktake.resume': 'Go on with the stocktake started {at} ({count} scanned)',
   'lendingInventory.stocktake.scan': 'Scan (or type the tag and press Enter)',
   'lendingInventory.stocktake.ok': 'Scanned {tag} {name}',
   'lendingInventory.stocktake.already': 'Already scanned {tag} {name}',

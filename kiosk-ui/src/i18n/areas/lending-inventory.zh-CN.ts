@@ -175,6 +175,7 @@ export const lendingInventoryZhCN = {
 
   'lendingInventory.stocktake.explain': '开始后，用扫码枪逐件扫描架上的辅具；扫完点“结束盘点”，没扫到的会列出来。',
   'lendingInventory.stocktake.start': '开始盘点',
+  'lendingInventory.stocktake.resume': '继续 {at} 开始的盘点（已扫 {count} 件）',
   'lendingInventory.stocktake.scan': '扫码（或输入标签号后按回车）',
   'lendingInventory.stocktake.ok': '已扫描 {tag} {name}',
   'lendingInventory.stocktake.already': '已经扫过 {tag} {name}',

@@ -1,5 +1,6 @@
+import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
-import { lendingInventoryApi, type Stocktake, type StocktakeScanResult } from '../../api/lending-inventory.js';
+import { lendingInventoryApi, type Stocktake, type StocktakeScanResult, type StocktakeSummary } from '../../api/lending-inventory.js';
 import { statusWord } from '../../components/device-kinds.js';
 import { pictogram, type PictogramName } from '../../components/pictograms.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
@@ -28,6 +29,13 @@ export class KioskLendingStocktake extends KioskScreen {
   declare said: { result: StocktakeScanResult['result']; text: string } | null;
   declare problem: string;
   declare busy: boolean;
+
+  /** An open stocktake (e.g. from before a reload or on another screen) is offered to go on with. */
+  private readonly open = new Task(this, {
+    task: async (_args, { signal }): Promise<StocktakeSummary | null> =>
+      (await lendingInventoryApi.stocktakes(signal)).stocktakes.find((st) => !st.finished) ?? null,
+    args: () => [] as const,
+  });
 
   static override styles = [
     ...staffViewStyles,
@@ -81,7 +89,10 @@ export class KioskLendingStocktake extends KioskScreen {
       <h3>${t('lending.part.stocktake')}</h3>
       ${s === null
         ? html`<p>${t('lendingInventory.stocktake.explain')}</p>
-            <div class="actions"><button class="primary" name="start" ?disabled=${this.busy} @click=${() => void this.start()}>${t('lendingInventory.stocktake.start')}</button></div>`
+            <div class="actions">
+              ${this.open.value ? this.renderResume(this.open.value) : nothing}
+              <button class="primary" name="start" ?disabled=${this.busy} @click=${() => void this.start()}>${t('lendingInventory.stocktake.start')}</button>
+            </div>`
         : s.finished
           ? html`<p class="ok" role="status" data-stocktake="finished">${t('lendingInventory.stocktake.finished', { scanned: s.scanned.length, missing: s.missing.length })}</p>
               <div class="actions"><button name="start-again" @click=${() => void this.start()}>${t('lendingInventory.stocktake.again')}</button></div>`
@@ -107,6 +118,13 @@ export class KioskLendingStocktake extends KioskScreen {
         <button name="finish" ?disabled=${this.busy} @click=${() => void this.finish(s)}>${t('lendingInventory.stocktake.finish')}</button>
       </div>
     `;
+  }
+
+  private renderResume(open: StocktakeSummary) {
+    const t = this.i18n.t.bind(this.i18n);
+    return html`<button name="resume" ?disabled=${this.busy} @click=${() => void this.resume(open.id)}>
+      ${t('lendingInventory.stocktake.resume', { at: open.startedAt.slice(0, 16).replace('T', ' '), count: open.scanned })}
+    </button>`;
   }
 
   private renderLists(s: Stocktake) {
@@ -139,6 +157,19 @@ export class KioskLendingStocktake extends KioskScreen {
     this.said = null;
     try {
       this.stocktake = await lendingInventoryApi.startStocktake();
+      this.focusScan();
+    } catch (err) {
+      this.problem = explainFailure(this.i18n, err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async resume(id: string): Promise<void> {
+    this.busy = true;
+    this.problem = '';
+    try {
+      this.stocktake = await lendingInventoryApi.stocktake(id);
       this.focusScan();
     } catch (err) {
       this.problem = explainFailure(this.i18n, err);
