@@ -48,9 +48,10 @@ const sql = statements({
       @loanDays, @bufferDays, @serviceLifeYears, @checkoutChecklist, @cleaningChecklist, @retired, @staffId, @recordedAt, @eventId)`,
   latestAll: `${LATEST} ORDER BY v.retired, v.name`,
   latestById: `${LATEST} AND v.catalogue_id = ?`,
+  // CROSS JOIN: items outer, one seek each for the state in force (not a scan of every state ever written)
   countsByStatus: `SELECT i.catalogue_id AS catalogueId, s.status, COUNT(*) AS n
     FROM lending_items i
-    JOIN lending_item_states s ON s.item_id = i.id
+    CROSS JOIN lending_item_states s ON s.item_id = i.id
       AND s.seq = (SELECT MAX(seq) FROM lending_item_states WHERE item_id = i.id)
     GROUP BY i.catalogue_id, s.status`,
   waiting: `SELECT w.catalogue_id AS catalogueId, COUNT(*) AS n FROM lending_waitlist w

@@ -44,12 +44,16 @@ export interface ItemFilter {
   offset: number;
 }
 
-// Each correlated MAX() is one seek on its (…, seq/version) index, so the view stays an index walk per item.
-const FROM = `FROM lending_items i
-  JOIN lending_item_states s ON s.item_id = i.id
+// CROSS JOIN keeps items as the outer loop (SQLite does not reorder it): each item then finds its state in
+// force and its entry's version by one seek on UNIQUE (item_id, seq) / (catalogue_id, version), instead of
+// scanning every state ever written.
+const BASE = `FROM lending_items i
+  CROSS JOIN lending_item_states s ON s.item_id = i.id
     AND s.seq = (SELECT MAX(seq) FROM lending_item_states WHERE item_id = i.id)
-  JOIN lending_catalogue_versions v ON v.catalogue_id = i.catalogue_id
-    AND v.version = (SELECT MAX(version) FROM lending_catalogue_versions WHERE catalogue_id = i.catalogue_id)
+  CROSS JOIN lending_catalogue_versions v ON v.catalogue_id = i.catalogue_id
+    AND v.version = (SELECT MAX(version) FROM lending_catalogue_versions WHERE catalogue_id = i.catalogue_id)`;
+
+const FROM = `${BASE}
   LEFT JOIN lending_loans l ON l.id = (SELECT ol.id FROM lending_loans ol WHERE ol.item_id = i.id
     AND NOT EXISTS (SELECT 1 FROM lending_loan_closures c WHERE c.loan_id = ol.id) ORDER BY ol.checked_out_at DESC LIMIT 1)
   LEFT JOIN members m ON m.id = l.member_id`;
@@ -74,9 +78,9 @@ const sql = statements({
   byId: `${VIEW} WHERE i.id = ?`,
   byTag: `${VIEW} WHERE i.tag_code = ?`,
   page: `${VIEW} ${FILTER} ORDER BY i.tag_code LIMIT @limit OFFSET @offset`,
-  total: `SELECT COUNT(*) AS n ${FROM} ${FILTER}`,
+  total: `SELECT COUNT(*) AS n ${BASE} ${FILTER}`,
   ofCatalogue: `${VIEW} WHERE i.catalogue_id = ? ORDER BY i.tag_code`,
-  all: `${VIEW} ORDER BY i.tag_code`,
+  shelf: `SELECT i.id, i.tag_code AS tagCode, v.name AS catalogueName, s.status, s.location ${BASE} ORDER BY i.tag_code`,
 });
 
 export function insertItem(db: Db, row: ItemRow): void {
@@ -112,7 +116,9 @@ export function listItemViewsOfCatalogue(db: Db, catalogueId: string): ItemViewR
   return sql(db).ofCatalogue.all(catalogueId) as ItemViewRow[];
 }
 
-/** Every item, by tag code (a stocktake compares the shelf with all of them). */
-export function listAllItemViews(db: Db): ItemViewRow[] {
-  return sql(db).all.all() as ItemViewRow[];
+/** What a stocktake compares the shelf with: every item's tag, entry name, status and location, by tag code. */
+export type ShelfItemRow = Pick<ItemViewRow, 'id' | 'tagCode' | 'catalogueName' | 'status' | 'location'>;
+
+export function listShelfItems(db: Db): ShelfItemRow[] {
+  return sql(db).shelf.all() as ShelfItemRow[];
 }

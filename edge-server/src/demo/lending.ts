@@ -6,6 +6,7 @@ import { appendItemState } from '../db/lending-item-states.repo.js';
 import { insertItem } from '../db/lending-items.repo.js';
 import { DEFAULT_CHECKS, DEFAULT_CLEANING } from '../domain/lending/checklists.js';
 import { addYears } from '../domain/lending/days.js';
+import { addDays } from '../domain/sessions/dates.js';
 
 interface DemoEntry {
   id: string; name: string; category: DeviceCategory; disability: DisabilityCategory[]; grades: number[];
@@ -73,11 +74,6 @@ const ITEMS: DemoItem[] = [
   { entry: 'cat_demo_crutches', condition: 'damaged', yearsOld: 4, location: '库房', then: { status: 'retired', reason: 'manual: 支架开裂，不再出借' } },
   { entry: 'cat_demo_walker', condition: 'new', yearsOld: 0, location: '器材室 A-3' },
 ];
-
-function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 /**
  * The demo lending catalogue and inventory. Fixtures, like the rest of the demo data: no events are

@@ -72,12 +72,12 @@ export function staffLendingInventoryRoutes(deps: AppDeps): Hono<StaffEnv> {
       const q = parseQuery(itemsQuery, c.req.query());
       return c.json<ItemPage>(inventory.list(q));
     })
-    .get('/lending/items/by-tag/:tagCode', (c) => c.json<Item>(inventory.byTag(c.req.param('tagCode'))))
+    .get('/lending/items/by-tag/:tagCode', (c) => c.json<Item>(inventory.itemByTag(c.req.param('tagCode'))))
     .post('/lending/items', async (c) => {
       const body = await readJson(c, itemBody);
       return c.json<Item>(inventory.register(c.var.staff.id, body), 201);
     })
-    .get('/lending/items/:id', (c) => c.json<Item>(inventory.item(c.req.param('id'))))
+    .get('/lending/items/:id', (c) => c.json<Item>(inventory.itemView(c.req.param('id'))))
     .post('/lending/items/:id/status', async (c) => {
       const body = await readJson(c, statusBody);
       return c.json<Item>(inventory.setStatus(c.var.staff.id, c.req.param('id'), body.to, body.reason));

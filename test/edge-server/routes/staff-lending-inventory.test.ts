@@ -66,7 +66,9 @@ describe('staff: lending catalogue and inventory', () => {
     const updated = await json<CatalogueEntry>(put(`/catalogue/${created.id}`, { ...entryInput, loanDays: 45, checkoutChecklist: ['frame', 'complete'] }));
     expect(updated).toMatchObject({ id: created.id, version: 2, loanDays: 45, checkoutChecklist: ['frame', 'complete'] });
     const retired = await json<CatalogueEntry>(put(`/catalogue/${created.id}`, { ...entryInput, retired: true }));
-    expect(retired).toMatchObject({ version: 3, retired: true });
+    // checklists left out of a new version stay as they were
+    expect(retired).toMatchObject({ version: 3, retired: true, checkoutChecklist: ['frame', 'complete'] });
+    expect(await json<CatalogueEntry>(get(`/catalogue/${created.id}`))).toEqual(retired);
     const events = storedEvents(area.kiosk).filter((e) => e.type === 'catalogue.entry_set');
     expect(events.map((e) => e.data)).toEqual([
       { catalogueId: created.id, version: 1, name: '四脚拐杖', category: 'crutches', assessmentRequired: false, loanDays: 30, bufferDays: 1, serviceLifeYears: 4 },
@@ -165,6 +167,8 @@ describe('staff: lending catalogue and inventory', () => {
 
   it('finds an item by the tag its label carries, and answers 404 unknown_tag otherwise', async () => {
     expect((await json<Item>(get('/items/by-tag/DEV-0009'))).id).toBe(SERVICE_DUE);
+    const odd = await json<Item>(post('/items', { tagCode: '轮椅/A 1', catalogueId: WHEELCHAIR, condition: 'good' }), 201);
+    expect((await json<Item>(get(`/items/by-tag/${encodeURIComponent('轮椅/A 1')}`))).id).toBe(odd.id);
     await expectErrors([[get('/items/by-tag/NOT-A-TAG'), 404, 'unknown_tag'], [get('/items/nope'), 404, 'item_not_found']]);
   });
 
@@ -263,6 +267,9 @@ describe('staff: lending catalogue and inventory', () => {
       expect(now.missing.map((m) => m.itemId)).not.toContain(RETIRED);
       expect(now.missing).toHaveLength(DEMO_ITEMS - 3);
       expect(count(area.kiosk, 'lending_stocktake_scans')).toBe(2);
+      expect(audit('lending.stocktake_start')).toEqual([{ actorId: STAFF_ID, target: started.id }]);
+      expect(audit('lending.stocktake_scan')).toHaveLength(2);
+      expect(storedEvents(area.kiosk)).toEqual([]);
     });
 
     it('finishes once with stocktake.completed and an audit line; a finished stocktake refuses scans', async () => {

@@ -48,8 +48,9 @@ export class CatalogueService {
   }
 
   create(staffId: string, input: CatalogueInput): CatalogueEntry {
-    const fields = this.fields(input, undefined);
     const id = this.ctx.log.write((append) => {
+      // checked inside the write transaction, so two screens cannot both create the same name
+      const fields = this.fields(input, undefined);
       const now = this.ctx.clock.now();
       const catalogueId = newRecordId(now);
       insertCatalogueEntry(this.ctx.db, catalogueId, now);
@@ -62,11 +63,11 @@ export class CatalogueService {
   /** A new version with these fields (`retired: true` retires the entry; items keep their history). */
   update(staffId: string, catalogueId: string, input: CatalogueInput & { retired?: boolean }): CatalogueEntry {
     this.version(catalogueId);
-    const fields = this.fields(input, catalogueId);
     this.ctx.log.write((append) => {
-      const now = this.ctx.clock.now();
       // read inside the transaction: two editors cannot both write version N+1 (UNIQUE refuses the second)
       const previous = this.version(catalogueId);
+      const fields = this.fields(input, previous);
+      const now = this.ctx.clock.now();
       this.appendVersion(append, staffId, {
         ...fields, catalogueId, version: previous.version + 1, photoPath: previous.photoPath, retired: input.retired ?? previous.retired,
       }, now, 'lending.catalogue_update');
@@ -74,13 +75,18 @@ export class CatalogueService {
     return this.entry(catalogueId);
   }
 
-  private fields(input: CatalogueInput, catalogueId: string | undefined): FieldsOfVersion {
+  /**
+   * The checked fields of the next version. Checklists left out take the category's defaults for a new
+   * entry; a new version keeps the lists it had unless its category changes.
+   */
+  private fields(input: CatalogueInput, previous: CatalogueVersionRow | undefined): FieldsOfVersion {
     const name = input.name.trim();
-    const clash = listCatalogueEntries(this.ctx.db).find((e) => e.name === name && e.catalogueId !== catalogueId);
+    const clash = listCatalogueEntries(this.ctx.db).find((e) => e.name === name && e.catalogueId !== previous?.catalogueId);
     // names are how a CSV import names its entry, so two entries may not share one
     if (clash) throw new DomainError('conflict', 'catalogue_name_taken', `A catalogue entry named ${name} exists already`, { catalogueId: clash.catalogueId });
-    const checks = input.checkoutChecklist ?? [...DEFAULT_CHECKS[input.category]];
-    const cleaning = input.cleaningChecklist ?? [...DEFAULT_CLEANING[input.category]];
+    const kept = previous?.category === input.category ? previous : undefined;
+    const checks = input.checkoutChecklist ?? kept?.checkoutChecklist ?? [...DEFAULT_CHECKS[input.category]];
+    const cleaning = input.cleaningChecklist ?? kept?.cleaningChecklist ?? [...DEFAULT_CLEANING[input.category]];
     const badCheck = checks.find((k) => !isCheckKey(k));
     if (badCheck !== undefined) throw new DomainError('invalid', 'unknown_check', `'${badCheck}' is not a check of the vocabulary`, { key: badCheck });
     const badStep = cleaning.find((k) => !isCleaningKey(k));

@@ -52,14 +52,15 @@ const SYNTAX: Record<string, string> = {
 
 /**
  * Parses RFC 4180 CSV text (a BOM is dropped; CRLF or LF) into records that know their line,
- * skipping empty lines. A quoting error stops the reading: the records before it are returned
+ * skipping empty lines and rows of empty cells. A quoting error stops the reading: the records before it are returned
  * with the problem, since where the next record begins is then a guess.
  */
 export function parseCsvRecords(text: string): { records: CsvRecord[]; problem: ImportProblem | null } {
   const records: CsvRecord[] = [];
   try {
     parse(text.replace(/\r\n/g, '\n'), {
-      bom: true, relax_column_count: true, skip_empty_lines: true,
+      // spreadsheets export formatted-but-empty rows as ",,,,": they are no items, not bad ones
+      bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true,
       on_record: (record: string[], context) => {
         // context.lines is where the record ends; quoted fields may span lines
         const spanned = record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);

@@ -1,9 +1,4 @@
-/** Arithmetic on the centre's calendar days (`YYYY-MM-DD`, already checked with isCalendarDay). */
-
-function utc(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
-}
+/** Year arithmetic on the centre's calendar days (`YYYY-MM-DD`); day arithmetic is in domain/sessions/dates.ts. */
 
 /** The same day `years` later; 29 February becomes 28 February in a year without one. */
 export function addYears(day: string, years: number): string {
@@ -11,9 +6,4 @@ export function addYears(day: string, years: number): string {
   const year = y + years;
   const lastOfMonth = new Date(Date.UTC(year, m, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`;
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
 }

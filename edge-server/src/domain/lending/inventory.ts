@@ -29,7 +29,7 @@ export interface MaintenanceInput {
 /**
  * The inventory (辅具台账): physical items, their state, staff's manual status changes and
  * maintenance. Every change goes through `changeItemState` in one transaction with its event and
- * audit line. `item(id)` and `byTag(tag)` are the read helpers the rest of lending answers with.
+ * audit line. `itemView(id)` and `itemByTag(tag)` are the read helpers the rest of lending answers with.
  */
 export class InventoryService {
   private readonly importer: InventoryImport;
@@ -56,7 +56,7 @@ export class InventoryService {
       });
       return itemId;
     });
-    return this.item(id);
+    return this.itemView(id);
   }
 
   /** Items by tag code; `q` matches tag, serial and the entry's name. */
@@ -66,11 +66,13 @@ export class InventoryService {
     return { items: rows.map((r) => toItem(r, today)), total };
   }
 
-  item(itemId: string): Item {
+  /** One item by id (`404 item_not_found`): what every lending answer about an item shows. */
+  itemView(itemId: string): Item {
     return itemView(this.ctx, itemId);
   }
 
-  byTag(tagCode: string): Item {
+  /** The item whose label carries `tagCode` (`404 unknown_tag`): the scanner path. */
+  itemByTag(tagCode: string): Item {
     return itemByTag(this.ctx, tagCode);
   }
 
@@ -87,7 +89,7 @@ export class InventoryService {
 
   /** Staff's manual change: to maintenance or retired, or back to available from maintenance. */
   setStatus(staffId: string, itemId: string, to: ManualStatus, reason: string): Item {
-    this.item(itemId);
+    this.itemView(itemId);
     this.ctx.log.write((append) => {
       const now = this.ctx.clock.now();
       const from = currentItemState(this.ctx.db, itemId)!.status;
@@ -98,12 +100,12 @@ export class InventoryService {
       });
       recordAudit(this.ctx.db, { at: now, actorKind: 'staff', actorId: staffId, action: 'lending.item_status', target: itemId, detail: { from, to, reason } });
     });
-    return this.item(itemId);
+    return this.itemView(itemId);
   }
 
   /** A maintenance or service record; sets the next service date (none when left out) and the status. */
   recordMaintenance(staffId: string, itemId: string, input: MaintenanceInput): MaintenanceRecord {
-    this.item(itemId);
+    this.itemView(itemId);
     const today = centreToday(this.ctx);
     if (!isCalendarDay(input.doneOn)) throw new DomainError('invalid', 'invalid_date', 'doneOn is a day written YYYY-MM-DD, e.g. 2026-12-03');
     if (input.doneOn > today) throw new DomainError('invalid', 'future_date', 'Maintenance is recorded once it is done, not ahead');

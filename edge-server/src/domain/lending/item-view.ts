@@ -3,7 +3,8 @@ import { localDate } from '../../clock.js';
 import { findItemView, findItemViewByTag, type ItemViewRow } from '../../db/lending-items.repo.js';
 import type { DomainContext } from '../context.js';
 import { DomainError } from '../errors.js';
-import { addYears, daysBetween } from './days.js';
+import { daysBetween } from '../sessions/dates.js';
+import { addYears } from './days.js';
 
 /** The centre's calendar day now. */
 export function centreToday(ctx: DomainContext): string {

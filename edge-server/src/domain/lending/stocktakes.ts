@@ -1,7 +1,7 @@
 import type { Stocktake, StocktakeScanResult, StocktakeSummary } from '../../api-types.js';
 import { formatWithOffset } from '../../clock.js';
 import { recordAudit } from '../../db/audit.repo.js';
-import { findItemViewByTag, listAllItemViews, type ItemViewRow } from '../../db/lending-items.repo.js';
+import { findItemViewByTag, listShelfItems, type ShelfItemRow } from '../../db/lending-items.repo.js';
 import {
   findStocktake, findStocktakeScan, insertStocktake, insertStocktakeEnd, insertStocktakeScan, listRecentStocktakes, listStocktakeScans,
   type StocktakeView,
@@ -41,7 +41,7 @@ export class StocktakeService {
 
   get(stocktakeId: string): Stocktake {
     const stocktake = this.find(stocktakeId);
-    const items = listAllItemViews(this.ctx.db);
+    const items = listShelfItems(this.ctx.db);
     const byId = new Map(items.map((i) => [i.id, i]));
     const scans = listStocktakeScans(this.ctx.db, stocktakeId);
     const scannedIds = new Set(scans.map((s) => s.itemId));
@@ -88,7 +88,7 @@ export class StocktakeService {
       const stocktake = this.find(stocktakeId);
       if (stocktake.finishedAt !== null) throw finished();
       const scannedIds = new Set(listStocktakeScans(this.ctx.db, stocktakeId).map((s) => s.itemId));
-      const missing = expectedMissing(listAllItemViews(this.ctx.db), scannedIds);
+      const missing = expectedMissing(listShelfItems(this.ctx.db), scannedIds);
       const now = this.ctx.clock.now();
       const event = append('stocktake.completed', { stocktakeId, scanned: scannedIds.size, missing, staffId }, now);
       insertStocktakeEnd(this.ctx.db, { id: newRecordId(now), stocktakeId, missing, staffId, recordedAt: now, eventId: event.id });
@@ -111,7 +111,7 @@ export class StocktakeService {
   }
 }
 
-function expectedMissing(items: ItemViewRow[], scanned: Set<string>): string[] {
+function expectedMissing(items: ShelfItemRow[], scanned: Set<string>): string[] {
   return items.filter((i) => !AWAY.has(i.status) && !scanned.has(i.id)).map((i) => i.id);
 }
 
