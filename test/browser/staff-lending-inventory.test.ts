@@ -1,4 +1,7 @@
-import type { Page } from 'puppeteer-core';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueEntry, Item } from '../../edge-server/src/api-types.js';
 import { clickByName, enterStaffMode, startKiosk, staffApi, waitForText, type KioskHarness, type StaffApi } from './harness.js';
@@ -250,6 +253,25 @@ describe('staff: lending inventory', () => {
     await clickByName(page, '确认导入');
     await waitForText(page, '导入完成：新增 2 件辅具');
     expect(await itemByTag(staff, 'IMP-1')).toMatchObject({ location: '三号库房', condition: 'good', acquiredOn: '2024-03-01' });
+  });
+
+  it('sends a chosen file as it is, so a line saved in another encoding (GBK) is named with what to do', async () => {
+    await openPart('导入');
+    const path = join(mkdtempSync(join(tmpdir(), 'lending-import-')), '库存.csv');
+    writeFileSync(path, Buffer.concat([
+      Buffer.from('tag_code,catalogue,condition\nGBK-1,手动轮椅（测试）,', 'utf8'),
+      Buffer.from([0xc1, 0xbc, 0xba, 0xc3]), // 良好 in GBK
+      Buffer.from('\n', 'utf8'),
+    ]));
+    const picker = (await deep(page, 'kiosk-lending-import >>> input[name="csv-file"]')) as ElementHandle<HTMLInputElement>;
+    await picker.uploadFile(path);
+    await waitForText(page, '已选文件 库存.csv');
+    await clickByName(page, '检查');
+    await page.waitForSelector('kiosk-app >>> kiosk-lending-import >>> table[data-import="problems"]', { visible: true });
+    const rows = await page.$$eval('kiosk-app >>> kiosk-lending-import >>> tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    expect(rows).toEqual([['2', '整个文件', '这一行不是 UTF-8 文字，请在表格软件里另存为“CSV UTF-8”']]);
+    await expect(itemByTag(staff, 'GBK-1')).rejects.toThrow();
   });
 
   it('takes stock: each scan said in the live region with the focus kept on the scan field, an open one is resumed after a reload, and the missing list stays after finishing', async () => {

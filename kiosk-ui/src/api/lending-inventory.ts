@@ -40,8 +40,11 @@ function itemQuery(query: ItemQuery): string {
   return q.toString();
 }
 
-/** The import takes the file as it is (`text/csv`), not wrapped in JSON. */
-async function postCsv(url: string, csv: string): Promise<ImportReport> {
+/**
+ * The import takes the file as it is (`text/csv`), not wrapped in JSON: a chosen file goes byte for byte,
+ * so the server can name the lines that are not UTF-8.
+ */
+async function postCsv(url: string, csv: string | Blob): Promise<ImportReport> {
   let res: Response;
   try {
     res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8' }, body: csv, credentials: 'same-origin', cache: 'no-store' });
@@ -71,7 +74,7 @@ export const lendingInventoryApi = {
   setStatus: (id: string, to: ManualStatus, reason: string) => request<Item>('POST', `${BASE}/items/${path(id)}/status`, { to, reason }),
   recordMaintenance: (id: string, input: MaintenanceInput) => request<unknown>('POST', `${BASE}/items/${path(id)}/maintenance`, input),
 
-  importCsv: (csv: string, dryRun: boolean) => postCsv(`${BASE}/import${dryRun ? '?dryRun=1' : ''}`, csv),
+  importCsv: (csv: string | Blob, dryRun: boolean) => postCsv(`${BASE}/import${dryRun ? '?dryRun=1' : ''}`, csv),
   labels: (choice: { ids: string[] } | { catalogueId: string }, signal?: AbortSignal) => {
     const q = 'ids' in choice ? `ids=${choice.ids.map(path).join(',')}` : `catalogueId=${path(choice.catalogueId)}`;
     return request<ItemLabel[]>('GET', `${BASE}/labels?${q}`, undefined, signal);

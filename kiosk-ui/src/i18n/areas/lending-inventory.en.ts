@@ -133,7 +133,7 @@ export const lendingInventoryEn: Record<keyof typeof lendingInventoryZhCN, strin
 
   'lendingInventory.import.explain': 'First row: the column names, comma separated, UTF-8. Check first; import is possible only when no row has a problem. One bad row and nothing is imported.',
   'lendingInventory.import.file': 'Choose a CSV file',
-  'lendingInventory.import.fileRead': 'Read the file {name}',
+  'lendingInventory.import.fileRead': 'File chosen: {name}',
   'lendingInventory.import.paste': 'Or paste the text here',
   'lendingInventory.import.tooBig': 'The file is too big (at most 2 MB); split it into several files',
   'lendingInventory.import.check': 'Check',

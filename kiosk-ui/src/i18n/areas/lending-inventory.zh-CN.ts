@@ -131,7 +131,7 @@ export const lendingInventoryZhCN = {
 
   'lendingInventory.import.explain': '第一行写列名，用逗号分隔，UTF-8 编码。先点“检查”，没有问题才能确认导入；有一行出错就一件也不导入。',
   'lendingInventory.import.file': '选择 CSV 文件',
-  'lendingInventory.import.fileRead': '已读入文件 {name}',
+  'lendingInventory.import.fileRead': '已选文件 {name}',
   'lendingInventory.import.paste': '或者把内容粘贴在这里',
   'lendingInventory.import.tooBig': '文件太大（最多 2 MB），请分成几个文件',
   'lendingInventory.import.check': '检查',

@@ -15,13 +15,15 @@ const MAX_BYTES = 2 * 1024 * 1024;
 export class KioskLendingImport extends KioskScreen {
   static override properties = {
     csv: { state: true },
-    fileName: { state: true },
+    file: { state: true },
     report: { state: true },
     problem: { state: true },
     busy: { state: true },
   };
+  /** the text pasted */
   declare csv: string;
-  declare fileName: string;
+  /** the file chosen (sent as it is, instead of the text) */
+  declare file: File | null;
   /** the last answer, for the text as it is now (null after any change) */
   declare report: ImportReport | null;
   declare problem: string;
@@ -59,7 +61,7 @@ export class KioskLendingImport extends KioskScreen {
   constructor() {
     super();
     this.csv = '';
-    this.fileName = '';
+    this.file = null;
     this.report = null;
     this.problem = '';
     this.busy = false;
@@ -74,15 +76,15 @@ export class KioskLendingImport extends KioskScreen {
       <p class="columns">tag_code,serial,catalogue,condition,location,acquired_on,next_service_on</p>
       <label class="field">
         <span>${t('lendingInventory.import.file')}</span>
-        <input type="file" name="csv-file" accept=".csv,text/csv" @change=${(e: Event) => void this.readFile(e.target as HTMLInputElement)} />
+        <input type="file" name="csv-file" accept=".csv,text/csv" @change=${(e: Event) => this.chooseFile(e.target as HTMLInputElement)} />
       </label>
-      ${this.fileName ? html`<p role="status">${t('lendingInventory.import.fileRead', { name: this.fileName })}</p>` : nothing}
+      ${this.file ? html`<p role="status">${t('lendingInventory.import.fileRead', { name: this.file.name })}</p>` : nothing}
       <label class="field">
         <span>${t('lendingInventory.import.paste')}</span>
-        <textarea name="csv-text" spellcheck="false" .value=${this.csv} @input=${(e: InputEvent) => this.setText((e.target as HTMLTextAreaElement).value, '')}></textarea>
+        <textarea name="csv-text" spellcheck="false" .value=${this.csv} @input=${(e: InputEvent) => this.setSource((e.target as HTMLTextAreaElement).value, null)}></textarea>
       </label>
       <div class="actions">
-        <button name="check" ?disabled=${this.busy || !this.csv.trim()} @click=${() => void this.send(true)}>${t('lendingInventory.import.check')}</button>
+        <button name="check" ?disabled=${this.busy || (!this.file && !this.csv.trim())} @click=${() => void this.send(true)}>${t('lendingInventory.import.check')}</button>
         <button name="import" class="primary" ?disabled=${this.busy || !checked} @click=${() => void this.send(false)}>${t('lendingInventory.import.run')}</button>
       </div>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
@@ -112,29 +114,34 @@ export class KioskLendingImport extends KioskScreen {
       </table>`;
   }
 
-  private setText(csv: string, fileName: string): void {
+  /** Pasted text or a chosen file, whichever came last; any earlier answer no longer holds. */
+  private setSource(csv: string, file: File | null): void {
     this.csv = csv;
-    this.fileName = fileName;
+    this.file = file;
     this.report = null;
     this.problem = '';
+    if (!file) {
+      const picker = this.renderRoot.querySelector<HTMLInputElement>('input[name=csv-file]');
+      if (picker) picker.value = '';
+    }
   }
 
-  private async readFile(input: HTMLInputElement): Promise<void> {
+  private chooseFile(input: HTMLInputElement): void {
     const file = input.files?.[0];
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      this.setText('', '');
+      this.setSource('', null);
       this.problem = this.i18n.t('lendingInventory.import.tooBig');
       return;
     }
-    this.setText(await file.text(), file.name);
+    this.setSource('', file);
   }
 
   private async send(dryRun: boolean): Promise<void> {
     this.busy = true;
     this.problem = '';
     try {
-      this.report = await lendingInventoryApi.importCsv(this.csv, dryRun);
+      this.report = await lendingInventoryApi.importCsv(this.file ?? this.csv, dryRun);
     } catch (err) {
       this.report = null;
       this.problem = explainFailure(this.i18n, err);
