@@ -78,7 +78,7 @@ export const lendingInventoryEn: Record<keyof typeof lendingInventoryZhCN, strin
   'lendingInventory.maintenance.doneOn': 'Done on',
   'lendingInventory.maintenance.description': 'What was done',
   'lendingInventory.maintenance.cost': 'Cost (yuan)',
-  'lendingInventory.maintenance.nextService': 'Next service on (optional)',
+  'lendingInventory.maintenance.nextService': 'Next service on (empty = none planned)',
   'lendingInventory.maintenance.outcome': 'Afterwards',
   'lendingInventory.maintenance.outcome.available': 'Ready to lend',
   'lendingInventory.maintenance.outcome.maintenance': 'Still in repair',
@@ -173,6 +173,7 @@ export const lendingInventoryEn: Record<keyof typeof lendingInventoryZhCN, strin
   'lendingInventory.import.code.not_utf8': 'This line is not UTF-8 text; save the file as "CSV UTF-8" from the spreadsheet',
   'lendingInventory.import.code.binary_content': 'This does not look like a CSV file (control characters); choose the file again',
   'lendingInventory.import.code.csv_syntax': 'This line is malformed (quotes or commas) and the lines after it were not read; save it again as CSV from the spreadsheet',
+  'lendingInventory.import.code.wrong_field_count': 'This row has a different number of cells than the first; check its commas',
   'lendingInventory.import.code.no_rows': 'The file lists no items',
 
   'lendingInventory.stocktake.explain': 'Once started, scan every item on the shelf; then finish, and the items not scanned are listed.',

@@ -76,7 +76,7 @@ export const lendingInventoryZhCN = {
   'lendingInventory.maintenance.doneOn': '维护日期',
   'lendingInventory.maintenance.description': '做了什么',
   'lendingInventory.maintenance.cost': '费用（元）',
-  'lendingInventory.maintenance.nextService': '下次维护日期（可不填）',
+  'lendingInventory.maintenance.nextService': '下次维护日期（不填 = 不再安排）',
   'lendingInventory.maintenance.outcome': '维护后',
   'lendingInventory.maintenance.outcome.available': '可以借出',
   'lendingInventory.maintenance.outcome.maintenance': '还要继续维修',
@@ -171,6 +171,7 @@ export const lendingInventoryZhCN = {
   'lendingInventory.import.code.not_utf8': '这一行不是 UTF-8 文字，请在表格软件里另存为“CSV UTF-8”',
   'lendingInventory.import.code.binary_content': '这不像是 CSV 文件（有控制字符），请重新选择文件',
   'lendingInventory.import.code.csv_syntax': '这一行的格式不对（引号或逗号），后面的行没有读；请用表格软件另存为 CSV',
+  'lendingInventory.import.code.wrong_field_count': '这一行的列数和第一行不一样，请检查逗号',
   'lendingInventory.import.code.no_rows': '文件里没有辅具',
 
   'lendingInventory.stocktake.explain': '开始后，用扫码枪逐件扫描架上的辅具；扫完点“结束盘点”，没扫到的会列出来。',

@@ -7,7 +7,7 @@ const FIELDS = ['tag_code', 'serial', 'catalogue', 'condition', 'location', 'acq
 const CODES = [
   'required', 'too_long', 'invalid_tag', 'invalid_date', 'impossible_date', 'future_date', 'next_service_before_done', 'tag_taken',
   'duplicate_tag', 'unknown_catalogue', 'catalogue_retired', 'invalid_condition', 'missing_column', 'unknown_column', 'duplicate_column',
-  'missing_header', 'empty_file', 'no_rows', 'not_utf8', 'binary_content', 'csv_syntax',
+  'missing_header', 'empty_file', 'no_rows', 'not_utf8', 'binary_content', 'csv_syntax', 'wrong_field_count',
 ] as const;
 
 /** A CSV column in words (the header's name stays beside it, as staff see it in their spreadsheet). */
