@@ -129,7 +129,7 @@ describe('keyboard alone', () => {
     throw new Error(`Tab never reached '${text}'`);
   }
 
-  it('opens an item by its tag and sends it to maintenance with Tab, Space, typing and Enter; the focus is always visible', async () => {
+  it('opens an item by its tag and sends it to maintenance with Tab, Space, typing and Enter, then Escape back to the list; the focus is always visible', async () => {
     await page.setViewport(VIEWPORT_LANDSCAPE);
     await freshIdle(h, page);
     await enterStaffMode(h, page);
@@ -155,5 +155,14 @@ describe('keyboard alone', () => {
     await waitForText(page, 'AX-0003 已改为维修中');
     const staff = await staffApi(h.server);
     expect((await itemByTag(staff, 'AX-0003')).status).toBe('maintenance');
+    // the focus stays in the item; Escape goes back to the list, ready for the next scan
+    await expectVisibleFocus(page, 'after saving');
+    await pressKey(page, 'Escape');
+    await page.waitForFunction(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('name') === 'item-search';
+    });
+    await expectVisibleFocus(page, 'search field again');
   });
 });

@@ -223,11 +223,13 @@ export class KioskLendingItemDetail extends KioskScreen {
     }
   }
 
+  /** A form saved: it closes, its message shows, and the focus goes back to the item's first action. */
   private done(message: string): void {
     this.action = null;
     this.message = message;
     void this.item.run();
     void this.history.run();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.actions button')?.focus());
   }
 }
 
