@@ -147,7 +147,7 @@ describe('staff: lending inventory', () => {
     expect(await choices(page, detail, 'to')).toEqual(['可借', '已报废']);
   });
 
-  it('creates a catalogue entry with its checklists and eligibility, then edits it into a new version', async () => {
+  it('creates a catalogue entry with its checklists and eligibility, then edits it into a new version and retires it', async () => {
     await openPart('辅具目录');
     await waitForText(page, '手动轮椅（测试）');
     await clickByName(page, '新增目录条目');
@@ -176,6 +176,14 @@ describe('staff: lending inventory', () => {
     await clickByName(page, '保存条目');
     await waitForText(page, '已保存 四轮助行器（测试）（第 2 版）');
     expect((await entries(staff)).find((e) => e.id === made.id)).toMatchObject({ version: 2, bufferDays: 3, loanDays: 45 });
+
+    await clickByName(page, '停用 四轮助行器（测试）');
+    await waitForText(page, '停用后 四轮助行器（测试） 不能再登记新辅具；已有的辅具和记录都保留。');
+    await clickByName(page, '确认停用 四轮助行器（测试）');
+    await waitForText(page, '已停用 四轮助行器（测试）');
+    await waitForText(page, '四轮助行器（测试） · 已停用');
+    expect((await entries(staff)).find((e) => e.id === made.id)).toMatchObject({ version: 3, retired: true, loanDays: 45 });
+    expect(await page.$$eval('kiosk-app >>> kiosk-lending-catalogue >>> li[data-entry="四轮助行器（测试）"] button', (bs) => bs.length)).toBe(0);
   });
 
   it("makes a page of labels, one QR image per item of the entry, and prints the labels only", async () => {
