@@ -3,8 +3,12 @@ import type {
   CatalogueEntry, CatalogueInput, ChecklistVocabulary, CheckKey, CleaningKey, DeviceCategory, ImportProblem, ImportReport, Item, ItemCondition,
   ItemHistory, ItemInput, ItemLabel, ItemPage, ItemStatus, MaintenanceRecord, Stocktake, StocktakeScanResult, StocktakeSummary,
 } from '../../../edge-server/src/api-types.js';
+// the bodies of two routes, typed where the server declares them (type-only, like every server type here)
+import type { MaintenanceInput } from '../../../edge-server/src/domain/lending/inventory.js';
+import type { ManualStatus } from '../../../edge-server/src/domain/lending/manual-status.js';
 import { ApiFailure, request } from './client.js';
 
+export type { MaintenanceInput, ManualStatus };
 export type {
   CatalogueEntry, CatalogueInput, ChecklistVocabulary, CheckKey, CleaningKey, DeviceCategory, ImportProblem, ImportReport, Item, ItemCondition, ItemHistory,
   ItemInput, ItemLabel, ItemPage, ItemStatus, MaintenanceRecord, Stocktake, StocktakeScanResult, StocktakeSummary,
@@ -16,17 +20,6 @@ export interface ItemQuery {
   catalogueId?: string;
   limit: number;
   offset: number;
-}
-
-/** The statuses staff may set by hand (the rest follow loans and cleaning). */
-export type ManualStatus = 'maintenance' | 'retired' | 'available';
-
-export interface MaintenanceInput {
-  doneOn: string;
-  description: string;
-  costCents: number;
-  nextServiceOn?: string | null;
-  outcome: 'available' | 'maintenance';
 }
 
 const BASE = '/api/staff/lending';
