@@ -1,11 +1,11 @@
 import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { lendingInventoryApi, type CatalogueEntry } from '../../api/lending-inventory.js';
-import { ITEM_STATUSES, statusWord } from '../../components/device-kinds.js';
+import { ITEM_STATUSES } from '../../components/device-kinds.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
 import { staffViewStyles } from '../staff-styles.js';
 import { explainFailure } from './inventory/error-words.js';
-import { itemWordStyles, kindBadge } from './inventory/item-words.js';
+import { itemWordStyles, kindBadge, statusBadge } from './inventory/item-words.js';
 import './inventory/kiosk-lending-catalogue-form.js';
 
 /** 辅具目录: the entries with their items by status and who waits; add one, edit one (a new version), retire one. */
@@ -100,7 +100,7 @@ export class KioskLendingCatalogue extends KioskScreen {
           <strong>${e.name}${e.retired ? ` · ${t('lendingInventory.catalogue.retired')}` : ''}</strong>
           ${kindBadge(this.i18n, e.category)}
           <ul class="counts" aria-label=${t('lendingInventory.catalogue.countsOf', { name: e.name })}>
-            ${ITEM_STATUSES.filter((s) => e.counts[s] > 0).map((s) => html`<li>${t(statusWord(s))} ${e.counts[s]}</li>`)}
+            ${ITEM_STATUSES.filter((s) => e.counts[s] > 0).map((s) => html`<li>${statusBadge(this.i18n, s)} ${e.counts[s]}</li>`)}
             <li>${t('lendingInventory.catalogue.waiting', { count: e.waiting })}</li>
           </ul>
           <span>${t('lendingInventory.catalogue.terms', { loan: e.loanDays, buffer: e.bufferDays, life: e.serviceLifeYears })}</span>

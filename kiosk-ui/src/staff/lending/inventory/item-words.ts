@@ -32,6 +32,11 @@ export function itemFlags(i18n: I18nController, item: Pick<Item, 'serviceDue' | 
     ${item.pastServiceLife ? html`<span class="flag" data-flag="past-life">${pictogram('flag')}<span>${i18n.t('lendingInventory.flag.pastLife')}</span></span>` : nothing}`;
 }
 
+/** Who has the item and until when (and how late). */
+export function loanLine(i18n: I18nController, loan: NonNullable<Item['loan']>): string {
+  return i18n.t(loan.daysLate > 0 ? 'lendingInventory.item.loanLate' : 'lendingInventory.item.loanOpen', { name: loan.memberName, due: loan.dueOn, days: loan.daysLate });
+}
+
 /** The reasons the server writes on an item's state chain; staff's own reasons come as `manual: …`. */
 const REASONS = ['registered', 'checked_out', 'returned', 'cleaned', 'maintenance', 'lost'] as const;
 

@@ -8,7 +8,7 @@ import { yuan } from '../../employment/money.js';
 import { inventoryFormStyles } from './form-styles.js';
 import { staffViewStyles } from '../../staff-styles.js';
 import { explainFailure } from './error-words.js';
-import { itemFlags, itemWordStyles, kindBadge, reasonWords, statusBadge } from './item-words.js';
+import { itemFlags, itemWordStyles, kindBadge, loanLine, reasonWords, statusBadge } from './item-words.js';
 import './kiosk-lending-maintenance-form.js';
 
 /** One item: its state, the open loan, its history; a manual status change and a maintenance record. */
@@ -130,9 +130,7 @@ export class KioskLendingItemDetail extends KioskScreen {
         <dt>${t('lendingInventory.item.acquiredOn')}</dt><dd>${item.acquiredOn ?? none}</dd>
         <dt>${t('lendingInventory.item.nextService')}</dt><dd data-field="next-service">${item.nextServiceOn ?? none}</dd>
         <dt>${t('lendingInventory.item.loan')}</dt>
-        <dd>${item.loan
-          ? t(item.loan.daysLate > 0 ? 'lendingInventory.item.loanLate' : 'lendingInventory.item.loanOpen', { name: item.loan.memberName, due: item.loan.dueOn, days: item.loan.daysLate })
-          : none}</dd>
+        <dd>${item.loan ? loanLine(this.i18n, item.loan) : none}</dd>
       </dl>
       ${this.renderActions(item)}
       <h4>${t('lendingInventory.history.heading')}</h4>

@@ -6,7 +6,7 @@ import { ITEM_STATUSES, statusWord } from '../../../components/device-kinds.js';
 import { KioskScreen } from '../../../screens/kiosk-screen.js';
 import { staffViewStyles } from '../../staff-styles.js';
 import { inventoryFormStyles } from './form-styles.js';
-import { itemFlags, itemWordStyles, kindBadge, statusBadge } from './item-words.js';
+import { itemFlags, itemWordStyles, kindBadge, loanLine, statusBadge } from './item-words.js';
 
 /** A screenful: big centres hold 5 000 items, so the list is paged, never one long scroll. */
 export const PAGE_SIZE = 20;
@@ -187,6 +187,7 @@ export class KioskLendingItemList extends KioskScreen {
       ${kindBadge(this.i18n, item.category)}
       ${statusBadge(this.i18n, item.status)}
       ${item.location ? html`<span>${item.location}</span>` : nothing}
+      ${item.loan ? html`<span>${loanLine(this.i18n, item.loan)}</span>` : nothing}
       ${itemFlags(this.i18n, item)}`;
   }
 }
