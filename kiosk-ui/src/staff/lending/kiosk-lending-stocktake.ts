@@ -109,7 +109,8 @@ export class KioskLendingStocktake extends KioskScreen {
         <span>${pictogram('scan')} ${t('lendingInventory.stocktake.scan')}</span>
         <input name="scan" data-primary autocomplete="off" spellcheck="false" .value=${this.tag}
           @input=${(e: InputEvent) => (this.tag = (e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && void this.scan()} />
+          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && void this.scan()}
+          @blur=${(e: FocusEvent) => e.relatedTarget === null && this.focusScan()} />
       </label>
       <p class="said" role="status" aria-live="assertive" data-said=${this.said?.result ?? ''}>${this.said
         ? html`${pictogram(SCAN_PICTOGRAMS[this.said.result])}<span>${this.said.text}</span>`
@@ -147,6 +148,7 @@ export class KioskLendingStocktake extends KioskScreen {
     </div>`;
   }
 
+  /** The scanner types into whatever has the focus: the field takes it back unless another control took it. */
   private focusScan(): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name=scan]')?.focus());
   }
