@@ -11,7 +11,7 @@ import { SimulatedFingerprint } from '../hardware/fingerprint/index.js';
 import { SimulatedGpio } from '../hardware/gpio/index.js';
 import { DEFAULT_PROFILE, type ActivityKind, type MemberToday, type StaffWeek } from '../edge-server/src/api-types.js';
 import { createApp } from '../edge-server/src/app.js';
-import { localDate, SystemClock } from '../edge-server/src/clock.js';
+import { localDate, SystemClock, type Clock, type ClockInfo } from '../edge-server/src/clock.js';
 import { loadConfig } from '../edge-server/src/config.js';
 import { insertAttendanceMark } from '../edge-server/src/db/activity-attendance.repo.js';
 import { insertDateException, insertSeries } from '../edge-server/src/db/activity-sessions.repo.js';
@@ -28,6 +28,30 @@ import { MEMBER_VISIT_HEADER } from '../edge-server/src/routes/member-visit.js';
 import { createServices } from '../edge-server/src/services.js';
 
 const TZ = 'Asia/Shanghai';
+
+/**
+ * The bench runs at Wednesday 07:30 in the centre (this week's), before the day's sessions start, so
+ * "today for you" lists a full weekday whatever the hour or weekday the bench is started on (run on a
+ * Friday evening or a Sunday the real clock would leave it empty and flatter the numbers).
+ */
+class WednesdayMorningClock implements Clock {
+  private readonly system = new SystemClock();
+  private readonly offsetMs: number;
+
+  constructor() {
+    const today = localDate(Date.now(), TZ);
+    const wednesday = addDays(addDays(today, 1 - weekdayOf(today)), 2);
+    this.offsetMs = Date.parse(`${wednesday}T07:30:00+08:00`) - Date.now();
+  }
+
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  info(): ClockInfo {
+    return this.system.info();
+  }
+}
 const MEMBERS = 200;
 const SESSIONS = 60;
 const WEEKS = 104;
@@ -112,7 +136,7 @@ async function main(): Promise<void> {
   try {
     const config = loadConfig({ DATA_DIR: dir, UI_DIR: dir });
     const db = openDatabase(config.dbFile);
-    const clock = new SystemClock();
+    const clock = new WednesdayMorningClock();
     const t0 = performance.now();
     const { rows } = seed(db, clock.now());
     const seedSec = (performance.now() - t0) / 1000;

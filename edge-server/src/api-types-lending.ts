@@ -371,3 +371,8 @@ export interface StocktakeSummary {
   /** frozen when finished; null while open */
   missing: number | null;
 }
+
+/** SSE `lending` messages (`/api/events`): a capture's every change, and a reserved item back from cleaning. */
+export type LendingMessage =
+  | { kind: 'capture'; capture: IdentifyCapture }
+  | { kind: 'ready'; itemId: string; reservationId: string };

@@ -15,7 +15,12 @@ const lineSchema = z.strictObject({
 
 /** `DATA_DIR/config.json`, written by `npm run provision`. Every field is optional. */
 const fileSchema = z.object({
-  centre: z.object({ name: z.string().min(1).max(100), timezone: z.string().min(1) }).partial().optional(),
+  centre: z.object({
+    name: z.string().min(1).max(100),
+    timezone: z.string().min(1),
+    /** who a borrower calls about a loan (printed on the take-home loan summary) */
+    phone: z.string().min(3).max(40),
+  }).partial().optional(),
   language: z.enum(['zh-CN', 'en']).optional(),
   hardware: z.object({
     fingerprint: fingerprintConfigSchema.optional(),
@@ -43,7 +48,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   dbFile: string;
-  centre: { name: string; timezone: string };
+  /** `phone`: who to call about a loan; null when not provisioned */
+  centre: { name: string; timezone: string; phone: string | null };
   language: 'zh-CN' | 'en';
   hardware: {
     fingerprint: FingerprintConfig;
@@ -116,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     centre: {
       name: parsed.centre?.name ?? '阳光残疾人之家（演示）',
       timezone: parsed.centre?.timezone ?? 'Asia/Shanghai',
+      phone: parsed.centre?.phone ?? null,
     },
     language: parsed.language ?? 'zh-CN',
     hardware: { fingerprint, gpio },

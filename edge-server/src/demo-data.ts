@@ -10,6 +10,7 @@ import { seedDemoEmployment } from './demo/employment.js';
 import { seedDemoSessions } from './demo/sessions.js';
 import { seedCommunityDemo } from './demo/community.js';
 import { seedDemoLending } from './demo/lending.js';
+import { seedDemoLoans } from './demo/lending-loans.js';
 
 /** The demo staff member's PIN (documented in the README; demo mode only). */
 export const DEMO_STAFF_PIN = '2468';
@@ -90,6 +91,7 @@ export function seedDemoData(db: Db, sensorId: string, now = Date.now(), timeZon
     seedDemoEmployment(db, now, timeZone, DEMO_SEED_EVENT);
     seedDemoSessions(db, now, timeZone);
     seedDemoLending(db, 'stf_demo_01', now, timeZone);
+    seedDemoLoans(db, 'stf_demo_01', now, timeZone);
   })();
   return true;
 }

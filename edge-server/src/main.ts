@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   }
 
   running.push({ name: 'monitoring', stop: services.monitoring.start() });
+  running.push({ name: 'lending overdue check', stop: services.lendingOverdue.start() });
 
   const sim = fingerprint instanceof SimulatedFingerprint && gpio instanceof SimulatedGpio ? { fingerprint, gpio } : undefined;
   const app = createApp({ config, db, bus, clock, services, sim });

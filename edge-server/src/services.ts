@@ -10,6 +10,13 @@ import { RehabService } from './domain/rehab/rehab-service.js';
 import type { DomainContext } from './domain/context.js';
 import { IdentificationService } from './domain/identification.js';
 import { LeaveService } from './domain/leave.js';
+import { LendingCaptures } from './domain/lending/captures.js';
+import { LendingDesk } from './domain/lending/desk-views.js';
+import { LoanService } from './domain/lending/loans.js';
+import { OverdueCheck } from './domain/lending/overdue.js';
+import { ReservationService } from './domain/lending/reservations.js';
+import { LoanReturns } from './domain/lending/returns.js';
+import { WaitlistService } from './domain/lending/waitlist.js';
 import { CatalogueService } from './domain/lending/catalogue.js';
 import { InventoryService } from './domain/lending/inventory.js';
 import { StocktakeService } from './domain/lending/stocktakes.js';
@@ -44,6 +51,15 @@ export interface KioskServices {
   volunteers: VolunteerService;
   volunteerRoster: VolunteerRoster;
   surveys: SurveyService;
+  /** The loan desk (issue 6): identify captures, check-out and renewal, returns and cleaning, reservations, waiting lists. */
+  lendingCaptures: LendingCaptures;
+  loans: LoanService;
+  loanReturns: LoanReturns;
+  lendingDesk: LendingDesk;
+  reservations: ReservationService;
+  waitlist: WaitlistService;
+  /** The daily overdue check; `start()` it at start-up (returns the stop). */
+  lendingOverdue: OverdueCheck;
   /** Lending (issue 6): the catalogue of devices and the inventory of items. */
   lendingCatalogue: CatalogueService;
   inventory: InventoryService;
@@ -71,7 +87,12 @@ export function createServices(
   // the question at check-out asks about a service the member took part in today (else the centre)
   const surveys = new SurveyService(ctx, (memberId, date) => sessions.kindsTakenPart(memberId, date));
   attendance.extras = { ...attendance.extras, surveyFor: (memberId, date) => surveys.surveyForCheckout(memberId, date) };
+  const lendingCaptures = new LendingCaptures(ctx, () => hardware.fingerprint.sensorId);
+  const waitlist = new WaitlistService(ctx);
   const lendingCatalogue = new CatalogueService(ctx);
+  const inventory = new InventoryService(ctx, lendingCatalogue);
+  const lendingDesk = new LendingDesk(ctx, waitlist, inventory);
+  const reservations = new ReservationService(ctx);
   const hardwareHealth = () => ({ fingerprint: hardware.fingerprint.health(), gpio: hardware.gpio.health() });
   return {
     attendance,
@@ -90,8 +111,15 @@ export function createServices(
     volunteers: new VolunteerService(ctx, partners, volunteerRoster),
     volunteerRoster,
     surveys,
+    lendingCaptures,
+    loans: new LoanService(ctx, lendingCaptures),
+    loanReturns: new LoanReturns(ctx),
+    lendingDesk,
+    reservations,
+    waitlist,
+    lendingOverdue: new OverdueCheck(ctx, alerts, lendingDesk, reservations),
     lendingCatalogue,
-    inventory: new InventoryService(ctx, lendingCatalogue),
+    inventory,
     stocktakes: new StocktakeService(ctx),
     hardwareHealth,
     attachReader() {
@@ -100,6 +128,8 @@ export function createServices(
           try {
             // An enrolment's test press is not a check-in.
             if (enrolments.claimIdentification(slot)) return;
+            // Nor is a finger the loan desk asked for (identify the borrower, or their acknowledgement).
+            if (lendingCaptures.claimIdentification(slot)) return;
             ctx.bus.publish('outcome', identification.fingerprint(slot));
           } catch (err) {
             // The reader loop must survive anything the domain throws; the person just tries again.
@@ -117,6 +147,7 @@ export function createServices(
       return () => {
         offs.forEach((off) => off());
         enrolments.stop();
+        lendingCaptures.stop();
       };
     },
   };

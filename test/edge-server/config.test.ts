@@ -67,6 +67,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it("reads the centre's phone for the loan summary, and has none when it is not provisioned", () => {
+    const { root } = withConfigFile(JSON.stringify({ centre: { phone: '021-5555 1234' } }));
+    expect(loadConfig({}, root).centre).toEqual({ name: '阳光残疾人之家（演示）', timezone: 'Asia/Shanghai', phone: '021-5555 1234' });
+    expect(loadConfig({}, tempRoot()).centre.phone).toBeNull();
+  });
+
   it('lets the environment override the idle timeout from config.json', () => {
     const { root } = withConfigFile(JSON.stringify({ staff: { sessionIdleSec: 600 } }));
     expect(loadConfig({ STAFF_IDLE_SEC: '90' }, root).staff.sessionIdleSec).toBe(90);

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { AlertSummary, EnrolmentState, KioskOutcome, HardwareHealth } from '../api-types.js';
+import type { AlertSummary, EnrolmentState, KioskOutcome, HardwareHealth, LendingMessage } from '../api-types.js';
 import type { EventRecord } from './event-log.js';
 
 /** Everything published in-process after a transaction commits (and outcomes for the screen). */
@@ -11,6 +11,8 @@ export interface BusEvents {
   enrolment: EnrolmentState;
   /** an alert was raised, acknowledged or resolved (no personal data: banners on every screen) */
   alert: AlertSummary;
+  /** the loan desk: identify captures and reserved items back from cleaning (ids and a member's name only) */
+  lending: LendingMessage;
 }
 
 /** In-process typed publish/subscribe. Listeners run synchronously; one failing listener does not stop the rest. */

@@ -21,7 +21,7 @@ export function eventStreamRoutes(deps: AppDeps): Hono {
     streamSSE(c, async (stream) => {
       // Every message's id is the highest record seq this client has been sent, so whatever it
       // last saw (hello, an outcome, a record), reconnecting with that id misses nothing.
-      const queue: ({ event: 'record'; seq: number; data: string } | { event: 'outcome' | 'hardware' | 'enrolment' | 'alert' | 'reset'; data: string })[] = [];
+      const queue: ({ event: 'record'; seq: number; data: string } | { event: 'outcome' | 'hardware' | 'enrolment' | 'alert' | 'lending' | 'reset'; data: string })[] = [];
       let wake: (() => void) | null = null;
       const push = (item: (typeof queue)[number]): void => {
         queue.push(item);
@@ -44,6 +44,7 @@ export function eventStreamRoutes(deps: AppDeps): Hono {
         bus.subscribe('hardware', (h) => push({ event: 'hardware', data: JSON.stringify(h) })),
         bus.subscribe('enrolment', (e) => push({ event: 'enrolment', data: JSON.stringify(e) })),
         bus.subscribe('alert', (a) => push({ event: 'alert', data: JSON.stringify(a) })),
+        bus.subscribe('lending', (l) => push({ event: 'lending', data: JSON.stringify(l) })),
       ];
       let closed = false;
       stream.onAbort(() => {

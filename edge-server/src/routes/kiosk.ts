@@ -16,7 +16,7 @@ export function kioskRoutes(deps: AppDeps): Hono {
     .get('/kiosk', (c) => {
       const info: KioskInfo = {
         version: config.version,
-        centre: config.centre,
+        centre: { name: config.centre.name, timezone: config.centre.timezone },
         language: config.language,
         simulated: config.simulated,
         hardware: services.hardwareHealth(),

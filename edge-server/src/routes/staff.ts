@@ -12,6 +12,7 @@ import { isValidPin } from '../domain/pin.js';
 import { staffAlertRoutes } from './alerts.js';
 import { biometricRoutes } from './biometrics.js';
 import { staffEmploymentRoutes } from './employment.js';
+import { staffLendingLoanRoutes } from './lending-loans.js';
 import { staffLendingInventoryRoutes } from './lending-inventory.js';
 import { staffRehabRoutes } from './rehab.js';
 import { staffSessionRoutes } from './sessions.js';
@@ -77,6 +78,7 @@ export function staffRoutes(deps: AppDeps): Hono {
     .route('/', biometricRoutes(deps))
     .route('/', staffAlertRoutes(deps))
     .route('/', staffEmploymentRoutes(deps))
+    .route('/lending', staffLendingLoanRoutes(deps))
     .route('/', staffLendingInventoryRoutes(deps))
     .route('/', staffRehabRoutes(deps))
     .route('/', staffSessionRoutes(deps))

@@ -86,6 +86,18 @@ describe('GET /api/events', () => {
     expect(JSON.parse(reset.data)).toEqual({ seq: 502, missed: 501 });
   });
 
+  it('forwards the loan desk\'s lending messages (an identify capture and its answer)', async () => {
+    const sse = await open();
+    await sse.next();
+    const capture = kiosk.services.lendingCaptures.start('member', null);
+    kiosk.fingerprint.touch(1);
+    const first = await sse.next();
+    expect(first.event).toBe('lending');
+    expect(JSON.parse(first.data)).toEqual({ kind: 'capture', capture });
+    const second = await sse.next();
+    expect(JSON.parse(second.data)).toMatchObject({ kind: 'capture', capture: { id: capture.id, state: 'matched', member: { id: 'mem_demo_01', name: '张伟' } } });
+  });
+
   it('sends a record event with id = seq after a check-in', async () => {
     const sse = await open();
     await sse.next();
