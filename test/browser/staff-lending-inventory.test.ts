@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CatalogueEntry, Item } from '../../edge-server/src/api-types.js';
+import type { CatalogueEntry, Item, ItemHistory } from '../../edge-server/src/api-types.js';
 import { clickByName, enterStaffMode, startKiosk, staffApi, waitForText, type KioskHarness, type StaffApi } from './harness.js';
 import { addEntry, centreToday, choices, choose, deep, entries, itemByTag, registerItem, retype, setDate } from './lending-inventory-support.js';
 
@@ -112,7 +112,7 @@ describe('staff: lending inventory', () => {
     expect((await entries(staff)).find((e) => e.id === chairs.id)!.counts.available).toBe(before + 1);
   });
 
-  it('records maintenance with its cost in yuan as fen and the next service date', async () => {
+  it('records maintenance with its cost in yuan as fen and the next service date, and the history shows it', async () => {
     await openPart('辅具清单');
     await wedge(`${items} >>> kiosk-lending-item-list >>> input[name="item-search"]`, 'LC-0001');
     await clickByName(page, '记录维护');
@@ -127,7 +127,14 @@ describe('staff: lending inventory', () => {
     await clickByName(page, '保存维护记录');
     await waitForText(page, '已保存 LC-0001 的维护记录，费用 35.50 元');
     await waitForText(page, next);
+    // the item's history (GET /items/{id}/history) lists the record and the state it appended
+    await waitForText(page, `${centreToday()}：更换刹车片，35.50 元`);
+    const states = await page.$eval('kiosk-app >>> kiosk-lending-item-detail >>> [data-history="states"]', (el) => el.textContent ?? '');
+    expect(states).toContain('可借，良好：维护');
+    expect(states).toContain('可借，良好：登记');
     expect(await itemByTag(staff, 'LC-0001')).toMatchObject({ nextServiceOn: next, status: 'available' });
+    const history = await staff.call<ItemHistory>('GET', `/api/staff/lending/items/${chair.id}/history`);
+    expect(history.maintenance).toEqual([expect.objectContaining({ description: '更换刹车片', costCents: 3550, nextServiceOn: next, doneOn: centreToday() })]);
   });
 
   it('changes an item to maintenance by hand with a reason, offering only the allowed statuses', async () => {
