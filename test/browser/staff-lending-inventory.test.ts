@@ -93,6 +93,12 @@ describe('staff: lending inventory', () => {
     await openPart('辅具清单');
     await clickByName(page, '登记新辅具');
     const form = `${items} >>> kiosk-lending-item-form`;
+    // the form opens with the focus on the tag, where a scan of the new label goes
+    await page.waitForFunction(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('name') === 'tag-code';
+    });
     await clickByName(page, '登记');
     await waitForText(page, '请写标签号或扫码');
     await deep(page, `${form} >>> [name="tag-code"]`).then((f) => f.type('LC-0001'));

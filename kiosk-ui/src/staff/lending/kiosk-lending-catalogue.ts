@@ -119,11 +119,13 @@ export class KioskLendingCatalogue extends KioskScreen {
     </ul>`;
   }
 
+  /** Opens (or closes) the form; an opened form gets the focus on its name. */
   private edit(id: string | null): void {
     this.editing = id;
     this.retiring = null;
     this.message = '';
     this.problem = '';
+    if (id) void this.updateComplete.then(() => this.renderRoot.querySelector('kiosk-lending-catalogue-form')?.focusPrimary());
   }
 
   private askRetire(id: string): void {

@@ -63,9 +63,11 @@ export class KioskLendingItems extends KioskScreen {
     `;
   }
 
+  /** Opens (or closes) the register form; an opened form gets the focus on the tag (a scan fills it). */
   private toggleRegister(): void {
     this.registering = !this.registering;
     this.message = '';
+    if (this.registering) void this.updateComplete.then(() => this.renderRoot.querySelector('kiosk-lending-item-form')?.focusPrimary());
   }
 
   private openItem(item: Item): void {

@@ -103,7 +103,7 @@ export class KioskLendingCatalogueForm extends KioskScreen {
     return html`<fieldset>
       <legend>${this.entry ? t('lendingInventory.catalogue.editHeading', { name: this.entry.name }) : t('lendingInventory.catalogue.addHeading')}</legend>
       <label class="field"><span>${t('lendingInventory.catalogue.name')}</span>
-        <input name="entry-name" maxlength="60" .value=${this.name} @input=${(e: InputEvent) => (this.name = (e.target as HTMLInputElement).value)} /></label>
+        <input name="entry-name" data-primary maxlength="60" .value=${this.name} @input=${(e: InputEvent) => (this.name = (e.target as HTMLInputElement).value)} /></label>
       <fieldset>
         <legend>${t('lendingInventory.catalogue.category')}</legend>
         <div class="options">${DEVICE_CATEGORY_ORDER.map((c) => html`<label class="choice">

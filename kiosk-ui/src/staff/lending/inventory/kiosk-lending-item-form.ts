@@ -58,7 +58,7 @@ export class KioskLendingItemForm extends KioskScreen {
     const t = this.i18n.t.bind(this.i18n);
     const text = (name: string, label: string, value: string, set: (v: string) => void, max = 60) => html`<label class="field">
       <span>${label}</span>
-      <input name=${name} maxlength=${max} autocomplete="off" .value=${value} @input=${(e: InputEvent) => set((e.target as HTMLInputElement).value)} />
+      <input name=${name} ?data-primary=${name === 'tag-code'} maxlength=${max} autocomplete="off" .value=${value} @input=${(e: InputEvent) => set((e.target as HTMLInputElement).value)} />
     </label>`;
     return html`<fieldset>
       <legend>${t('lendingInventory.register.heading')}</legend>
