@@ -91,11 +91,11 @@ function itemRefusals(facts: EligibilityFacts, refuse: (code: RefusalCode, detai
   if (item === null) {
     const candidates = facts.entryItems.filter((i) => isFreeFor(facts, i.id, i.status));
     if (candidates.length === 0) refuse('item_not_available', { catalogueId: facts.entry.id });
-    else if (candidates.every((i) => takenFromOthers(facts, i.id, loan, others))) refuse('reserved_for_other', reservedDetail(others, loan));
+    else if (candidates.every((i) => takenFromOthers(facts, i.id, loan, others))) refuse('reserved_for_other', reservedDetail(others, loan, null, facts.entry.bufferDays));
     return;
   }
   if (!isFreeFor(facts, item.id, item.status)) refuse('item_not_available', { status: item.status });
-  if (takenFromOthers(facts, item.id, loan, others)) refuse('reserved_for_other', reservedDetail(others, loan));
+  if (takenFromOthers(facts, item.id, loan, others)) refuse('reserved_for_other', reservedDetail(others, loan, item.id, facts.entry.bufferDays));
 }
 
 /** available, or reserved and held for this member. */
@@ -123,8 +123,11 @@ function takenFromOthers(facts: EligibilityFacts, itemId: string, loan: DayRange
   return false;
 }
 
-function reservedDetail(others: ReservationFact[], loan: DayRange): Record<string, unknown> {
-  const first = others.filter((r) => overlaps(r, loan)).sort((a, b) => a.from.localeCompare(b.from))[0] ?? others[0];
+function reservedDetail(others: ReservationFact[], loan: DayRange, itemId: string | null, buffer: number): Record<string, unknown> {
+  // Only reservations that can be what is in the way: for one item its own and the any-item ones, never
+  // another item's (a renewal names this date to staff as "back before").
+  const relevant = others.filter((r) => (r.itemId === null || itemId === null || r.itemId === itemId) && overlaps(blockedRange(r, buffer), loan));
+  const first = relevant.sort((a, b) => a.from.localeCompare(b.from))[0];
   return first ? { reservationId: first.id, memberId: first.memberId, from: first.from, to: first.to } : {};
 }
 

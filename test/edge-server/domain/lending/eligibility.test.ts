@@ -98,6 +98,14 @@ describe('checkEligibility', () => {
       expect(checkEligibility(facts({ reservations: [other(patch)] })).map((r) => r.code)).toEqual(codes);
     });
 
+    it("names the reservation of this item that is in the way, not an earlier one of another item", () => {
+      const refusals = checkEligibility(facts({
+        reservations: [other({ id: 'of-i2', itemId: 'i2', from: '2026-12-05' }), other({ id: 'of-i1', itemId: 'i1', from: '2026-12-28' })],
+      }));
+      expect(refusals.map((r) => r.code)).toEqual(['reserved_for_other']);
+      expect(refusals[0]!.detail).toMatchObject({ reservationId: 'of-i1', from: '2026-12-28' });
+    });
+
     it('lends an item set aside for this member\'s reservation', () => {
       const own = { id: 'r1', memberId: 'm1', itemId: 'i1', from: TODAY, to: '2026-12-20' };
       expect(checkEligibility(facts({ item: { id: 'i1', status: 'reserved' }, reservations: [own] }))).toEqual([]);
