@@ -261,6 +261,73 @@ describe('staff: the loan desk', () => {
     expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0014`)).status).toBe('retired');
   });
 
+  it('records the assessment a refusal asks for, checks again and lends without an override', async () => {
+    await open();
+    await deskMemberByName(page, '陈静');
+    await clickByName(page, '借出辅具');
+    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await tag!.type('DEV-0016');
+    await tag!.press('Enter');
+    await waitForText(page, '这种辅具要先做评估，评估后才能借');
+    await clickByName(page, '为 耳背式助听器 记录评估');
+    const form = `${DESK} >>> kiosk-desk-lend >>> kiosk-assessment-form`;
+    // the form opens on the refused entry, assessed today
+    const chosen = await page.waitForSelector(`${form} >>> button[aria-pressed="true"]`, { visible: true });
+    expect(await chosen!.evaluate((b) => b.textContent?.trim())).toBe('耳背式助听器');
+    expect(await page.$eval(`${form} >>> input[name="assessed-on"]`, (i) => (i as HTMLInputElement).value)).toBe(centreDay(0));
+    await setDate(`${form} >>> input[name="valid-until"]`, centreDay(180));
+    await page.type(`${form} >>> textarea[name="assess-note"]`, '听力师评估：左耳');
+    await clickByName(page, '保存评估');
+    await waitForText(page, '可以借');
+    expect(await page.$(`${DESK} >>> kiosk-desk-lend >>> [data-refusals]`)).toBeNull();
+    await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
+    await clickByName(page, '请成员确认');
+    await waitForText(page, '陈静，请确认借用');
+    await clickByName(page, '工作人员见证');
+    await clickByName(page, '本人确认');
+    await waitForText(page, '陈静借了耳背式助听器');
+
+    const lending = await memberLending(staff, 'mem_demo_05');
+    const loan = lending.open.find((l) => l.tagCode === 'DEV-0016');
+    expect(loan).toMatchObject({ state: 'open', override: null });
+    const loanBack = await staff.call<{ override: unknown }>('GET', `${LENDING}/loans/${loan!.id}`);
+    expect(loanBack.override).toBeNull();
+    expect(lending.assessments).toEqual([expect.objectContaining({
+      catalogueName: '耳背式助听器', assessedOn: centreDay(0), validUntil: centreDay(180), note: '听力师评估：左耳',
+    })]);
+    await clickByName(page, '好的');
+    await waitForText(page, `耳背式助听器 · 评估于 ${dayWords(centreDay(0))}`);
+  });
+
+  it('records an assessment from the member’s view, refusing a missing entry or a “valid until” before the day assessed', async () => {
+    await open();
+    await deskMemberByName(page, '赵磊');
+    await clickByName(page, '记录评估');
+    const form = `${DESK} >>> kiosk-desk-member >>> kiosk-assessment-form`;
+    await page.waitForSelector(`${form} >>> button[name="assess-entry"]`, { visible: true });
+    await clickByName(page, '保存评估');
+    await waitForText(page, '请选择评估的辅具');
+    await clickByName(page, '电动轮椅');
+    await setDate(`${form} >>> input[name="assessed-on"]`, centreDay(-3));
+    await setDate(`${form} >>> input[name="valid-until"]`, centreDay(-5));
+    await clickByName(page, '保存评估');
+    await waitForText(page, '请填写评估日期；有效日期不能早于评估日期');
+    // a day still to come is the server's to refuse
+    await setDate(`${form} >>> input[name="valid-until"]`, '');
+    await setDate(`${form} >>> input[name="assessed-on"]`, centreDay(2));
+    await clickByName(page, '保存评估');
+    await waitForText(page, '评估日期不能是以后的日子');
+    expect((await memberLending(staff, 'mem_demo_07')).assessments).toEqual([]);
+
+    await setDate(`${form} >>> input[name="assessed-on"]`, centreDay(-3));
+    await clickByName(page, '保存评估');
+    await waitForText(page, `已记录 电动轮椅 的评估（${dayWords(centreDay(-3))}）`);
+    await waitForText(page, `电动轮椅 · 评估于 ${dayWords(centreDay(-3))}`);
+    expect((await memberLending(staff, 'mem_demo_07')).assessments).toEqual([expect.objectContaining({
+      catalogueName: '电动轮椅', assessedOn: centreDay(-3), validUntil: null, note: null,
+    })]);
+  });
+
   async function setDate(selector: string, day: string): Promise<void> {
     await page.$eval(selector, (el, value) => {
       (el as HTMLInputElement).value = value;

@@ -105,6 +105,35 @@ describe.each(STAFF_SCREEN_CONFIGS)('loan desk staff screens ($label)', ({ lang,
     await check('return: checks, condition, damage');
   });
 
+  it('recording an assessment: from the member’s view (dates refused), and where the check asks for one', async () => {
+    await inLending();
+    await pickMemberIn(page, `${DESK} >>> kiosk-desk-identify`, '陈静');
+    await waitForText(page, t('lendingDesk.member.heading', { name: '陈静' }));
+    await clickByName(page, t('lendingDesk.member.assess'));
+    const form = `${DESK} >>> kiosk-desk-member >>> kiosk-assessment-form`;
+    await page.waitForSelector(`${form} >>> button[name="assess-entry"]`, { visible: true });
+    await check('assessment form', { highContrast: true });
+    await clickByName(page, '电动轮椅');
+    await page.$eval(`${form} >>> input[name="valid-until"]`, (el) => {
+      (el as HTMLInputElement).value = '2000-01-01';
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    });
+    await clickByName(page, t('lendingDesk.assess.save'));
+    await waitForText(page, t('lendingDesk.assess.badDates'));
+    await check('assessment form: dates refused');
+    await clickByName(page, t('lendingDesk.assess.close'));
+
+    await clickByName(page, t('lendingDesk.member.lend'));
+    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await tag!.type('DEV-0017');
+    await tag!.press('Enter');
+    await waitForText(page, t('lendingDesk.refusal.assessment_required'));
+    await check('lend: an assessment is needed', { highContrast: true });
+    await clickByName(page, t('lendingDesk.lend.assessFor', { entry: '耳背式助听器' }));
+    await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> kiosk-assessment-form >>> button[aria-pressed="true"]`, { visible: true });
+    await check('lend: the assessment form for the refused entry');
+  });
+
   it('cleaning, the overdue call list, reservations with the waiting list and a cancel dialog', async () => {
     await inLending();
     await clickByName(page, t('lendingDesk.nav.cleaning'));

@@ -51,6 +51,8 @@ export class KioskLendingDesk extends KioskScreen {
   declare problem: string;
 
   private off: (() => void) | null = null;
+  /** an assessment was recorded while lending: the member's view is loaded again on the way back */
+  private stale = false;
 
   private readonly lending = new Task(this, {
     task: async ([id], { signal }) => (id ? lendingDeskApi.member(id, signal) : null),
@@ -124,7 +126,8 @@ export class KioskLendingDesk extends KioskScreen {
         @lending-go=${(e: DeskDetail<'lending-go'>) => this.go(e.detail)}
         @lending-draft=${(e: DeskDetail<'lending-draft'>) => this.toAcknowledge(e.detail.draft)}
         @lending-checked-out=${(e: DeskDetail<'lending-checked-out'>) => this.checkedOut(e.detail.loan)}
-        @lending-changed=${(e: DeskDetail<'lending-changed'>) => this.changed(e.detail.notice)}>
+        @lending-changed=${(e: DeskDetail<'lending-changed'>) => this.changed(e.detail.notice)}
+        @lending-assessed=${(e: DeskDetail<'lending-assessed'>) => this.assessed(e.detail.notice)}>
         ${this.renderStep()}
       </div>
     `;
@@ -192,8 +195,16 @@ export class KioskLendingDesk extends KioskScreen {
       this.notice = '';
     }
     this.problem = '';
+    if (step.to === 'member' && this.stale) void this.lending.run();
+    if (step.to === 'member' || step.to === 'identify') this.stale = false;
     this.step = step;
     void this.focusStep();
+  }
+
+  /** On the member's view the new assessment is listed at once; while lending it waits for the way back. */
+  private assessed(notice: string): void {
+    if (this.step.to === 'member') return this.changed(notice);
+    this.stale = true;
   }
 
   private toAcknowledge(draft: CheckoutDraft): void {
@@ -217,6 +228,7 @@ export class KioskLendingDesk extends KioskScreen {
 
   private changed(notice: string): void {
     this.notice = notice;
+    this.stale = false;
     void this.lending.run();
     this.step = { to: this.memberId ? 'member' : 'identify' };
     if (!this.memberId) this.problem = '';
