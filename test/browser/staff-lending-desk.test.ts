@@ -328,6 +328,45 @@ describe('staff: the loan desk', () => {
     })]);
   });
 
+  it('follows the borrower’s own profile on their screens: 陈静 (speech off) is shown everything and told nothing, then the staff view is back', async () => {
+    await open();
+    await deskMemberByName(page, '陈静');
+    await clickByName(page, '借出辅具');
+    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await tag!.type('DEV-0022');
+    await tag!.press('Enter');
+    await waitForText(page, '可以借');
+    await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
+    const from = (await speechLog(page)).length;
+    await clickByName(page, '请成员确认');
+    await waitForText(page, '陈静，请确认借用');
+    await waitForText(page, '康复踏步器');
+    await clickByName(page, '再听一遍');
+    await clickByName(page, '工作人员见证');
+    await clickByName(page, '本人确认');
+    await waitForText(page, '陈静借了康复踏步器');
+    await waitForText(page, '请在');
+    await clickByName(page, '再听一遍');
+    expect((await speechLog(page)).slice(from)).toEqual([]);
+    await clickByName(page, '好的');
+    await waitForText(page, '已借出 康复踏步器 DEV-0022');
+    expect((await memberLending(staff, 'mem_demo_05')).open.map((l) => l.tagCode)).toContain('DEV-0022');
+
+    // the staff view speaks again: the next borrower, 张伟 (speech on), hears their acknowledgement
+    await clickByName(page, '换一位成员');
+    await deskMemberByName(page, '张伟');
+    await clickByName(page, '借出辅具');
+    const next = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await next!.type('DEV-0003');
+    await next!.press('Enter');
+    await waitForText(page, '可以借');
+    await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
+    await clickByName(page, '请成员确认');
+    await waitForText(page, '张伟，请确认借用');
+    await page.waitForFunction((n: number) => ((window as unknown as { __kioskSpeechLog?: unknown[] }).__kioskSpeechLog ?? []).length > n, {}, from);
+    expect((await speechLog(page)).slice(from).map((e) => e.text).join(' ')).toContain('你借的是手动轮椅');
+  });
+
   async function setDate(selector: string, day: string): Promise<void> {
     await page.$eval(selector, (el, value) => {
       (el as HTMLInputElement).value = value;

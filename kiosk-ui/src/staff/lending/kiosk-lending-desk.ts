@@ -2,6 +2,8 @@ import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { ApiFailure } from '../../api/client.js';
 import { lendingDeskApi, type Loan } from '../../api/lending-desk.js';
+import type { AccessibilityProfile } from '../../../../edge-server/src/api-types.js';
+import { profileStore } from '../../controllers/profile-controller.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
 import { staffNavStyles, staffViewStyles } from '../staff-styles.js';
 import type { CheckoutDraft } from './desk/checkout-draft.js';
@@ -51,6 +53,10 @@ export class KioskLendingDesk extends KioskScreen {
   declare problem: string;
 
   private off: (() => void) | null = null;
+  /** the borrower's own profile, for their acknowledgement and summary (from the draft) */
+  private borrowerProfile: AccessibilityProfile | null = null;
+  /** while the borrower's screens show: the profile put in force, and the staff view's to put back after */
+  private applied: { profile: AccessibilityProfile; restore: AccessibilityProfile } | null = null;
   /** an assessment was recorded while lending: the member's view is loaded again on the way back */
   private stale = false;
 
@@ -105,6 +111,7 @@ export class KioskLendingDesk extends KioskScreen {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.applyBorrowerProfile(null);
     this.off?.();
     this.off = null;
   }
@@ -195,6 +202,8 @@ export class KioskLendingDesk extends KioskScreen {
       this.notice = '';
     }
     this.problem = '';
+    // the borrower's profile applies before their screen first renders and speaks
+    this.applyBorrowerProfile(step.to === 'acknowledge' || step.to === 'summary' ? this.borrowerProfile : null);
     if (step.to === 'member' && this.stale) void this.lending.run();
     if (step.to === 'member' || step.to === 'identify') this.stale = false;
     this.step = step;
@@ -207,8 +216,25 @@ export class KioskLendingDesk extends KioskScreen {
     this.stale = true;
   }
 
+  /**
+   * ACCESSIBILITY.md: once the member is known their profile applies (large text, high contrast, speech,
+   * easy-read, slower timeouts) — here on the screens they read; the staff view's own comes back after
+   * (unless something else, e.g. the kiosk leaving staff mode, has set another meanwhile).
+   */
+  private applyBorrowerProfile(profile: AccessibilityProfile | null): void {
+    if (profile) {
+      this.applied = { profile, restore: this.applied?.restore ?? profileStore.value };
+      profileStore.set(profile);
+      return;
+    }
+    const applied = this.applied;
+    this.applied = null;
+    if (applied && profileStore.value === applied.profile) profileStore.set(applied.restore);
+  }
+
   private toAcknowledge(draft: CheckoutDraft): void {
     this.draft = draft;
+    this.borrowerProfile = draft.member.profile;
     this.go({ to: 'acknowledge', draft });
   }
 

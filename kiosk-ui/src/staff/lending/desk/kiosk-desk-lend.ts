@@ -297,7 +297,7 @@ export class KioskDeskLend extends KioskScreen {
     this.problem = '';
     fireEvent(this, 'lending-draft', {
       draft: {
-        member: { id: this.member.memberId, name: this.member.memberName, guardianContact: this.member.guardianContact },
+        member: { id: this.member.memberId, name: this.member.memberName, guardianContact: this.member.guardianContact, profile: this.member.profile },
         item,
         photoPath: this.catalogue.value?.find((c) => c.id === item.catalogueId)?.photoPath ?? null,
         input: {
