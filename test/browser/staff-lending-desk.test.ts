@@ -367,6 +367,40 @@ describe('staff: the loan desk', () => {
     expect((await speechLog(page)).slice(from).map((e) => e.text).join(' ')).toContain('你借的是手动轮椅');
   });
 
+  it('hears the lending messages on the kiosk’s one live stream, opening no second one', async () => {
+    page = await h.openPage();
+    // remember every EventSource the page opens
+    await page.evaluateOnNewDocument(() => {
+      const Native = window.EventSource;
+      const urls: string[] = [];
+      (window as unknown as { __eventSourceUrls: string[] }).__eventSourceUrls = urls;
+      window.EventSource = class extends Native {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          urls.push(String(url));
+        }
+      };
+    });
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('kiosk-app')?.getAttribute('connection') === 'online');
+    await openLending(h, page);
+    const walker = await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0010`);
+    expect(walker.status).toBe('cleaning');
+    await staff.call<Reservation>('POST', `${LENDING}/reservations`, {
+      memberId: 'mem_demo_12', catalogueId: walker.catalogueId, itemId: walker.id, from: centreDay(1), to: centreDay(4),
+    });
+    const { entries } = await staff.call<{ entries: { id: string; cleaningChecklist: string[] }[] }>('GET', `${LENDING}/catalogue`);
+    const steps = entries.find((e) => e.id === walker.catalogueId)!.cleaningChecklist;
+    const cleaned = await staff.call<{ outcome: string }>('POST', `${LENDING}/items/${walker.id}/cleaning`, {
+      checklist: Object.fromEntries(steps.map((k) => [k, true])), outcome: 'available',
+    });
+    expect(cleaned.outcome).toBe('reserved');
+    // only the stream's `ready` message puts these words at the top of the desk
+    await waitForText(page, '助行器 DEV-0010 已清洁好，为 孙丽娟 的预约保留，请通知 孙丽娟 来取');
+    const urls = await page.evaluate(() => (window as unknown as { __eventSourceUrls: string[] }).__eventSourceUrls);
+    expect(urls.map((u) => new URL(u, 'http://kiosk').pathname)).toEqual(['/api/events']);
+  });
+
   async function setDate(selector: string, day: string): Promise<void> {
     await page.$eval(selector, (el, value) => {
       (el as HTMLInputElement).value = value;

@@ -3,6 +3,7 @@ import { css, html, nothing } from 'lit';
 import { ApiFailure } from '../../api/client.js';
 import { lendingDeskApi, type Loan } from '../../api/lending-desk.js';
 import type { AccessibilityProfile } from '../../../../edge-server/src/api-types.js';
+import { onLendingMessage } from '../../controllers/connection-controller.js';
 import { profileStore } from '../../controllers/profile-controller.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
 import { staffNavStyles, staffViewStyles } from '../staff-styles.js';
@@ -17,7 +18,6 @@ import './desk/kiosk-desk-member.js';
 import './desk/kiosk-desk-renew.js';
 import './desk/kiosk-desk-return.js';
 import './desk/kiosk-desk-summary.js';
-import { onLendingMessage } from './desk/lending-live.js';
 import { reservationFor } from './desk/ready-words.js';
 
 type Step =
