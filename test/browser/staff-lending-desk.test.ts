@@ -299,6 +299,28 @@ describe('staff: the loan desk', () => {
     await waitForText(page, `耳背式助听器 · 评估于 ${dayWords(centreDay(0))}`);
   });
 
+  it('keeps the other refusals once the assessment is recorded, and lists the assessment on the way back to the member', async () => {
+    await open();
+    await deskMemberByName(page, '吴桂兰');
+    await clickByName(page, '借出辅具');
+    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await tag!.type('DEV-0006');
+    await tag!.press('Enter');
+    await waitForText(page, '这种辅具要先做评估，评估后才能借');
+    await clickByName(page, '为 电动轮椅 记录评估');
+    await clickByName(page, '保存评估');
+    const refusals = `${DESK} >>> kiosk-desk-lend >>> [data-refusals]`;
+    await page.waitForFunction((sel: string) => {
+      const lend = document.querySelector('kiosk-app')!.shadowRoot!.querySelector('kiosk-staff-mode')!.shadowRoot!.querySelector('kiosk-staff-lending')!
+        .shadowRoot!.querySelector('kiosk-lending-desk')!.shadowRoot!.querySelector(sel)!;
+      const text = lend.shadowRoot!.querySelector('[data-refusals]')?.textContent ?? '';
+      return text.includes('这种辅具只借给') && !text.includes('要先做评估');
+    }, {}, 'kiosk-desk-lend');
+    expect(await page.$eval(refusals, (ul) => ul.children.length)).toBe(2);
+    await clickByName(page, '返回');
+    await waitForText(page, `电动轮椅 · 评估于 ${dayWords(centreDay(0))}`);
+  });
+
   it('records an assessment from the member’s view, refusing a missing entry or a “valid until” before the day assessed', async () => {
     await open();
     await deskMemberByName(page, '赵磊');
