@@ -34,10 +34,7 @@ describe('staff: the loan desk', () => {
     await waitForText(page, '请成员把手指放在指纹器上（也可以刷卡）');
     await h.touchFinger(1);
     await waitForText(page, '张伟 的借用');
-    await clickByName(page, '借出辅具');
-    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
-    await tag!.type('DEV-0001');
-    await tag!.press('Enter');
+    await scanToLend('DEV-0001');
     await waitForText(page, '可以借');
     const lend = `${DESK} >>> kiosk-desk-lend`;
     const checks = await answerChecks(page, lend);
@@ -219,10 +216,7 @@ describe('staff: the loan desk', () => {
     await page.keyboard.type('100009');
     await page.keyboard.press('Enter');
     await waitForText(page, '周敏 的借用');
-    await clickByName(page, '借出辅具');
-    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
-    await tag!.type('DEV-0023');
-    await tag!.press('Enter');
+    await scanToLend('DEV-0023');
     await waitForText(page, '可以借');
     await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
     await clickByName(page, '请成员确认');
@@ -264,10 +258,7 @@ describe('staff: the loan desk', () => {
   it('records the assessment a refusal asks for, checks again and lends without an override', async () => {
     await open();
     await deskMemberByName(page, '陈静');
-    await clickByName(page, '借出辅具');
-    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
-    await tag!.type('DEV-0016');
-    await tag!.press('Enter');
+    await scanToLend('DEV-0016');
     await waitForText(page, '这种辅具要先做评估，评估后才能借');
     await clickByName(page, '为 耳背式助听器 记录评估');
     const form = `${DESK} >>> kiosk-desk-lend >>> kiosk-assessment-form`;
@@ -302,10 +293,7 @@ describe('staff: the loan desk', () => {
   it('keeps the other refusals once the assessment is recorded, and lists the assessment on the way back to the member', async () => {
     await open();
     await deskMemberByName(page, '吴桂兰');
-    await clickByName(page, '借出辅具');
-    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
-    await tag!.type('DEV-0006');
-    await tag!.press('Enter');
+    await scanToLend('DEV-0006');
     await waitForText(page, '这种辅具要先做评估，评估后才能借');
     await clickByName(page, '为 电动轮椅 记录评估');
     await clickByName(page, '保存评估');
@@ -353,10 +341,7 @@ describe('staff: the loan desk', () => {
   it('follows the borrower’s own profile on their screens: 陈静 (speech off) is shown everything and told nothing, then the staff view is back', async () => {
     await open();
     await deskMemberByName(page, '陈静');
-    await clickByName(page, '借出辅具');
-    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
-    await tag!.type('DEV-0022');
-    await tag!.press('Enter');
+    await scanToLend('DEV-0022');
     await waitForText(page, '可以借');
     await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
     const from = (await speechLog(page)).length;
@@ -377,10 +362,7 @@ describe('staff: the loan desk', () => {
     // the staff view speaks again: the next borrower, 张伟 (speech on), hears their acknowledgement
     await clickByName(page, '换一位成员');
     await deskMemberByName(page, '张伟');
-    await clickByName(page, '借出辅具');
-    const next = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
-    await next!.type('DEV-0003');
-    await next!.press('Enter');
+    await scanToLend('DEV-0003');
     await waitForText(page, '可以借');
     await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
     await clickByName(page, '请成员确认');
@@ -422,6 +404,14 @@ describe('staff: the loan desk', () => {
     const urls = await page.evaluate(() => (window as unknown as { __eventSourceUrls: string[] }).__eventSourceUrls);
     expect(urls.map((u) => new URL(u, 'http://kiosk').pathname)).toEqual(['/api/events']);
   });
+
+  /** From the member's view: 借出辅具, then the item's tag scanned. */
+  async function scanToLend(tag: string): Promise<void> {
+    await clickByName(page, '借出辅具');
+    const input = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await input!.type(tag);
+    await input!.press('Enter');
+  }
 
   async function setDate(selector: string, day: string): Promise<void> {
     await page.$eval(selector, (el, value) => {
