@@ -5,6 +5,7 @@
  * Dates are the centre's local calendar days, `YYYY-MM-DD`; instants are ISO 8601 with the centre's
  * offset. Money is integer fen (`…Cents`).
  */
+import type { AccessibilityProfile } from './api-types.js';
 
 /** What kind of device an entry is; picks the pictogram and the default checklists. */
 export type DeviceCategory =
@@ -290,6 +291,8 @@ export interface MemberLending {
   disabilityCategory: string | null;
   disabilityGrade: number | null;
   guardianContact: string | null;
+  /** the member's own accessibility profile: applied while the borrower-facing screens (acknowledgement, summary) show */
+  profile: AccessibilityProfile;
   open: Loan[];
   past: Loan[];
   reservations: Reservation[];

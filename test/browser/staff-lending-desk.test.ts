@@ -34,10 +34,7 @@ describe('staff: the loan desk', () => {
     await waitForText(page, '请成员把手指放在指纹器上（也可以刷卡）');
     await h.touchFinger(1);
     await waitForText(page, '张伟 的借用');
-    await clickByName(page, '借出辅具');
-    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
-    await tag!.type('DEV-0001');
-    await tag!.press('Enter');
+    await scanToLend('DEV-0001');
     await waitForText(page, '可以借');
     const lend = `${DESK} >>> kiosk-desk-lend`;
     const checks = await answerChecks(page, lend);
@@ -219,10 +216,7 @@ describe('staff: the loan desk', () => {
     await page.keyboard.type('100009');
     await page.keyboard.press('Enter');
     await waitForText(page, '周敏 的借用');
-    await clickByName(page, '借出辅具');
-    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
-    await tag!.type('DEV-0023');
-    await tag!.press('Enter');
+    await scanToLend('DEV-0023');
     await waitForText(page, '可以借');
     await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
     await clickByName(page, '请成员确认');
@@ -260,6 +254,164 @@ describe('staff: the loan desk', () => {
     expect((await staff.call<{ state: string }>('GET', `${LENDING}/loans/${loanId}`)).state).toBe('lost');
     expect((await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0014`)).status).toBe('retired');
   });
+
+  it('records the assessment a refusal asks for, checks again and lends without an override', async () => {
+    await open();
+    await deskMemberByName(page, '陈静');
+    await scanToLend('DEV-0016');
+    await waitForText(page, '这种辅具要先做评估，评估后才能借');
+    await clickByName(page, '为 耳背式助听器 记录评估');
+    const form = `${DESK} >>> kiosk-desk-lend >>> kiosk-assessment-form`;
+    // the form opens on the refused entry, assessed today
+    const chosen = await page.waitForSelector(`${form} >>> button[aria-pressed="true"]`, { visible: true });
+    expect(await chosen!.evaluate((b) => b.textContent?.trim())).toBe('耳背式助听器');
+    expect(await page.$eval(`${form} >>> input[name="assessed-on"]`, (i) => (i as HTMLInputElement).value)).toBe(centreDay(0));
+    await setDate(`${form} >>> input[name="valid-until"]`, centreDay(180));
+    await page.type(`${form} >>> textarea[name="assess-note"]`, '听力师评估：左耳');
+    await clickByName(page, '保存评估');
+    await waitForText(page, '可以借');
+    expect(await page.$(`${DESK} >>> kiosk-desk-lend >>> [data-refusals]`)).toBeNull();
+    await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
+    await clickByName(page, '请成员确认');
+    await waitForText(page, '陈静，请确认借用');
+    await clickByName(page, '工作人员见证');
+    await clickByName(page, '本人确认');
+    await waitForText(page, '陈静借了耳背式助听器');
+
+    const lending = await memberLending(staff, 'mem_demo_05');
+    const loan = lending.open.find((l) => l.tagCode === 'DEV-0016');
+    expect(loan).toMatchObject({ state: 'open', override: null });
+    const loanBack = await staff.call<{ override: unknown }>('GET', `${LENDING}/loans/${loan!.id}`);
+    expect(loanBack.override).toBeNull();
+    expect(lending.assessments).toEqual([expect.objectContaining({
+      catalogueName: '耳背式助听器', assessedOn: centreDay(0), validUntil: centreDay(180), note: '听力师评估：左耳',
+    })]);
+    await clickByName(page, '好的');
+    await waitForText(page, `耳背式助听器 · 评估于 ${dayWords(centreDay(0))}`);
+  });
+
+  it('keeps the other refusals once the assessment is recorded, and lists the assessment on the way back to the member', async () => {
+    await open();
+    await deskMemberByName(page, '吴桂兰');
+    await scanToLend('DEV-0006');
+    await waitForText(page, '这种辅具要先做评估，评估后才能借');
+    await clickByName(page, '为 电动轮椅 记录评估');
+    await clickByName(page, '保存评估');
+    const refusals = `${DESK} >>> kiosk-desk-lend >>> [data-refusals]`;
+    await page.waitForFunction((sel: string) => {
+      const lend = document.querySelector('kiosk-app')!.shadowRoot!.querySelector('kiosk-staff-mode')!.shadowRoot!.querySelector('kiosk-staff-lending')!
+        .shadowRoot!.querySelector('kiosk-lending-desk')!.shadowRoot!.querySelector(sel)!;
+      const text = lend.shadowRoot!.querySelector('[data-refusals]')?.textContent ?? '';
+      return text.includes('这种辅具只借给') && !text.includes('要先做评估');
+    }, {}, 'kiosk-desk-lend');
+    expect(await page.$eval(refusals, (ul) => ul.children.length)).toBe(2);
+    await clickByName(page, '返回');
+    await waitForText(page, `电动轮椅 · 评估于 ${dayWords(centreDay(0))}`);
+  });
+
+  it('records an assessment from the member’s view, refusing a missing entry or a “valid until” before the day assessed', async () => {
+    await open();
+    await deskMemberByName(page, '赵磊');
+    await clickByName(page, '记录评估');
+    const form = `${DESK} >>> kiosk-desk-member >>> kiosk-assessment-form`;
+    await page.waitForSelector(`${form} >>> button[name="assess-entry"]`, { visible: true });
+    await clickByName(page, '保存评估');
+    await waitForText(page, '请选择评估的辅具');
+    await clickByName(page, '电动轮椅');
+    await setDate(`${form} >>> input[name="assessed-on"]`, centreDay(-3));
+    await setDate(`${form} >>> input[name="valid-until"]`, centreDay(-5));
+    await clickByName(page, '保存评估');
+    await waitForText(page, '请填写评估日期；有效日期不能早于评估日期');
+    // a day still to come is the server's to refuse
+    await setDate(`${form} >>> input[name="valid-until"]`, '');
+    await setDate(`${form} >>> input[name="assessed-on"]`, centreDay(2));
+    await clickByName(page, '保存评估');
+    await waitForText(page, '评估日期不能是以后的日子');
+    expect((await memberLending(staff, 'mem_demo_07')).assessments).toEqual([]);
+
+    await setDate(`${form} >>> input[name="assessed-on"]`, centreDay(-3));
+    await clickByName(page, '保存评估');
+    await waitForText(page, `已记录 电动轮椅 的评估（${dayWords(centreDay(-3))}）`);
+    await waitForText(page, `电动轮椅 · 评估于 ${dayWords(centreDay(-3))}`);
+    expect((await memberLending(staff, 'mem_demo_07')).assessments).toEqual([expect.objectContaining({
+      catalogueName: '电动轮椅', assessedOn: centreDay(-3), validUntil: null, note: null,
+    })]);
+  });
+
+  it('follows the borrower’s own profile on their screens: 陈静 (speech off) is shown everything and told nothing, then the staff view is back', async () => {
+    await open();
+    await deskMemberByName(page, '陈静');
+    await scanToLend('DEV-0022');
+    await waitForText(page, '可以借');
+    await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
+    const from = (await speechLog(page)).length;
+    await clickByName(page, '请成员确认');
+    await waitForText(page, '陈静，请确认借用');
+    await waitForText(page, '康复踏步器');
+    await clickByName(page, '再听一遍');
+    await clickByName(page, '工作人员见证');
+    await clickByName(page, '本人确认');
+    await waitForText(page, '陈静借了康复踏步器');
+    await waitForText(page, '请在');
+    await clickByName(page, '再听一遍');
+    expect((await speechLog(page)).slice(from)).toEqual([]);
+    await clickByName(page, '好的');
+    await waitForText(page, '已借出 康复踏步器 DEV-0022');
+    expect((await memberLending(staff, 'mem_demo_05')).open.map((l) => l.tagCode)).toContain('DEV-0022');
+
+    // the staff view speaks again: the next borrower, 张伟 (speech on), hears their acknowledgement
+    await clickByName(page, '换一位成员');
+    await deskMemberByName(page, '张伟');
+    await scanToLend('DEV-0003');
+    await waitForText(page, '可以借');
+    await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
+    await clickByName(page, '请成员确认');
+    await waitForText(page, '张伟，请确认借用');
+    await page.waitForFunction((n: number) => ((window as unknown as { __kioskSpeechLog?: unknown[] }).__kioskSpeechLog ?? []).length > n, {}, from);
+    expect((await speechLog(page)).slice(from).map((e) => e.text).join(' ')).toContain('你借的是手动轮椅');
+  });
+
+  it('hears the lending messages on the kiosk’s one live stream, opening no second one', async () => {
+    page = await h.openPage();
+    // remember every EventSource the page opens
+    await page.evaluateOnNewDocument(() => {
+      const Native = window.EventSource;
+      const urls: string[] = [];
+      (window as unknown as { __eventSourceUrls: string[] }).__eventSourceUrls = urls;
+      window.EventSource = class extends Native {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          urls.push(String(url));
+        }
+      };
+    });
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('kiosk-app')?.getAttribute('connection') === 'online');
+    await openLending(h, page);
+    const walker = await staff.call<Item>('GET', `${LENDING}/items/by-tag/DEV-0010`);
+    expect(walker.status).toBe('cleaning');
+    await staff.call<Reservation>('POST', `${LENDING}/reservations`, {
+      memberId: 'mem_demo_12', catalogueId: walker.catalogueId, itemId: walker.id, from: centreDay(1), to: centreDay(4),
+    });
+    const { entries } = await staff.call<{ entries: { id: string; cleaningChecklist: string[] }[] }>('GET', `${LENDING}/catalogue`);
+    const steps = entries.find((e) => e.id === walker.catalogueId)!.cleaningChecklist;
+    const cleaned = await staff.call<{ outcome: string }>('POST', `${LENDING}/items/${walker.id}/cleaning`, {
+      checklist: Object.fromEntries(steps.map((k) => [k, true])), outcome: 'available',
+    });
+    expect(cleaned.outcome).toBe('reserved');
+    // only the stream's `ready` message puts these words at the top of the desk
+    await waitForText(page, '助行器 DEV-0010 已清洁好，为 孙丽娟 的预约保留，请通知 孙丽娟 来取');
+    const urls = await page.evaluate(() => (window as unknown as { __eventSourceUrls: string[] }).__eventSourceUrls);
+    expect(urls.map((u) => new URL(u, 'http://kiosk').pathname)).toEqual(['/api/events']);
+  });
+
+  /** From the member's view: 借出辅具, then the item's tag scanned. */
+  async function scanToLend(tag: string): Promise<void> {
+    await clickByName(page, '借出辅具');
+    const input = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await input!.type(tag);
+    await input!.press('Enter');
+  }
 
   async function setDate(selector: string, day: string): Promise<void> {
     await page.$eval(selector, (el, value) => {

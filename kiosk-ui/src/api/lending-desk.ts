@@ -17,6 +17,15 @@ export interface CleaningResult {
   reservationId: string | null;
 }
 
+/** An assessment to record for a member (`POST /members/{id}/assessments`). */
+export interface AssessmentInput {
+  catalogueId: string;
+  assessedOn: string;
+  validUntil?: string;
+  note?: string;
+}
+export type Assessment = MemberLending['assessments'][number];
+
 const BASE = '/api/staff/lending';
 const path = (id: string) => encodeURIComponent(id);
 
@@ -27,6 +36,7 @@ export const lendingDeskApi = {
   captureCard: (id: string, cardNumber: string) => request<IdentifyCapture>('POST', `${BASE}/identify/${path(id)}/card`, { cardNumber }),
   cancelCapture: (id: string) => request<IdentifyCapture>('POST', `${BASE}/identify/${path(id)}/cancel`),
   member: (id: string, signal?: AbortSignal) => request<MemberLending>('GET', `${BASE}/members/${path(id)}`, undefined, signal),
+  assess: (memberId: string, input: AssessmentInput) => request<Assessment>('POST', `${BASE}/members/${path(memberId)}/assessments`, input),
   catalogue: (signal?: AbortSignal) => request<{ entries: CatalogueEntry[] }>('GET', `${BASE}/catalogue`, undefined, signal),
   items: (query: { status?: ItemStatus; catalogueId?: string; q?: string }, signal?: AbortSignal) => {
     const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AlertSummary, EnrolmentState, HardwareHealth, KioskOutcome, RecordMessage } from '../../../edge-server/src/api-types.js';
+import type { AlertSummary, EnrolmentState, HardwareHealth, KioskOutcome, LendingMessage, RecordMessage } from '../../../edge-server/src/api-types.js';
 import { Store } from './store.js';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting';
@@ -12,6 +12,20 @@ export const liveStreamStore = new Store<ConnectionState>('connecting');
  * state (the monitor panel) read it again then.
  */
 export const liveChangeStore = new Store<number>(0);
+
+type LendingListener = (message: LendingMessage) => void;
+const lendingListeners = new Set<LendingListener>();
+
+/**
+ * Follows the stream's `lending` messages (a capture at the loan desk settled, a reserved device is
+ * clean): the loan desk subscribes while it is shown. Returns the unsubscribe function.
+ */
+export function onLendingMessage(listener: LendingListener): () => void {
+  lendingListeners.add(listener);
+  return () => {
+    lendingListeners.delete(listener);
+  };
+}
 
 export interface ConnectionHandlers {
   onOutcome(outcome: KioskOutcome): void;
@@ -90,6 +104,10 @@ export class ConnectionController implements ReactiveController {
       this.handlers.onAlert(parse<AlertSummary>(e));
       bump();
     });
+    source.addEventListener('lending', (e) => {
+      const message = parseLending(e);
+      if (message) for (const listener of [...lendingListeners]) listener(message);
+    });
   }
 
   private startProbe(): void {
@@ -126,4 +144,14 @@ function bump(): void {
 
 function parse<T>(event: Event): T {
   return JSON.parse((event as MessageEvent<string>).data) as T;
+}
+
+/** A `lending` message of a kind the desk knows, or null (a newer server's kind, or not JSON). */
+function parseLending(event: Event): LendingMessage | null {
+  try {
+    const value = parse<Partial<LendingMessage> | null>(event);
+    return value && (value.kind === 'capture' || value.kind === 'ready') ? (value as LendingMessage) : null;
+  } catch {
+    return null;
+  }
 }

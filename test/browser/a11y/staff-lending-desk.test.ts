@@ -17,7 +17,7 @@ import {
   STAFF_SCREEN_CONFIGS,
 } from './a11y-support.js';
 import { expectVisibleFocus } from './focus.js';
-import { choiceProblems, layoutReport, reflowProblems, smallTextProblems, targetProblems, type LayoutReport } from './layout-report.js';
+import { choiceProblems, contrastProblems, layoutReport, reflowProblems, smallTextProblems, targetProblems, type LayoutReport } from './layout-report.js';
 
 let h: KioskHarness;
 let page: Page;
@@ -105,6 +105,35 @@ describe.each(STAFF_SCREEN_CONFIGS)('loan desk staff screens ($label)', ({ lang,
     await check('return: checks, condition, damage');
   });
 
+  it('recording an assessment: from the member’s view (dates refused), and where the check asks for one', async () => {
+    await inLending();
+    await pickMemberIn(page, `${DESK} >>> kiosk-desk-identify`, '陈静');
+    await waitForText(page, t('lendingDesk.member.heading', { name: '陈静' }));
+    await clickByName(page, t('lendingDesk.member.assess'));
+    const form = `${DESK} >>> kiosk-desk-member >>> kiosk-assessment-form`;
+    await page.waitForSelector(`${form} >>> button[name="assess-entry"]`, { visible: true });
+    await check('assessment form', { highContrast: true });
+    await clickByName(page, '电动轮椅');
+    await page.$eval(`${form} >>> input[name="valid-until"]`, (el) => {
+      (el as HTMLInputElement).value = '2000-01-01';
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    });
+    await clickByName(page, t('lendingDesk.assess.save'));
+    await waitForText(page, t('lendingDesk.assess.badDates'));
+    await check('assessment form: dates refused');
+    await clickByName(page, t('lendingDesk.assess.close'));
+
+    await clickByName(page, t('lendingDesk.member.lend'));
+    const tag = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await tag!.type('DEV-0017');
+    await tag!.press('Enter');
+    await waitForText(page, t('lendingDesk.refusal.assessment_required'));
+    await check('lend: an assessment is needed', { highContrast: true });
+    await clickByName(page, t('lendingDesk.lend.assessFor', { entry: '耳背式助听器' }));
+    await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> kiosk-assessment-form >>> button[aria-pressed="true"]`, { visible: true });
+    await check('lend: the assessment form for the refused entry');
+  });
+
   it('cleaning, the overdue call list, reservations with the waiting list and a cancel dialog', async () => {
     await inLending();
     await clickByName(page, t('lendingDesk.nav.cleaning'));
@@ -168,20 +197,23 @@ async function withLargeText(tag: string, check: () => Promise<void>): Promise<v
   }
 }
 
+/** A member-facing screen of the desk (`tag`) at the member floor. */
+async function expectMemberFloor(tag: string, state: string, lang: Lang): Promise<void> {
+  await settle(page);
+  await expectNoAxeViolations(page, state);
+  const report = within(await layoutReport(page), tag);
+  expect.soft(report.interactive.length, `${state}: controls measured`).toBeGreaterThan(0);
+  expect.soft(targetProblems(report, 'member'), `${state}: member target floors`).toEqual([]);
+  expect.soft(report.interactive.filter((i) => i.primary).length, `${state}: a primary action`).toBeGreaterThan(0);
+  expect.soft(smallTextProblems(report), `${state}: text ≥ 24 px`).toEqual([]);
+  expect.soft(choiceProblems(report, lang), `${state}: a pictogram and few words per choice`).toEqual([]);
+  expect.soft(reflowProblems(report), `${state}: clipped or overlapping text`).toEqual([]);
+}
+
 describe.each<Lang>(['zh-CN', 'en'])('the member’s acknowledgement and summary at the member floor (%s)', (lang) => {
   const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(lang, key, params);
 
-  async function memberFloor(tag: string, state: string): Promise<void> {
-    await settle(page);
-    await expectNoAxeViolations(page, state);
-    const report = within(await layoutReport(page), tag);
-    expect.soft(report.interactive.length, `${state}: controls measured`).toBeGreaterThan(0);
-    expect.soft(targetProblems(report, 'member'), `${state}: member target floors`).toEqual([]);
-    expect.soft(report.interactive.filter((i) => i.primary).length, `${state}: a primary action`).toBeGreaterThan(0);
-    expect.soft(smallTextProblems(report), `${state}: text ≥ 24 px`).toEqual([]);
-    expect.soft(choiceProblems(report, lang), `${state}: a pictogram and few words per choice`).toEqual([]);
-    expect.soft(reflowProblems(report), `${state}: clipped or overlapping text`).toEqual([]);
-  }
+  const memberFloor = (tag: string, state: string) => expectMemberFloor(tag, state, lang);
 
   it('shows and says what is lent and until when, offers finger or staff witness, then the summary; by keyboard alone', async () => {
     await page.setViewport(VIEWPORT_LANDSCAPE);
@@ -283,5 +315,55 @@ describe('keyboard alone at the desk', () => {
     const loan = (await staff.call<{ open: { tagCode: string; override: { reason: string } | null }[] }>('GET', `${LENDING}/members/mem_demo_10`)).open
       .find((l) => l.tagCode === 'DEV-0020');
     expect(loan?.override?.reason).toBe('白内障术后，医生建议');
+  });
+});
+
+describe('the borrower’s own profile on their acknowledgement and summary', () => {
+  const attributes = () => page.evaluate(() => ['large-text', 'high-contrast', 'easy-read'].filter((a) => document.querySelector('kiosk-app')!.hasAttribute(a)));
+
+  async function toAcknowledge(name: string, tag: string): Promise<void> {
+    await page.setViewport(VIEWPORT_LANDSCAPE);
+    await freshIdle(h, page);
+    await openLending(h, page);
+    await pickMemberIn(page, `${DESK} >>> kiosk-desk-identify`, name);
+    await waitForText(page, `${name} 的借用`);
+    await clickByName(page, '借出辅具');
+    const input = await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="tag"]`, { visible: true });
+    await input!.type(tag);
+    await input!.press('Enter');
+    await waitForText(page, '可以借');
+    await answerChecks(page, `${DESK} >>> kiosk-desk-lend`);
+    expect(await attributes(), 'the staff view’s own profile while staff fill in the loan').toEqual([]);
+    await clickByName(page, '请成员确认');
+    await waitForText(page, `${name}，请确认借用`);
+  }
+
+  it('李秀英 (large text): her acknowledgement and summary in large text at the member floor, reflowing at 200 %; the staff view is back after', async () => {
+    await toAcknowledge('李秀英', 'DEV-0021');
+    expect(await attributes()).toEqual(['large-text']);
+    await expectMemberFloor('kiosk-desk-acknowledge', 'acknowledgement, 李秀英’s large text', 'zh-CN');
+    await page.setViewport({ width: 640, height: 400 });
+    await settle(page);
+    expect.soft(reflowProblems(within(await layoutReport(page), 'kiosk-desk-acknowledge')), 'acknowledgement at 200 %, large text').toEqual([]);
+    await page.setViewport(VIEWPORT_LANDSCAPE);
+    await clickByName(page, '工作人员见证');
+    await clickByName(page, '本人确认');
+    await waitForText(page, '李秀英借了手持电子助视器');
+    expect(await attributes()).toEqual(['large-text']);
+    await expectMemberFloor('kiosk-desk-summary', 'summary, 李秀英’s large text', 'zh-CN');
+    await clickByName(page, '好的');
+    await waitForText(page, '已借出 手持电子助视器 DEV-0021');
+    expect(await attributes()).toEqual([]);
+  });
+
+  it('王建国 (high contrast): his acknowledgement in high contrast passes axe and 7:1; going back to the loan form puts the staff view back', async () => {
+    await toAcknowledge('王建国', 'DEV-0019');
+    expect(await attributes()).toEqual(['high-contrast']);
+    await settle(page);
+    await expectNoAxeViolations(page, 'acknowledgement, 王建国’s high contrast');
+    expect.soft(contrastProblems(await layoutReport(page)), 'text contrast ≥ 7:1, high contrast').toEqual([]);
+    await pressKey(page, 'Escape');
+    await page.waitForSelector(`${DESK} >>> kiosk-desk-lend >>> input[name="due-on"]`, { visible: true });
+    expect(await attributes()).toEqual([]);
   });
 });

@@ -341,6 +341,13 @@ describe('staff: the loan desk (check-out, return, cleaning, renewal, loss)', ()
     await expectErrors([[get('/members/nobody'), 404, 'member_not_found'], [get('/loans/nope/summary'), 404, 'loan_not_found'], [get('/loans/nope'), 404, 'loan_not_found']]);
   });
 
+  it("gives a member's own accessibility profile with their lending, for the screens the borrower reads", async () => {
+    const profileOf = async (id: string) => ((await (await get(`/members/${id}`)).json()) as MemberLending).profile;
+    expect(await profileOf(LI)).toEqual({ speech: true, largeText: true, highContrast: false, easyRead: false, timeoutScale: 1 });
+    expect(await profileOf('mem_demo_05')).toEqual({ speech: false, largeText: false, highContrast: false, easyRead: false, timeoutScale: 2 });
+    expect(await profileOf(ZHANG)).toEqual({ speech: true, largeText: false, highContrast: false, easyRead: false, timeoutScale: 1 });
+  });
+
   it("tells an item's history newest first: states, loans, cleanings and maintenance", async () => {
     const loan = await lend();
     await post(`/loans/${loan.id}/return`, { condition: 'damaged', checklist: checklistFor('wheelchair'), damageNotes: '坐垫破损' });

@@ -52,7 +52,7 @@ export class LendingDesk {
     const loans = loansOfMember(this.ctx.db, memberId).map((l) => toLoan(this.ctx.db, l, today, tz));
     return {
       memberId, memberName: member.name, disabilityCategory: member.disabilityCategory, disabilityGrade: member.disabilityGrade,
-      guardianContact: member.guardianContact,
+      guardianContact: member.guardianContact, profile: member.profile,
       open: loans.filter((l) => l.state === 'open'),
       past: loans.filter((l) => l.state !== 'open'),
       reservations: reservationsOfMember(this.ctx.db, memberId).filter((r) => r.state === 'active').map((r) => toReservation(r, tz)),

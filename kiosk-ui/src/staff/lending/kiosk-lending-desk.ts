@@ -2,6 +2,9 @@ import { Task } from '@lit/task';
 import { css, html, nothing } from 'lit';
 import { ApiFailure } from '../../api/client.js';
 import { lendingDeskApi, type Loan } from '../../api/lending-desk.js';
+import type { AccessibilityProfile } from '../../../../edge-server/src/api-types.js';
+import { onLendingMessage } from '../../controllers/connection-controller.js';
+import { profileStore } from '../../controllers/profile-controller.js';
 import { KioskScreen } from '../../screens/kiosk-screen.js';
 import { staffNavStyles, staffViewStyles } from '../staff-styles.js';
 import type { CheckoutDraft } from './desk/checkout-draft.js';
@@ -15,7 +18,6 @@ import './desk/kiosk-desk-member.js';
 import './desk/kiosk-desk-renew.js';
 import './desk/kiosk-desk-return.js';
 import './desk/kiosk-desk-summary.js';
-import { onLendingMessage } from './desk/lending-live.js';
 import { reservationFor } from './desk/ready-words.js';
 
 type Step =
@@ -51,6 +53,12 @@ export class KioskLendingDesk extends KioskScreen {
   declare problem: string;
 
   private off: (() => void) | null = null;
+  /** the borrower's own profile, for their acknowledgement and summary (from the draft) */
+  private borrowerProfile: AccessibilityProfile | null = null;
+  /** while the borrower's screens show: the profile put in force, and the staff view's to put back after */
+  private applied: { profile: AccessibilityProfile; restore: AccessibilityProfile } | null = null;
+  /** an assessment was recorded while lending: the member's view is loaded again on the way back */
+  private stale = false;
 
   private readonly lending = new Task(this, {
     task: async ([id], { signal }) => (id ? lendingDeskApi.member(id, signal) : null),
@@ -103,6 +111,7 @@ export class KioskLendingDesk extends KioskScreen {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.applyBorrowerProfile(null);
     this.off?.();
     this.off = null;
   }
@@ -124,7 +133,8 @@ export class KioskLendingDesk extends KioskScreen {
         @lending-go=${(e: DeskDetail<'lending-go'>) => this.go(e.detail)}
         @lending-draft=${(e: DeskDetail<'lending-draft'>) => this.toAcknowledge(e.detail.draft)}
         @lending-checked-out=${(e: DeskDetail<'lending-checked-out'>) => this.checkedOut(e.detail.loan)}
-        @lending-changed=${(e: DeskDetail<'lending-changed'>) => this.changed(e.detail.notice)}>
+        @lending-changed=${(e: DeskDetail<'lending-changed'>) => this.changed(e.detail.notice)}
+        @lending-assessed=${(e: DeskDetail<'lending-assessed'>) => this.assessed(e.detail.notice)}>
         ${this.renderStep()}
       </div>
     `;
@@ -192,12 +202,39 @@ export class KioskLendingDesk extends KioskScreen {
       this.notice = '';
     }
     this.problem = '';
+    // the borrower's profile applies before their screen first renders and speaks
+    this.applyBorrowerProfile(step.to === 'acknowledge' || step.to === 'summary' ? this.borrowerProfile : null);
+    if (step.to === 'member' && this.stale) void this.lending.run();
+    if (step.to === 'member' || step.to === 'identify') this.stale = false;
     this.step = step;
     void this.focusStep();
   }
 
+  /** On the member's view the new assessment is listed at once; while lending it waits for the way back. */
+  private assessed(notice: string): void {
+    if (this.step.to === 'member') return this.changed(notice);
+    this.stale = true;
+  }
+
+  /**
+   * ACCESSIBILITY.md: once the member is known their profile applies (large text, high contrast, speech,
+   * easy-read, slower timeouts) — here on the screens they read; the staff view's own comes back after
+   * (unless something else, e.g. the kiosk leaving staff mode, has set another meanwhile).
+   */
+  private applyBorrowerProfile(profile: AccessibilityProfile | null): void {
+    if (profile) {
+      this.applied = { profile, restore: this.applied?.restore ?? profileStore.value };
+      profileStore.set(profile);
+      return;
+    }
+    const applied = this.applied;
+    this.applied = null;
+    if (applied && profileStore.value === applied.profile) profileStore.set(applied.restore);
+  }
+
   private toAcknowledge(draft: CheckoutDraft): void {
     this.draft = draft;
+    this.borrowerProfile = draft.member.profile;
     this.go({ to: 'acknowledge', draft });
   }
 
@@ -217,6 +254,7 @@ export class KioskLendingDesk extends KioskScreen {
 
   private changed(notice: string): void {
     this.notice = notice;
+    this.stale = false;
     void this.lending.run();
     this.step = { to: this.memberId ? 'member' : 'identify' };
     if (!this.memberId) this.problem = '';

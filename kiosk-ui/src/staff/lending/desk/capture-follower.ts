@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { lendingDeskApi, type IdentifyCapture } from '../../../api/lending-desk.js';
-import { onLendingMessage } from './lending-live.js';
+import { onLendingMessage } from '../../../controllers/connection-controller.js';
 
 const POLL_MS = 1000;
 

@@ -12,12 +12,13 @@ import { checkList, checkProblem, type CheckAnswers } from './check-list.js';
 import { conditionChoice } from './condition-choice.js';
 import type { CheckoutDraft } from './checkout-draft.js';
 import './desk-events.js';
+import './kiosk-assessment-form.js';
 import { refusalText } from './refusal-words.js';
 
 /**
  * Lending a device to the member at the desk: the item (its tag scanned, or chosen from an entry's
  * available items), the eligibility check in words (an override with a reason where staff may), the due
- * date, the condition and the entry's checklist. Sends the draft on to the member's acknowledgement.
+ * date, the condition and the entry's checklist; where an assessment is missing, records one and checks again. Sends the draft on to the member's acknowledgement.
  */
 export class KioskDeskLend extends KioskScreen {
   static override properties = {
@@ -32,6 +33,7 @@ export class KioskDeskLend extends KioskScreen {
     checks: { state: true },
     overrideReason: { state: true },
     problem: { state: true },
+    assessing: { state: true },
   };
   declare member: MemberLending;
   declare draft: CheckoutDraft | null;
@@ -43,6 +45,8 @@ export class KioskDeskLend extends KioskScreen {
   declare checks: CheckAnswers;
   declare overrideReason: string;
   declare problem: string;
+  /** the 记录评估 form is open for the item's entry (offered when an assessment is missing) */
+  declare assessing: boolean;
 
   private readonly catalogue = new Task(this, {
     task: async (_a, { signal }) => (await lendingDeskApi.catalogue(signal)).entries.filter((e) => !e.retired),
@@ -114,6 +118,7 @@ export class KioskDeskLend extends KioskScreen {
     this.checks = {};
     this.overrideReason = '';
     this.problem = '';
+    this.assessing = false;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -202,6 +207,7 @@ export class KioskDeskLend extends KioskScreen {
         <p>${t(blocked.length ? 'lendingDesk.lend.refused' : 'lendingDesk.lend.refusedOverridable')}</p>
         <ul class="refusals" data-refusals>${e.refusals.map((r) => html`<li>${refusalText(this.i18n, r, this.member.open)}</li>`)}</ul>
       </div>`}
+      ${e.refusals.some((r) => r.code === 'assessment_required') ? this.renderAssess(e.catalogueId, entry) : nothing}
       ${blocked.length ? nothing : html`
         ${overridable.length ? html`<label class="field"><span>${t('lendingDesk.lend.overrideReason')}</span>
           <textarea name="override-reason" .value=${this.overrideReason}
@@ -213,6 +219,33 @@ export class KioskDeskLend extends KioskScreen {
         <div class="actions"><button class="primary" @click=${() => this.next(e, keys)}>${t('lendingDesk.lend.toAcknowledge')}</button></div>
       `}
     `;
+  }
+
+  /** 为 … 记录评估: the assessment form for the item's entry; once saved the check runs again. */
+  private renderAssess(catalogueId: string, entry: CatalogueEntry | undefined) {
+    const t = this.i18n.t.bind(this.i18n);
+    if (!this.assessing) {
+      return html`<div class="actions"><button name="assess" @click=${() => void this.openAssessment()}>
+        ${t('lendingDesk.lend.assessFor', { entry: entry?.name ?? this.item?.catalogueName ?? '' })}</button></div>`;
+    }
+    return html`<kiosk-assessment-form .memberId=${this.member.memberId} .catalogueId=${catalogueId}
+      @lending-assess-closed=${() => (this.assessing = false)}
+      @lending-assessed=${() => void this.assessed()}></kiosk-assessment-form>`;
+  }
+
+  private async openAssessment(): Promise<void> {
+    this.assessing = true;
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector('kiosk-assessment-form');
+    await form?.updateComplete;
+    form?.focusFirst();
+  }
+
+  private async assessed(): Promise<void> {
+    this.assessing = false;
+    this.problem = '';
+    void this.eligibility.run();
+    await this.focusForm();
   }
 
   private async scan(): Promise<void> {
@@ -264,7 +297,7 @@ export class KioskDeskLend extends KioskScreen {
     this.problem = '';
     fireEvent(this, 'lending-draft', {
       draft: {
-        member: { id: this.member.memberId, name: this.member.memberName, guardianContact: this.member.guardianContact },
+        member: { id: this.member.memberId, name: this.member.memberName, guardianContact: this.member.guardianContact, profile: this.member.profile },
         item,
         photoPath: this.catalogue.value?.find((c) => c.id === item.catalogueId)?.photoPath ?? null,
         input: {

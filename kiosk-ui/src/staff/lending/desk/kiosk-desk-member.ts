@@ -9,9 +9,10 @@ import { dayText } from '../../alert-words.js';
 import '../../kiosk-confirm-dialog.js';
 import { staffViewStyles } from '../../staff-styles.js';
 import './desk-events.js';
+import './kiosk-assessment-form.js';
 import { disabilityWord, dueText } from './loan-words.js';
 
-/** The member at the desk: their open loans (return, renew, lost), reservations, waiting and assessments; lend another device. */
+/** The member at the desk: their open loans (return, renew, lost), reservations, waiting and assessments (record one); lend another device. */
 export class KioskDeskMember extends KioskScreen {
   static override properties = {
     lending: { attribute: false },
@@ -20,6 +21,7 @@ export class KioskDeskMember extends KioskScreen {
     lostNote: { state: true },
     problem: { state: true },
     busy: { state: true },
+    assessing: { state: true },
   };
   declare lending: MemberLending;
   declare notice: string;
@@ -27,6 +29,8 @@ export class KioskDeskMember extends KioskScreen {
   declare lostNote: string;
   declare problem: string;
   declare busy: boolean;
+  /** the 记录评估 form is open */
+  declare assessing: boolean;
 
   /** Entry names for the waiting lists the member is on (a waiting-list line carries the entry's id only). */
   private readonly entryNames = new Task(this, {
@@ -63,6 +67,7 @@ export class KioskDeskMember extends KioskScreen {
     this.lostNote = '';
     this.problem = '';
     this.busy = false;
+    this.assessing = false;
   }
 
   override render() {
@@ -81,7 +86,10 @@ export class KioskDeskMember extends KioskScreen {
       <div class="actions">
         <button class="primary" data-primary @click=${() => fireEvent(this, 'lending-go', { to: 'lend' })}>${t('lendingDesk.member.lend')}</button>
         <button @click=${() => fireEvent(this, 'lending-go', { to: 'identify' })}>${t('lendingDesk.member.another')}</button>
+        <button aria-expanded=${String(this.assessing)} @click=${() => void this.openAssessment()}>${t('lendingDesk.member.assess')}</button>
       </div>
+      ${this.assessing ? html`<kiosk-assessment-form .memberId=${m.memberId}
+        @lending-assess-closed=${() => (this.assessing = false)}></kiosk-assessment-form>` : nothing}
       <h4>${t('lendingDesk.member.open')}</h4>
       ${m.open.length === 0 ? html`<p>${t('lendingDesk.member.noOpen')}</p>` : html`<ul class="rows">
         ${m.open.map((l) => html`<li>
@@ -127,6 +135,15 @@ export class KioskDeskMember extends KioskScreen {
             @input=${(e: InputEvent) => (this.lostNote = (e.target as HTMLTextAreaElement).value)}></textarea></label>
         ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}` : nothing}
     </kiosk-confirm-dialog>`;
+  }
+
+  /** Opens 记录评估 with the focus on its first choice (saving it reloads the member, with the new line listed). */
+  private async openAssessment(): Promise<void> {
+    this.assessing = true;
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector('kiosk-assessment-form');
+    await form?.updateComplete;
+    form?.focusFirst();
   }
 
   private askLost(loan: Loan): void {
