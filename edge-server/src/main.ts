@@ -73,7 +73,10 @@ async function main(): Promise<void> {
     console.error(`upward sync: ${(err as Error).message}; running without sync until then`);
   }
   if (identity) {
-    const sync = new SyncService({ db, bus, identity });
+    const sync = new SyncService({
+      db, bus, identity, softwareVersion: config.version, dataDir: config.dataDir,
+      clockSynced: () => clock.info().synced, hardware: () => services.hardwareHealth(),
+    });
     sync.start();
     running.push({ name: 'upward sync', stop: () => sync.stop() });
   } else if (!existsSync(join(config.dataDir, IDENTITY_FILE))) {

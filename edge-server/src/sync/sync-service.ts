@@ -1,20 +1,27 @@
+import { statfsSync } from 'node:fs';
 import type { Db } from '../db/connection.js';
+import { countRejectedEvents, listRejectedEvents } from '../db/event-delivery.repo.js';
+import { pendingUpstream } from '../db/events.repo.js';
+import { readSyncSetting, writeSyncSetting } from '../db/sync-commands.repo.js';
 import type { EventBus } from '../events/bus.js';
-import { backoffDelay } from './backoff.js';
-import type { DeviceIdentity } from './identity.js';
+import { Heartbeat } from './heartbeat.js';
+import type { DeviceIdentity, SyncIntervals } from './identity.js';
 import { Pusher } from './push.js';
+import { realSleep, RetryLoop, type Sleep, type SyncLog } from './retry-loop.js';
 import { RequestSigner } from './signer.js';
-import { UpstreamClient, UpstreamError, type FetchFn } from './upstream-client.js';
+import { UpstreamClient, type FetchFn } from './upstream-client.js';
 
-/** Waits `ms`, or less when `wake` aborts. Tests pass one that records the delays. */
-export type Sleep = (ms: number, wake: AbortSignal) => Promise<void>;
-
-export interface SyncLog { info(line: string): void; warn(line: string): void }
+export type { Sleep, SyncLog } from './retry-loop.js';
 
 export interface SyncServiceDeps {
   db: Db;
   bus: EventBus;
   identity: DeviceIdentity;
+  softwareVersion: string;
+  /** for the heartbeat's free disk space */
+  dataDir?: string;
+  clockSynced?: () => boolean;
+  hardware?: () => Record<string, string>;
   now?: () => number;
   random?: () => number;
   sleep?: Sleep;
@@ -23,118 +30,130 @@ export interface SyncServiceDeps {
   log?: SyncLog;
 }
 
-/** What the sync knows about itself (technician status, heartbeat later). */
+/** What the sync knows about itself (technician status, heartbeat, diagnostics). */
 export interface SyncState {
   facility: DeviceIdentity['facility'];
+  intervals: SyncIntervals;
   lastPushAt: number | null;
-  /** failed attempts in a row (0 after a success) */
+  /** failed push attempts in a row (0 after a success) */
   failures: number;
   lastError: { code: string; message: string } | null;
   /** server time minus ours, learnt from a clock_skew answer: how far off this kiosk's clock was */
   clockOffsetMs: number;
 }
 
-const realSleep: Sleep = (ms, wake) => new Promise((resolve) => {
-  if (wake.aborted) return resolve();
-  const timer = setTimeout(done, ms);
-  timer.unref();
-  function done() {
-    clearTimeout(timer);
-    wake.removeEventListener('abort', done);
-    resolve();
-  }
-  wake.addEventListener('abort', done, { once: true });
-});
-
 const consoleLog: SyncLog = { info: (l) => console.log(l), warn: (l) => console.error(l) };
+const INTERVALS_KEY = 'intervals';
 
 /**
- * Pushes the event log to the district platform every `pushSec`, backing off (full jitter, 2 s to
- * 5 min) after failures, honouring Retry-After, and at once when a critical alert is raised.
- * Reads only the event log and its delivery state; never a domain table.
+ * The upward sync: pushes the event log every `pushSec` and at once when a critical alert is raised,
+ * sends a heartbeat every `heartbeatSec` and runs the commands it brings. Reads only the event log,
+ * its delivery state and its own tables; never a domain table.
  */
 export class SyncService {
-  private readonly pusher: Pusher;
   private readonly signer: RequestSigner;
   private readonly now: () => number;
-  private readonly sleep: Sleep;
   private readonly log: SyncLog;
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wake = new AbortController();
-  /** a push was asked for while one was running: run again without waiting */
-  private triggered = false;
-  /** while honouring the server's Retry-After, an alert does not cut the wait short */
-  private wakeable = true;
+  private readonly push: RetryLoop;
+  private readonly beat: RetryLoop;
+  private intervals: SyncIntervals;
+  private lastPushAt: number | null = null;
   private unsubscribe: (() => void) | undefined;
-  private readonly status: Omit<SyncState, 'clockOffsetMs' | 'facility'> = { lastPushAt: null, failures: 0, lastError: null };
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.now = deps.now ?? Date.now;
-    this.sleep = deps.sleep ?? realSleep;
     this.log = deps.log ?? consoleLog;
+    this.intervals = { ...deps.identity.intervals, ...(readSyncSetting(deps.db, INTERVALS_KEY) as Partial<SyncIntervals> | null) };
     this.signer = new RequestSigner(deps.identity.deviceId, deps.identity.deviceSecret, this.now);
     const client = new UpstreamClient({
       baseUrl: deps.identity.upstream, signer: this.signer, fetch: deps.fetch, timeoutMs: deps.timeoutMs,
       onClockOffset: (offsetMs) => this.log.warn(`sync: this kiosk's clock is ${(offsetMs / 1000).toFixed(0)} s off the district platform's; signing with the platform's time from now on (check the network time service)`),
     });
-    this.pusher = new Pusher(deps.db, client, this.now);
+    const pusher = new Pusher(deps.db, client, this.now);
+    const heartbeat = new Heartbeat({
+      db: deps.db, client, now: this.now, body: () => this.heartbeatBody(),
+      commands: { pushNow: () => this.pushNow(), setIntervals: (next) => this.setIntervals(next), diagnostics: () => this.diagnostics() },
+    });
+    const sleep = deps.sleep ?? realSleep;
+    this.push = new RetryLoop({
+      name: 'push', sleep, random: deps.random, log: this.log, intervalMs: () => this.intervals.pushSec * 1000,
+      work: async () => {
+        const result = await pusher.drain();
+        this.lastPushAt = this.now();
+        if (result.rejected > 0) this.log.warn(`sync: the district platform rejected ${result.rejected} events; they are parked with their reasons (provision status counts them)`);
+      },
+    });
+    this.beat = new RetryLoop({
+      name: 'heartbeat', sleep, random: deps.random, log: this.log, intervalMs: () => this.intervals.heartbeatSec * 1000,
+      work: async () => {
+        const { ran } = await heartbeat.beat();
+        if (ran > 0) this.log.info(`sync: ran ${ran} commands from the district platform`);
+      },
+    });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
     this.unsubscribe = this.deps.bus.subscribe('record', (record) => {
       if (record.type === 'alert.raised' && record.data.severity === 'critical') this.pushNow();
     });
-    this.log.info(`sync: pushing events to ${this.deps.identity.facility.name} every ${this.deps.identity.intervals.pushSec} s`);
-    this.loop = this.run();
+    this.log.info(`sync: pushing events to ${this.deps.identity.facility.name} every ${this.intervals.pushSec} s`);
+    this.push.start();
+    this.beat.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
     this.unsubscribe?.();
-    this.wake.abort();
-    await this.loop;
+    await Promise.all([this.push.stop(), this.beat.stop()]);
   }
 
-  /** Asks for a push now (an emergency, a technician); waits out a Retry-After first. */
+  /** Asks for a push now (an emergency, a push_now command); waits out a Retry-After first. */
   pushNow(): void {
-    this.triggered = true;
-    if (this.wakeable) this.wake.abort();
+    this.push.trigger();
   }
 
   state(): SyncState {
-    return { facility: this.deps.identity.facility, ...this.status, clockOffsetMs: this.signer.offsetMs };
+    return {
+      facility: this.deps.identity.facility, intervals: { ...this.intervals }, lastPushAt: this.lastPushAt,
+      failures: this.push.failures, lastError: this.push.lastError, clockOffsetMs: this.signer.offsetMs,
+    };
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      this.triggered = false;
-      let delay = this.deps.identity.intervals.pushSec * 1000;
-      this.wakeable = true;
-      try {
-        const result = await this.pusher.drain();
-        this.status.failures = 0;
-        this.status.lastError = null;
-        this.status.lastPushAt = this.now();
-        if (result.rejected > 0) this.log.warn(`sync: the district platform rejected ${result.rejected} events; they are parked with their reasons (provision status lists them)`);
-      } catch (err) {
-        this.status.failures++;
-        const e = err instanceof UpstreamError ? err : new UpstreamError('server_error', (err as Error).message);
-        this.status.lastError = { code: e.code, message: e.message };
-        if (e.code === 'busy' && e.retryAfterMs !== undefined) {
-          delay = e.retryAfterMs;
-          this.wakeable = false;
-        } else {
-          delay = backoffDelay(this.status.failures, this.deps.random);
-        }
-        this.log.warn(`sync: push failed: ${e.message}; nothing is lost, trying again in ${Math.round(delay / 1000)} s`);
+  private setIntervals(next: Partial<SyncIntervals>): SyncIntervals {
+    this.intervals = { ...this.intervals, ...next };
+    writeSyncSetting(this.deps.db, INTERVALS_KEY, this.intervals);
+    return { ...this.intervals };
+  }
+
+  private iso(ms: number | null): string | null {
+    return ms === null ? null : new Date(ms).toISOString();
+  }
+
+  /** §5 heartbeat body. */
+  private heartbeatBody(): Record<string, unknown> {
+    const pending = pendingUpstream(this.deps.db);
+    let freeBytes: number | null = null;
+    try {
+      if (this.deps.dataDir) {
+        const fs = statfsSync(this.deps.dataDir);
+        freeBytes = fs.bavail * fs.bsize;
       }
-      if (!this.running) break;
-      if (this.triggered && this.wakeable) continue;
-      this.wake = new AbortController();
-      await this.sleep(delay, this.wake.signal);
+    } catch {
+      // no number is better than a wrong one
     }
+    return {
+      softwareVersion: this.deps.softwareVersion,
+      uptimeSec: Math.round(process.uptime()),
+      queue: { pending: pending.count, oldestPendingAt: pending.oldestOccurredAt, rejected: countRejectedEvents(this.deps.db) },
+      lastPushAt: this.iso(this.lastPushAt),
+      clock: { synced: this.deps.clockSynced?.() ?? false, offsetMs: this.signer.offsetMs },
+      hardware: this.deps.hardware?.() ?? {},
+      disk: { freeBytes },
+    };
+  }
+
+  /** collect_diagnostics: the state and the first rejected events (ids, types, reasons; no personal data, no secret). */
+  private diagnostics(): Record<string, unknown> {
+    const { facility: _facility, ...state } = this.state();
+    return { ...this.heartbeatBody(), sync: { ...state, heartbeatFailures: this.beat.failures, heartbeatError: this.beat.lastError }, rejected: listRejectedEvents(this.deps.db, 20) };
   }
 }

@@ -24,6 +24,13 @@ const resultSchema = z.object({
 });
 const pushAnswerSchema = z.object({ results: z.array(resultSchema) });
 
+const commandSchema = z.object({ id: z.string().min(1).max(200), type: z.string().min(1).max(100), args: z.record(z.string(), z.unknown()).optional() });
+const heartbeatAnswerSchema = z.object({ serverTime: z.string(), commands: z.array(commandSchema).max(100) });
+
+/** A command of §5 as the platform sent it (the type is checked when it runs: unknown ones are answered ok:false). */
+export type UpstreamCommand = z.infer<typeof commandSchema>;
+export type HeartbeatAnswer = z.infer<typeof heartbeatAnswerSchema>;
+
 /** One per-event result of §3. */
 export type PushResult = z.infer<typeof resultSchema>;
 export type Enrolment = z.infer<typeof enrolmentSchema>;
@@ -113,6 +120,19 @@ export class UpstreamClient {
     const answer = await this.signed('POST', '/v1/events', gzipped, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     if (answer.status === 200) return parseJson(pushAnswerSchema, answer.text, 'the events').results;
     throw this.failure(answer, 'the events');
+  }
+
+  /** §5: the heartbeat; the platform's time and the commands it has for this device. */
+  async heartbeat(body: Record<string, unknown>): Promise<HeartbeatAnswer> {
+    const answer = await this.signed('POST', '/v1/heartbeat', Buffer.from(JSON.stringify(body)), { 'content-type': 'application/json' });
+    if (answer.status === 200) return parseJson(heartbeatAnswerSchema, answer.text, 'the heartbeat');
+    throw this.failure(answer, 'the heartbeat');
+  }
+
+  /** §5: a command's result; any 2xx means the platform has it. */
+  async commandResult(id: string, result: { ok: boolean; output: Record<string, unknown> }): Promise<void> {
+    const answer = await this.signed('POST', `/v1/commands/${encodeURIComponent(id)}/result`, Buffer.from(JSON.stringify(result)), { 'content-type': 'application/json' });
+    if (answer.status < 200 || answer.status > 299) throw this.failure(answer, 'a command result');
   }
 
   /** Signs and sends; on `401 clock_skew` learns the server's time from `Date` and retries once. */

@@ -6,16 +6,20 @@ import { createSyncFixture, type SyncFixture } from '../../support/upstream/sync
 
 const INTERVAL_MS = 60_000;
 
+const untilWoken = (wake: AbortSignal) => new Promise<void>((resolve) => wake.addEventListener('abort', () => resolve(), { once: true }));
+
 /**
- * Records every wait the service asks for; waits of the push interval stay pending until a wake
- * (or stop), every other wait (backoff, Retry-After) returns at once, so no test waits on real time.
+ * Records every wait the push loop asks for; waits of the push interval stay pending until a wake
+ * (or stop), every other push wait (backoff, Retry-After) returns at once, so no test waits on real
+ * time. The heartbeat loop (tested in heartbeat.test.ts) waits until stopped.
  */
 function recordingSleep(): { sleep: Sleep; delays: number[] } {
   const delays: number[] = [];
-  const sleep: Sleep = (ms, wake) => {
+  const sleep: Sleep = (ms, wake, loop) => {
+    if (loop !== 'push') return untilWoken(wake);
     delays.push(ms);
     if (ms !== INTERVAL_MS) return Promise.resolve();
-    return new Promise((resolve) => wake.addEventListener('abort', () => resolve(), { once: true }));
+    return untilWoken(wake);
   };
   return { sleep, delays };
 }
@@ -35,7 +39,7 @@ afterEach(async () => {
 
 function startService(sleep: Sleep, random = () => 0.5): SyncService {
   service = new SyncService({
-    db: f.db, bus: f.bus, identity: f.identity, sleep, random, timeoutMs: 2000,
+    db: f.db, bus: f.bus, identity: f.identity, softwareVersion: '0.1.0', sleep, random, timeoutMs: 2000,
     log: { info: (l) => logged.push(l), warn: (l) => logged.push(l) },
   });
   service.start();
@@ -92,9 +96,9 @@ describe('sync service', () => {
     f.record(1);
     const delays: number[] = [];
     // the backoff wait stays pending: only the alert can end it
-    const sleep: Sleep = (ms, wake) => {
-      delays.push(ms);
-      return new Promise((resolve) => wake.addEventListener('abort', () => resolve(), { once: true }));
+    const sleep: Sleep = (ms, wake, loop) => {
+      if (loop === 'push') delays.push(ms);
+      return untilWoken(wake);
     };
     startService(sleep);
     await until(() => delays.length === 1, 'the backoff wait');
@@ -133,6 +137,6 @@ describe('sync service', () => {
     service = undefined;
     f.record(1);
     s.pushNow();
-    expect(f.upstream.requests).toEqual([]);
+    expect(f.upstream.requests.filter((r) => r.path === '/v1/events')).toEqual([]);
   });
 });

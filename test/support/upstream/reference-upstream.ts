@@ -7,7 +7,14 @@ import { SignatureChecker } from './signature.js';
 /** One event as the reference upstream keeps it. */
 export interface StoredEvent { deviceId: string; id: string; seq: number; type: string; body: Record<string, unknown> }
 
-/** Misbehaviour the tests switch on; counters count down one per request they affect. */
+/** A §5 command as the platform queues it. */
+export interface QueuedCommand { id: string; type: string; args?: Record<string, unknown> }
+
+/**
+ * Misbehaviour the tests switch on; counters count down one per request they affect. The HTTP faults
+ * (500, 503, resets, drops, nonsense) apply to `POST /v1/events` only, so a heartbeat running beside
+ * the pushes does not use them up; `failResults` is the heartbeat side's.
+ */
 export interface UpstreamFaults {
   /** answer 500 to the next n requests */
   fail500: number;
@@ -27,6 +34,8 @@ export interface UpstreamFaults {
   nonsense: { count: number; kind: 'malformed_json' | 'wrong_count' | 'wrong_ids' | 'wrong_shape' };
   /** event id → rejection reason */
   rejectIds: Map<string, string>;
+  /** answer 500 to the next n command results (the command is then served again) */
+  failResults: number;
 }
 
 const MAX_EVENTS = 500;
@@ -35,7 +44,7 @@ const MAX_BODY = 1024 * 1024;
 function noFaults(): UpstreamFaults {
   return {
     fail500: 0, busy: { count: 0, retryAfterSec: 0 }, resetMidResponse: 0, dropAfterStore: 0, maxBodyBytes: MAX_BODY,
-    delayMs: 0, clockOffsetMs: 0, nonsense: { count: 0, kind: 'malformed_json' }, rejectIds: new Map(),
+    delayMs: 0, clockOffsetMs: 0, nonsense: { count: 0, kind: 'malformed_json' }, rejectIds: new Map(), failResults: 0,
   };
 }
 
@@ -49,6 +58,11 @@ export class ReferenceUpstream {
   readonly events = new Map<string, StoredEvent>();
   /** how many times an event was newly stored (equals `events.size` unless something double-counted) */
   storeCount = 0;
+  /** §5: every heartbeat body received, and the results of commands */
+  readonly heartbeats: Record<string, unknown>[] = [];
+  readonly commandResults = new Map<string, { ok: boolean; output: Record<string, unknown> }>();
+  /** commands per device, served with every heartbeat until their result arrives */
+  private readonly commands = new Map<string, QueuedCommand[]>();
   /** every request's path and status, for tests that look at what the kiosk did */
   readonly requests: { path: string; status: number; events?: number; gzip: boolean }[] = [];
   private readonly tokens = new Map<string, { used: boolean }>();
@@ -102,6 +116,11 @@ export class ReferenceUpstream {
     return { deviceId, deviceSecret: secret.toString('base64url') };
   }
 
+  /** Queues a command for a device's next heartbeats. */
+  queueCommand(deviceId: string, command: QueuedCommand): void {
+    this.commands.set(deviceId, [...(this.commands.get(deviceId) ?? []), command]);
+  }
+
   /** The seqs stored for a device, sorted. */
   storedSeqs(deviceId: string): number[] {
     return [...this.events.values()].filter((e) => e.deviceId === deviceId).map((e) => e.seq).sort((a, b) => a - b);
@@ -132,6 +151,12 @@ export class ReferenceUpstream {
     const error = (status: number, code: string) => answer(status, { error: { code } });
 
     if (req.method === 'POST' && path === '/v1/enroll') return this.enroll(raw, answer, error);
+    const events = req.method === 'POST' && path === '/v1/events';
+    if (!events) {
+      const auth = this.checker.check({ method: req.method ?? 'GET', pathWithQuery: path, authorization: req.headers.authorization, body: raw }, this.now());
+      if ('failure' in auth) return error(401, auth.failure);
+      return this.heartbeatSide(auth.deviceId, req.method ?? 'GET', path, raw, answer, error);
+    }
     if (this.faults.fail500 > 0) { this.faults.fail500--; return error(500, 'internal'); }
     if (this.faults.busy.count > 0) {
       this.faults.busy.count--;
@@ -140,7 +165,6 @@ export class ReferenceUpstream {
     }
     const auth = this.checker.check({ method: req.method ?? 'GET', pathWithQuery: path, authorization: req.headers.authorization, body: raw }, this.now());
     if ('failure' in auth) return error(401, auth.failure);
-    if (req.method !== 'POST' || path !== '/v1/events') return error(404, 'not_found');
 
     let text: Buffer;
     try {
@@ -149,24 +173,25 @@ export class ReferenceUpstream {
       return error(400, 'bad_encoding');
     }
     if (text.length > Math.min(this.faults.maxBodyBytes, MAX_BODY)) return error(413, 'too_large');
-    let events: unknown;
+    let batch: unknown;
     try {
-      events = (JSON.parse(text.toString('utf8')) as { events?: unknown }).events;
+      batch = (JSON.parse(text.toString('utf8')) as { events?: unknown }).events;
     } catch {
       return error(400, 'bad_json');
     }
-    if (!Array.isArray(events) || events.length < 1 || events.length > MAX_EVENTS) return error(400, 'bad_batch');
-    const results = events.map((e) => this.store(auth.deviceId, e));
+    if (!Array.isArray(batch) || batch.length < 1 || batch.length > MAX_EVENTS) return error(400, 'bad_batch');
+    const results = batch.map((e) => this.store(auth.deviceId, e));
+    const count = batch.length;
 
     if (this.faults.dropAfterStore > 0) {
       this.faults.dropAfterStore--;
-      this.requests.push({ path, status: 0, gzip, events: events.length });
+      this.requests.push({ path, status: 0, gzip, events: count });
       req.socket.destroy();
       return;
     }
     if (this.faults.resetMidResponse > 0) {
       this.faults.resetMidResponse--;
-      this.requests.push({ path, status: 0, gzip, events: events.length });
+      this.requests.push({ path, status: 0, gzip, events: count });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
       res.write('{"results":[{"id":');
       setImmediate(() => req.socket.destroy());
@@ -176,15 +201,38 @@ export class ReferenceUpstream {
       this.faults.nonsense.count--;
       const kind = this.faults.nonsense.kind;
       if (kind === 'malformed_json') {
-        this.requests.push({ path, status: 200, gzip, events: events.length });
+        this.requests.push({ path, status: 200, gzip, events: count });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"results":[{"id"');
         return;
       }
-      if (kind === 'wrong_count') return answer(200, { results: results.slice(1) }, events.length);
-      if (kind === 'wrong_ids') return answer(200, { results: results.map((r) => ({ ...r, id: randomUUID() })) }, events.length);
-      return answer(200, { results: results.map((r) => ({ ...r, status: 'kept' })) }, events.length);
+      if (kind === 'wrong_count') return answer(200, { results: results.slice(1) }, count);
+      if (kind === 'wrong_ids') return answer(200, { results: results.map((r) => ({ ...r, id: randomUUID() })) }, count);
+      return answer(200, { results: results.map((r) => ({ ...r, status: 'kept' })) }, count);
     }
-    answer(200, { results }, events.length);
+    answer(200, { results }, count);
+  }
+
+  private heartbeatSide(deviceId: string, method: string, path: string, raw: Buffer, answer: (status: number, body: unknown) => void, error: (status: number, code: string) => void): void {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return error(400, 'bad_json');
+    }
+    if (method === 'POST' && path === '/v1/heartbeat') {
+      this.heartbeats.push(body);
+      const waiting = (this.commands.get(deviceId) ?? []).filter((c) => !this.commandResults.has(c.id));
+      return answer(200, { serverTime: new Date(this.now()).toISOString(), commands: waiting });
+    }
+    const result = /^\/v1\/commands\/([^/]+)\/result$/.exec(path);
+    if (method === 'POST' && result) {
+      if (this.faults.failResults > 0) { this.faults.failResults--; return error(500, 'internal'); }
+      const id = decodeURIComponent(result[1]!);
+      if (typeof body.ok !== 'boolean') return error(400, 'bad_request');
+      this.commandResults.set(id, { ok: body.ok, output: (body.output ?? {}) as Record<string, unknown> });
+      return answer(200, {});
+    }
+    return error(404, 'not_found');
   }
 
   private store(deviceId: string, event: unknown): { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string } {
