@@ -58,6 +58,8 @@ export class ReferenceUpstream {
   readonly events = new Map<string, StoredEvent>();
   /** how many times an event was newly stored (equals `events.size` unless something double-counted) */
   storeCount = 0;
+  /** how many events were answered `duplicate` (resends of what the server already had) */
+  duplicateCount = 0;
   /** §5: every heartbeat body received, and the results of commands */
   readonly heartbeats: Record<string, unknown>[] = [];
   readonly commandResults = new Map<string, { ok: boolean; output: Record<string, unknown> }>();
@@ -241,7 +243,10 @@ export class ReferenceUpstream {
       return { id: typeof e.id === 'string' ? e.id : '', status: 'rejected', reason: 'malformed' };
     }
     const key = `${deviceId}/${e.id}`;
-    if (this.events.has(key)) return { id: e.id, status: 'duplicate' };
+    if (this.events.has(key)) {
+      this.duplicateCount++;
+      return { id: e.id, status: 'duplicate' };
+    }
     const forced = this.faults.rejectIds.get(e.id);
     if (forced) return { id: e.id, status: 'rejected', reason: forced };
     const seqKey = `${deviceId}/${String(e.seq)}`;
