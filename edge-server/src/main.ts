@@ -13,7 +13,7 @@ import { seedDemoData } from './demo-data.js';
 import { EventBus } from './events/bus.js';
 import { EventLog } from './events/event-log.js';
 import { createServices } from './services.js';
-import { IDENTITY_FILE, readIdentity } from './sync/identity.js';
+import { IDENTITY_FILE, readIdentity, type DeviceIdentity } from './sync/identity.js';
 import { SyncService } from './sync/sync-service.js';
 
 /** A long-lived part of the kiosk; started in order, stopped in reverse. */
@@ -65,12 +65,12 @@ async function main(): Promise<void> {
   running.push({ name: 'lending overdue check', stop: services.lendingOverdue.start() });
 
   // Without an identity the kiosk runs exactly as before: everything is recorded and waits to be sent.
-  let identity: ReturnType<typeof readIdentity> = null;
+  let identity: DeviceIdentity | null = null;
   try {
     identity = readIdentity(config.dataDir);
   } catch (err) {
     // A damaged identity file must not keep members from checking in.
-    console.error(`upward sync: ${(err as Error).message}; running without sync until then`);
+    console.error(`upward sync: ${(err as Error).message}; the kiosk runs without sync meanwhile and keeps every event for later`);
   }
   if (identity) {
     const sync = new SyncService({

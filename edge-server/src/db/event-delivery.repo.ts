@@ -39,10 +39,12 @@ export function markDelivered(db: Db, marks: DeliveryMark[], atMs: number): void
   }).immediate();
 }
 
+/** Rejected events in seq order, with their reasons, at most `limit`. */
 export function listRejectedEvents(db: Db, limit = 100): RejectedEvent[] {
   return sql(db).rejected.all(limit) as RejectedEvent[];
 }
 
+/** How many events the platform rejected (parked, never sent again). */
 export function countRejectedEvents(db: Db): number {
   return (sql(db).countRejected.get() as { n: number }).n;
 }

@@ -20,6 +20,7 @@ export function claimCommand(db: Db, id: string, type: string, atMs: number): bo
   return sql(db).claim.run(id, type, atMs).changes === 1;
 }
 
+/** Keeps a claimed command's result (once: a finished command is never overwritten). */
 export function finishCommand(db: Db, id: string, ok: boolean, output: Record<string, unknown>): void {
   sql(db).finish.run(ok ? 1 : 0, JSON.stringify(output), id);
 }
@@ -29,11 +30,13 @@ export function failInterruptedCommands(db: Db): number {
   return sql(db).interrupted.run().changes;
 }
 
+/** Finished commands whose result the platform has not acknowledged yet, oldest first. */
 export function listUnreportedCommands(db: Db): CommandResultRow[] {
   return (sql(db).unreported.all() as { id: string; ok: number; output: string }[])
     .map((r) => ({ id: r.id, ok: r.ok === 1, output: JSON.parse(r.output) as Record<string, unknown> }));
 }
 
+/** The platform has the command's result. */
 export function markCommandReported(db: Db, id: string, atMs: number): void {
   sql(db).reported.run(atMs, id);
 }
@@ -44,6 +47,7 @@ export function readSyncSetting(db: Db, key: string): unknown {
   return row ? (JSON.parse(row.value) as unknown) : null;
 }
 
+/** Stores a JSON sync setting, replacing the previous value. */
 export function writeSyncSetting(db: Db, key: string, value: unknown): void {
   sql(db).setSetting.run(key, JSON.stringify(value));
 }

@@ -93,6 +93,7 @@ export class SyncService {
   }
 
   start(): void {
+    if (this.unsubscribe) return;
     this.unsubscribe = this.deps.bus.subscribe('record', (record) => {
       if (record.type === 'alert.raised' && record.data.severity === 'critical') this.pushNow();
     });
@@ -103,6 +104,7 @@ export class SyncService {
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
+    this.unsubscribe = undefined;
     await Promise.all([this.push.stop(), this.beat.stop()]);
   }
 
