@@ -58,6 +58,8 @@ export class ReferenceUpstream {
   readonly events = new Map<string, StoredEvent>();
   /** how many times an event was newly stored (equals `events.size` unless something double-counted) */
   storeCount = 0;
+  /** request body bytes received on /v1/events, as sent (compressed) */
+  eventBytes = 0;
   /** how many events were answered `duplicate` (resends of what the server already had) */
   duplicateCount = 0;
   /** §5: every heartbeat body received, and the results of commands */
@@ -159,6 +161,7 @@ export class ReferenceUpstream {
       if ('failure' in auth) return error(401, auth.failure);
       return this.heartbeatSide(auth.deviceId, req.method ?? 'GET', path, raw, answer, error);
     }
+    this.eventBytes += raw.length;
     if (this.faults.fail500 > 0) { this.faults.fail500--; return error(500, 'internal'); }
     if (this.faults.busy.count > 0) {
       this.faults.busy.count--;
