@@ -7,7 +7,7 @@ import { loadConfig } from '../edge-server/src/config.js';
 import { openDatabase } from '../edge-server/src/db/connection.js';
 import { pendingUpstream } from '../edge-server/src/db/events.repo.js';
 import { countMembers } from '../edge-server/src/db/members.repo.js';
-import { countRejectedEvents } from '../edge-server/src/db/event-delivery.repo.js';
+import { countRejectedEvents, listRejectedEvents } from '../edge-server/src/db/event-delivery.repo.js';
 import { readIdentity, type DeviceIdentity } from '../edge-server/src/sync/identity.js';
 import { ENROLL_USAGE, enrollCommand } from './enroll.js';
 import { hardwareId } from './hardware-id.js';
@@ -49,6 +49,8 @@ function status(json: boolean): number {
       ...(identityProblem ? { problem: identityProblem } : {}),
       pending: db ? pendingUpstream(db) : { count: 0, oldestOccurredAt: null },
       rejected: db ? countRejectedEvents(db) : 0,
+      // the platform will never take these: a technician reads why (ids, types and reasons only)
+      rejectedEvents: db ? listRejectedEvents(db, 20) : [],
     },
   };
   db?.close();
@@ -63,6 +65,8 @@ function status(json: boolean): number {
   const waiting = `${report.upstream.pending.count} events waiting to be sent, ${report.upstream.rejected} rejected`;
   if (identity) console.log(`upstream         connected to ${identity.facility.name} (${identity.upstream}) as ${identity.deviceId}; ${waiting}`);
   else console.log(`upstream         not connected to a district platform${identityProblem ? ` (${identityProblem})` : ''}; ${waiting}`);
+  for (const r of report.upstream.rejectedEvents) console.log(`  rejected       #${r.seq} ${r.type} (${r.id}): ${r.reason ?? 'no reason given'}`);
+  if (report.upstream.rejected > report.upstream.rejectedEvents.length) console.log(`  …              ${report.upstream.rejected - report.upstream.rejectedEvents.length} more rejected events (status --json lists the first 20)`);
   return 0;
 }
 

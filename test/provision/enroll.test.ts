@@ -6,9 +6,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../edge-server/src/db/connection.js';
+import { markDelivered } from '../../edge-server/src/db/event-delivery.repo.js';
+import { EventBus } from '../../edge-server/src/events/bus.js';
+import { EventLog } from '../../edge-server/src/events/event-log.js';
 import { IDENTITY_FILE, readIdentity } from '../../edge-server/src/sync/identity.js';
 import { enrollCommand } from '../../provision/enroll.js';
 import { hardwareId } from '../../provision/hardware-id.js';
+import { FakeClock } from '../support/kiosk.js';
 import { ReferenceUpstream } from '../support/upstream/reference-upstream.js';
 
 let upstream: ReferenceUpstream;
@@ -114,6 +119,17 @@ describe('provision enroll and status (built CLI)', () => {
     expect(report.upstream).toMatchObject({ connected: true, facility: { name: '阳光街道残疾人之家' } });
     expect((await cli('status')).stdout).toMatch(/connected to 阳光街道残疾人之家/);
     expect(status.stdout + enrolled.stdout).not.toContain(readIdentity(dataDir)!.deviceSecret);
+  });
+
+  it('lists the events the platform rejected, with their reasons', async () => {
+    const db = openDatabase(join(dataDir, 'kiosk.db'));
+    const log = new EventLog({ db, clock: new FakeClock(), bus: new EventBus(), timeZone: () => 'Asia/Shanghai' });
+    const event = log.write((append) => append('sensor.hourly', { hour: 9 }));
+    markDelivered(db, [{ seq: event.seq, status: 'rejected', reason: 'unknown_member' }], Date.now());
+    db.close();
+    const status = await cli('status');
+    expect(status.stdout).toContain('0 events waiting to be sent, 1 rejected');
+    expect(status.stdout).toContain(`#1 sensor.hourly (${event.id}): unknown_member`);
   });
 
   it('exits 1 for a bad token and 2 for bad flags', async () => {
