@@ -66,16 +66,24 @@ function upstreamCode(text: string): string | undefined {
 }
 
 async function send(fetchFn: FetchFn, url: string, init: RequestInit, timeoutMs: number): Promise<Answer> {
+  let res: Response;
   try {
-    const res = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    // The body is read inside the try: a reset mid-response surfaces here, not as a 200.
+    res = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (err) {
+    throw transportError(err as Error, timeoutMs, 'the district platform could not be reached');
+  }
+  try {
+    // The body is read here too: a reset mid-response is a failure, never a 200.
     return { status: res.status, headers: res.headers, text: await res.text() };
   } catch (err) {
-    const e = err as Error;
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new UpstreamError('timeout', `the district platform did not answer within ${timeoutMs / 1000} s`);
-    const cause = (e as { cause?: { code?: string } }).cause?.code;
-    throw new UpstreamError('unreachable', `the district platform could not be reached (${cause ?? e.message})`);
+    throw transportError(err as Error, timeoutMs, 'the connection broke while the district platform answered');
   }
+}
+
+function transportError(e: Error, timeoutMs: number, what: string): UpstreamError {
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return new UpstreamError('timeout', `the district platform did not answer within ${timeoutMs / 1000} s`);
+  const cause = (e as { cause?: { code?: string } }).cause?.code;
+  return new UpstreamError('unreachable', `${what} (${cause ?? e.message})`);
 }
 
 function parseJson<T>(schema: z.ZodType<T>, text: string, what: string): T {

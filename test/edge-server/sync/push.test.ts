@@ -65,7 +65,8 @@ describe('push: faults of the link and the server', () => {
     f.record(10);
     f.upstream.faults.resetMidResponse = 1;
     const { pusher } = f.pusher();
-    expect((await failure(pusher.drain())).code).toBe('unreachable');
+    const err = await failure(pusher.drain());
+    expect([err.code, err.message]).toEqual(['unreachable', expect.stringMatching(/^the connection broke while the district platform answered/)]);
     expect(pendingUpstream(f.db).count).toBe(10);
     await pusher.drain();
     f.expectAllStoredOnce();
