@@ -1,12 +1,16 @@
 /**
- * Technician CLI: `npm run provision -- <command>`. This version has `status` and the fingerprint
- * reader check; enrolment with the district platform, GPIO, self-test and autostart arrive with their issues.
+ * Technician CLI: `npm run provision -- <command>`. This version has `status`, enrolment with the
+ * district platform and the hardware checks; self-test and autostart arrive with their issues.
  */
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../edge-server/src/config.js';
 import { openDatabase } from '../edge-server/src/db/connection.js';
 import { pendingUpstream } from '../edge-server/src/db/events.repo.js';
 import { countMembers } from '../edge-server/src/db/members.repo.js';
+import { countRejectedEvents, listRejectedEvents } from '../edge-server/src/db/event-delivery.repo.js';
+import { readIdentity, type DeviceIdentity } from '../edge-server/src/sync/identity.js';
+import { ENROLL_USAGE, enrollCommand } from './enroll.js';
+import { hardwareId } from './hardware-id.js';
 import { fingerprintCommand, FINGERPRINT_USAGE } from './fingerprint.js';
 import { gpioCommand, GPIO_USAGE } from './gpio.js';
 
@@ -14,6 +18,7 @@ const USAGE = `usage: npm run provision -- <command>
 
 commands:
   status [--json]   what this kiosk is: version, data directory, hardware drivers, members, unsent events
+  ${ENROLL_USAGE}
   ${FINGERPRINT_USAGE}
   ${GPIO_USAGE}
   help              this text`;
@@ -22,6 +27,13 @@ function status(json: boolean): number {
   const config = loadConfig();
   const hasDb = existsSync(config.dbFile);
   const db = hasDb ? openDatabase(config.dbFile) : undefined;
+  let identity: DeviceIdentity | null = null;
+  let identityProblem: string | null = null;
+  try {
+    identity = readIdentity(config.dataDir);
+  } catch (err) {
+    identityProblem = (err as Error).message;
+  }
   const report = {
     version: config.version,
     centre: config.centre,
@@ -30,7 +42,16 @@ function status(json: boolean): number {
     hardware: { fingerprint: config.hardware.fingerprint.driver, gpio: config.hardware.gpio.driver },
     simulated: config.simulated,
     members: db ? countMembers(db) : 0,
-    upstream: { connected: false, pending: db ? pendingUpstream(db) : { count: 0, oldestOccurredAt: null } },
+    // never the secret: only what says where this kiosk is enrolled
+    upstream: {
+      connected: identity !== null,
+      ...(identity ? { url: identity.upstream, deviceId: identity.deviceId, facility: identity.facility, enrolledAt: identity.enrolledAt } : {}),
+      ...(identityProblem ? { problem: identityProblem } : {}),
+      pending: db ? pendingUpstream(db) : { count: 0, oldestOccurredAt: null },
+      rejected: db ? countRejectedEvents(db) : 0,
+      // the platform will never take these: a technician reads why (ids, types and reasons only)
+      rejectedEvents: db ? listRejectedEvents(db, 20) : [],
+    },
   };
   db?.close();
   if (json) {
@@ -41,7 +62,11 @@ function status(json: boolean): number {
   console.log(`data directory   ${report.dataDir}${hasDb ? '' : ' (no database yet: start the kiosk once)'}`);
   console.log(`hardware         fingerprint: ${report.hardware.fingerprint}, gpio: ${report.hardware.gpio}${report.simulated ? ' (simulated, demo mode)' : ''}`);
   console.log(`members          ${report.members}`);
-  console.log(`upstream         not connected to a district platform; ${report.upstream.pending.count} events waiting to be sent`);
+  const waiting = `${report.upstream.pending.count} events waiting to be sent, ${report.upstream.rejected} rejected`;
+  if (identity) console.log(`upstream         connected to ${identity.facility.name} (${identity.upstream}) as ${identity.deviceId}; ${waiting}`);
+  else console.log(`upstream         not connected to a district platform${identityProblem ? ` (${identityProblem})` : ''}; ${waiting}`);
+  for (const r of report.upstream.rejectedEvents) console.log(`  rejected       #${r.seq} ${r.type} (${r.id}): ${r.reason ?? 'no reason given'}`);
+  if (report.upstream.rejected > report.upstream.rejectedEvents.length) console.log(`  …              ${report.upstream.rejected - report.upstream.rejectedEvents.length} more rejected events (status --json lists the first 20)`);
   return 0;
 }
 
@@ -50,6 +75,13 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'status':
       return status(rest.includes('--json'));
+    case 'enroll': {
+      const config = loadConfig();
+      return enrollCommand(rest, {
+        dataDir: config.dataDir, softwareVersion: config.version,
+        hardwareId: () => hardwareId({ cpuinfo: '/proc/cpuinfo', machineId: '/etc/machine-id', dataDir: config.dataDir }),
+      });
+    }
     case 'hardware': {
       const [kind, ...flags] = rest;
       if (kind === 'fingerprint') return fingerprintCommand(flags, loadConfig().hardware.fingerprint);

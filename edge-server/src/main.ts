@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createFingerprint, DEFAULT_SENSOR_ID, SimulatedFingerprint } from '../../hardware/fingerprint/index.js';
 import { createGpio, SimulatedGpio } from '../../hardware/gpio/index.js';
@@ -11,6 +13,8 @@ import { seedDemoData } from './demo-data.js';
 import { EventBus } from './events/bus.js';
 import { EventLog } from './events/event-log.js';
 import { createServices } from './services.js';
+import { IDENTITY_FILE, readIdentity, type DeviceIdentity } from './sync/identity.js';
+import { SyncService } from './sync/sync-service.js';
 
 /** A long-lived part of the kiosk; started in order, stopped in reverse. */
 interface Lifecycle { name: string; stop(): Promise<void> | void }
@@ -59,6 +63,25 @@ async function main(): Promise<void> {
 
   running.push({ name: 'monitoring', stop: services.monitoring.start() });
   running.push({ name: 'lending overdue check', stop: services.lendingOverdue.start() });
+
+  // Without an identity the kiosk runs exactly as before: everything is recorded and waits to be sent.
+  let identity: DeviceIdentity | null = null;
+  try {
+    identity = readIdentity(config.dataDir);
+  } catch (err) {
+    // A damaged identity file must not keep members from checking in.
+    console.error(`upward sync: ${(err as Error).message}; the kiosk runs without sync meanwhile and keeps every event for later`);
+  }
+  if (identity) {
+    const sync = new SyncService({
+      db, bus, identity, softwareVersion: config.version, dataDir: config.dataDir,
+      clockSynced: () => clock.info().synced, hardware: () => services.hardwareHealth(),
+    });
+    sync.start();
+    running.push({ name: 'upward sync', stop: () => sync.stop() });
+  } else if (!existsSync(join(config.dataDir, IDENTITY_FILE))) {
+    console.log('upward sync: not connected to a district platform (enrol with npm run provision -- enroll --upstream <url> --token <token>)');
+  }
 
   const sim = fingerprint instanceof SimulatedFingerprint && gpio instanceof SimulatedGpio ? { fingerprint, gpio } : undefined;
   const app = createApp({ config, db, bus, clock, services, sim });

@@ -11,7 +11,16 @@ const sql = statements({
             SELECT (SELECT COUNT(*) FROM p) AS n, (SELECT occurred_at FROM events WHERE seq = (SELECT MIN(seq) FROM p)) AS oldest`,
 });
 
-interface EventRow { seq: number; id: string; type: string; occurredAt: string; clock: string; data: string }
+/** An `events` row as selected with the aliases of `after` (event-delivery.repo.ts selects the same). */
+export interface EventRow { seq: number; id: string; type: string; occurredAt: string; clock: string; data: string }
+
+/** A selected row in the shape pushed upstream. */
+export function eventFromRow(r: EventRow): EventRecord {
+  return {
+    seq: r.seq, id: r.id, type: r.type as EventRecord['type'], occurredAt: r.occurredAt,
+    clock: JSON.parse(r.clock) as EventRecord['clock'], data: JSON.parse(r.data) as Record<string, unknown>,
+  };
+}
 
 /** Appends one event; `seq` comes from the rowid inside the caller's transaction. */
 export function insertEvent(db: Db, record: Omit<EventRecord, 'seq'>, recordedMs: number): number {
@@ -24,10 +33,7 @@ export function insertEvent(db: Db, record: Omit<EventRecord, 'seq'>, recordedMs
 
 /** Events with seq greater than `seq`, in order (SSE replay, sync). */
 export function listEventsAfter(db: Db, seq: number, limit: number): EventRecord[] {
-  return (sql(db).after.all(seq, limit) as EventRow[]).map((r) => ({
-    seq: r.seq, id: r.id, type: r.type as EventRecord['type'], occurredAt: r.occurredAt,
-    clock: JSON.parse(r.clock) as EventRecord['clock'], data: JSON.parse(r.data) as Record<string, unknown>,
-  }));
+  return (sql(db).after.all(seq, limit) as EventRow[]).map(eventFromRow);
 }
 
 export function lastEventSeq(db: Db): number {

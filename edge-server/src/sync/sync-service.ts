@@ -1,0 +1,161 @@
+import { statfsSync } from 'node:fs';
+import type { Db } from '../db/connection.js';
+import { countRejectedEvents, listRejectedEvents } from '../db/event-delivery.repo.js';
+import { pendingUpstream } from '../db/events.repo.js';
+import { readSyncSetting, writeSyncSetting } from '../db/sync-commands.repo.js';
+import type { EventBus } from '../events/bus.js';
+import { Heartbeat } from './heartbeat.js';
+import type { DeviceIdentity, SyncIntervals } from './identity.js';
+import { Pusher } from './push.js';
+import { realSleep, RetryLoop, type Sleep, type SyncLog } from './retry-loop.js';
+import { RequestSigner } from './signer.js';
+import { UpstreamClient, type FetchFn } from './upstream-client.js';
+
+export type { Sleep, SyncLog } from './retry-loop.js';
+
+export interface SyncServiceDeps {
+  db: Db;
+  bus: EventBus;
+  identity: DeviceIdentity;
+  softwareVersion: string;
+  /** for the heartbeat's free disk space */
+  dataDir?: string;
+  clockSynced?: () => boolean;
+  hardware?: () => Record<string, string>;
+  now?: () => number;
+  random?: () => number;
+  sleep?: Sleep;
+  fetch?: FetchFn;
+  timeoutMs?: number;
+  log?: SyncLog;
+}
+
+/** What the sync knows about itself (technician status, heartbeat, diagnostics). */
+export interface SyncState {
+  facility: DeviceIdentity['facility'];
+  intervals: SyncIntervals;
+  lastPushAt: number | null;
+  /** failed push attempts in a row (0 after a success) */
+  failures: number;
+  lastError: { code: string; message: string } | null;
+  /** server time minus ours, learnt from a clock_skew answer: how far off this kiosk's clock was */
+  clockOffsetMs: number;
+}
+
+const consoleLog: SyncLog = { info: (l) => console.log(l), warn: (l) => console.error(l) };
+const INTERVALS_KEY = 'intervals';
+
+/**
+ * The upward sync: pushes the event log every `pushSec` and at once when a critical alert is raised,
+ * sends a heartbeat every `heartbeatSec` and runs the commands it brings. Reads only the event log,
+ * its delivery state and its own tables; never a domain table.
+ */
+export class SyncService {
+  private readonly signer: RequestSigner;
+  private readonly now: () => number;
+  private readonly log: SyncLog;
+  private readonly push: RetryLoop;
+  private readonly beat: RetryLoop;
+  private intervals: SyncIntervals;
+  private lastPushAt: number | null = null;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly deps: SyncServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.log = deps.log ?? consoleLog;
+    this.intervals = { ...deps.identity.intervals, ...(readSyncSetting(deps.db, INTERVALS_KEY) as Partial<SyncIntervals> | null) };
+    this.signer = new RequestSigner(deps.identity.deviceId, deps.identity.deviceSecret, this.now);
+    const client = new UpstreamClient({
+      baseUrl: deps.identity.upstream, signer: this.signer, fetch: deps.fetch, timeoutMs: deps.timeoutMs,
+      onClockOffset: (offsetMs) => this.log.warn(`sync: this kiosk's clock is ${(offsetMs / 1000).toFixed(0)} s off the district platform's; signing with the platform's time from now on (check the network time service)`),
+    });
+    const pusher = new Pusher(deps.db, client, this.now);
+    const heartbeat = new Heartbeat({
+      db: deps.db, client, now: this.now, body: () => this.heartbeatBody(),
+      commands: { pushNow: () => this.pushNow(), setIntervals: (next) => this.setIntervals(next), diagnostics: () => this.diagnostics() },
+    });
+    const sleep = deps.sleep ?? realSleep;
+    this.push = new RetryLoop({
+      name: 'push', sleep, random: deps.random, log: this.log, intervalMs: () => this.intervals.pushSec * 1000,
+      work: async () => {
+        const result = await pusher.drain();
+        this.lastPushAt = this.now();
+        if (result.rejected > 0) this.log.warn(`sync: the district platform rejected ${result.rejected} events; they are parked with their reasons (provision status counts them)`);
+      },
+    });
+    this.beat = new RetryLoop({
+      name: 'heartbeat', sleep, random: deps.random, log: this.log, intervalMs: () => this.intervals.heartbeatSec * 1000,
+      work: async () => {
+        const { ran } = await heartbeat.beat();
+        if (ran > 0) this.log.info(`sync: ran ${ran} commands from the district platform`);
+      },
+    });
+  }
+
+  start(): void {
+    if (this.unsubscribe) return;
+    this.unsubscribe = this.deps.bus.subscribe('record', (record) => {
+      if (record.type === 'alert.raised' && record.data.severity === 'critical') this.pushNow();
+    });
+    this.log.info(`sync: pushing events to ${this.deps.identity.facility.name} every ${this.intervals.pushSec} s`);
+    this.push.start();
+    this.beat.start();
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    await Promise.all([this.push.stop(), this.beat.stop()]);
+  }
+
+  /** Asks for a push now (an emergency, a push_now command); waits out a Retry-After first. */
+  pushNow(): void {
+    this.push.trigger();
+  }
+
+  state(): SyncState {
+    return {
+      facility: this.deps.identity.facility, intervals: { ...this.intervals }, lastPushAt: this.lastPushAt,
+      failures: this.push.failures, lastError: this.push.lastError, clockOffsetMs: this.signer.offsetMs,
+    };
+  }
+
+  private setIntervals(next: Partial<SyncIntervals>): SyncIntervals {
+    this.intervals = { ...this.intervals, ...next };
+    writeSyncSetting(this.deps.db, INTERVALS_KEY, this.intervals);
+    return { ...this.intervals };
+  }
+
+  private iso(ms: number | null): string | null {
+    return ms === null ? null : new Date(ms).toISOString();
+  }
+
+  /** §5 heartbeat body. */
+  private heartbeatBody(): Record<string, unknown> {
+    const pending = pendingUpstream(this.deps.db);
+    let freeBytes: number | null = null;
+    try {
+      if (this.deps.dataDir) {
+        const fs = statfsSync(this.deps.dataDir);
+        freeBytes = fs.bavail * fs.bsize;
+      }
+    } catch {
+      // no number is better than a wrong one
+    }
+    return {
+      softwareVersion: this.deps.softwareVersion,
+      uptimeSec: Math.round(process.uptime()),
+      queue: { pending: pending.count, oldestPendingAt: pending.oldestOccurredAt, rejected: countRejectedEvents(this.deps.db) },
+      lastPushAt: this.iso(this.lastPushAt),
+      clock: { synced: this.deps.clockSynced?.() ?? false, offsetMs: this.signer.offsetMs },
+      hardware: this.deps.hardware?.() ?? {},
+      disk: { freeBytes },
+    };
+  }
+
+  /** collect_diagnostics: the state and the first rejected events (ids, types, reasons; no personal data, no secret). */
+  private diagnostics(): Record<string, unknown> {
+    const { facility: _facility, ...state } = this.state();
+    return { ...this.heartbeatBody(), sync: { ...state, heartbeatFailures: this.beat.failures, heartbeatError: this.beat.lastError }, rejected: listRejectedEvents(this.deps.db, 20) };
+  }
+}
