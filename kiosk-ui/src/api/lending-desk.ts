@@ -4,6 +4,7 @@ import type {
   OverdueLine, Refusal, RefusalCode, Reservation, ReservationInput, ReservationState, ReturnInput, WaitlistEntry,
 } from '../../../edge-server/src/api-types.js';
 import { request } from './client.js';
+import { lendingInventoryApi } from './lending-inventory.js';
 
 export type {
   CatalogueEntry, CheckoutInput, CleaningInput, Eligibility, IdentifyCapture, Item, ItemCondition, ItemStatus, Loan, LoanAcknowledgement, LoanSummary, MemberLending,
@@ -37,13 +38,15 @@ export const lendingDeskApi = {
   cancelCapture: (id: string) => request<IdentifyCapture>('POST', `${BASE}/identify/${path(id)}/cancel`),
   member: (id: string, signal?: AbortSignal) => request<MemberLending>('GET', `${BASE}/members/${path(id)}`, undefined, signal),
   assess: (memberId: string, input: AssessmentInput) => request<Assessment>('POST', `${BASE}/members/${path(memberId)}/assessments`, input),
-  catalogue: (signal?: AbortSignal) => request<{ entries: CatalogueEntry[] }>('GET', `${BASE}/catalogue`, undefined, signal),
-  items: (query: { status?: ItemStatus; catalogueId?: string; q?: string }, signal?: AbortSignal) => {
-    const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
-    return request<{ items: Item[]; total: number }>('GET', `${BASE}/items?${q}`, undefined, signal);
-  },
-  item: (id: string, signal?: AbortSignal) => request<Item>('GET', `${BASE}/items/${path(id)}`, undefined, signal),
-  byTag: (tagCode: string, signal?: AbortSignal) => request<Item>('GET', `${BASE}/items/by-tag/${path(tagCode)}`, undefined, signal),
+  // the catalogue and item reads are the inventory's own calls (one request shape for both areas)
+  catalogue: lendingInventoryApi.catalogue,
+  /** the entries still lent (not retired): what the desk's choices offer */
+  activeEntries: async (signal?: AbortSignal) => (await lendingInventoryApi.catalogue(signal)).entries.filter((e) => !e.retired),
+  /** the first page (the server's default 100) of items of one status and/or entry */
+  items: (query: { status?: ItemStatus; catalogueId?: string }, signal?: AbortSignal) =>
+    lendingInventoryApi.items({ ...query, limit: 100, offset: 0 }, signal),
+  item: lendingInventoryApi.item,
+  byTag: lendingInventoryApi.itemByTag,
   eligibility: (memberId: string, itemId: string, signal?: AbortSignal) =>
     request<Eligibility>('GET', `${BASE}/eligibility?${new URLSearchParams({ memberId, itemId })}`, undefined, signal),
   checkout: (input: CheckoutInput) => request<Loan>('POST', `${BASE}/loans`, input),

@@ -30,7 +30,7 @@ export class KioskLendingReservations extends KioskScreen {
   declare busy: boolean;
 
   private readonly catalogue = new Task(this, {
-    task: async (_a, { signal }) => (await lendingDeskApi.catalogue(signal)).entries.filter((e) => !e.retired),
+    task: (_a, { signal }) => lendingDeskApi.activeEntries(signal),
     args: () => [] as const,
   });
 

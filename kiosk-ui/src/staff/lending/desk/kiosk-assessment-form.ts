@@ -40,7 +40,7 @@ export class KioskAssessmentForm extends KioskScreen {
   declare busy: boolean;
 
   private readonly entries = new Task(this, {
-    task: async (_a, { signal }) => (await lendingDeskApi.catalogue(signal)).entries.filter((e) => !e.retired),
+    task: (_a, { signal }) => lendingDeskApi.activeEntries(signal),
     args: () => [] as const,
   });
 

@@ -49,7 +49,7 @@ export class KioskDeskLend extends KioskScreen {
   declare assessing: boolean;
 
   private readonly catalogue = new Task(this, {
-    task: async (_a, { signal }) => (await lendingDeskApi.catalogue(signal)).entries.filter((e) => !e.retired),
+    task: (_a, { signal }) => lendingDeskApi.activeEntries(signal),
     args: () => [] as const,
   });
 
