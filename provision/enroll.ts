@@ -29,7 +29,7 @@ function flags(argv: string[]): { upstream: string; token: string } | string {
   try {
     url = new URL(values.upstream);
   } catch {
-    return `--upstream '${values.upstream}' is not a URL; give the platform's base address, e.g. https://platform.example.cn`;
+    return `--upstream '${values.upstream}' is not a URL; give the platform's base address, e.g. https://district.example`;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `--upstream must be an http(s) address, not ${url.protocol}`;
   return { upstream: url.href, token: values.token };

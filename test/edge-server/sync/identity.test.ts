@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 const IDENTITY: DeviceIdentity = {
-  upstream: 'https://platform.example.cn/', deviceId: 'dev_7Q', deviceSecret: Buffer.alloc(32, 7).toString('base64url'),
+  upstream: 'https://district.example/', deviceId: 'dev_7Q', deviceSecret: Buffer.alloc(32, 7).toString('base64url'),
   facility: { id: 'fac_1', name: '阳光街道残疾人之家', timezone: 'Asia/Shanghai' },
   intervals: { pushSec: 60, pullSec: 900, heartbeatSec: 300 }, enrolledAt: '2026-12-03T01:00:00.000Z',
 };
