@@ -6,11 +6,12 @@ import {
   listAppliedIds, readPullCursor, recordAppliedVersion, upsertMemberRegistry, upsertStaffRegistry, writePullCursor,
 } from '../db/sync-pull.repo.js';
 import { monitoringSettingsSchema } from '../domain/monitoring/settings.js';
+import { applyItemsRecord, itemsData, removeItemsRecord, type ItemsData } from './pull-items.js';
 import type { SyncLog } from './retry-loop.js';
 import { UpstreamError, type ChangesAnswer, type UpstreamChange } from './upstream-client.js';
 
-/** The streams of §4 this kiosk pulls, in this order. `items` is not pulled yet (see docs/sync.md). */
-export const PULL_STREAMS = ['members', 'staff', 'settings'] as const;
+/** The streams of §4 this kiosk pulls, in this order (items after staff: nothing of it names a member). */
+export const PULL_STREAMS = ['members', 'staff', 'settings', 'items'] as const;
 export type PullStream = (typeof PULL_STREAMS)[number];
 
 export const PAGE_LIMIT = 500;
@@ -116,7 +117,7 @@ export class Puller {
   private check(stream: PullStream, changes: UpstreamChange[]): Checked[] {
     return changes.map((change, i) => {
       if (change.op === 'delete') return change;
-      const schema = stream === 'members' ? memberData : stream === 'staff' ? staffData : settingData;
+      const schema = stream === 'members' ? memberData : stream === 'staff' ? staffData : stream === 'items' ? itemsData : settingData;
       const parsed = schema.safeParse(change.data);
       if (!parsed.success) {
         throw new UpstreamError('bad_response', `the district platform sent a malformed ${stream} record (change ${i + 1}, ${change.id}: ${parsed.error.issues.map((x) => x.path.join('.') || '(data)').join(', ')}); nothing of the page was applied`, 200);
@@ -139,7 +140,7 @@ export class Puller {
     }
     if (stream === 'members') upsertMemberRegistry(this.db, { id: change.id, ...(change.data as z.infer<typeof memberData>) }, this.now());
     else if (stream === 'staff') upsertStaffRegistry(this.db, { id: change.id, ...(change.data as z.infer<typeof staffData>) }, this.now());
-    else if (!this.setSetting(change.id, change.data.value)) {
+    else if (stream === 'items' ? !applyItemsRecord(this.db, change.id, change.data as ItemsData, this.log, this.now()) : !this.setSetting(change.id, change.data.value)) {
       counts.refused++;
       return;
     }
@@ -155,6 +156,7 @@ export class Puller {
   private remove(stream: PullStream, id: string): void {
     if (stream === 'members') deactivateMember(this.db, id);
     else if (stream === 'staff') deactivateStaff(this.db, id);
+    else if (stream === 'items') removeItemsRecord(this.db, id, this.log, this.now());
     else if (isSettingKey(id)) this.writeMonitoring((current) => { delete current[id]; });
   }
 

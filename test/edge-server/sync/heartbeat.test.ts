@@ -51,7 +51,7 @@ describe('heartbeat and commands', () => {
     const { beat, calls } = heartbeat();
     await beat.beat();
     expect(f.upstream.commandResults.get('cmd_a')).toEqual({ ok: false, output: { error: "unknown command type 'reboot_the_moon'" } });
-    expect(f.upstream.commandResults.get('cmd_b')).toEqual({ ok: false, output: { error: 'resync takes a stream: members, staff, settings' } });
+    expect(f.upstream.commandResults.get('cmd_b')).toEqual({ ok: false, output: { error: 'resync takes a stream: members, staff, settings, items' } });
     expect(f.upstream.commandResults.get('cmd_c')).toEqual({ ok: false, output: { error: expect.stringMatching(/whole seconds 10–86400 \(pushSec\)/) } });
     expect(calls).toEqual([]);
   });

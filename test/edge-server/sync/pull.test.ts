@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findMemberById, insertMember } from '../../../edge-server/src/db/members.repo.js';
 import { getSetting } from '../../../edge-server/src/db/settings.repo.js';
 import { findStaffById, getStaffPinHash, insertStaff } from '../../../edge-server/src/db/staff.repo.js';
+import { findCatalogueEntry } from '../../../edge-server/src/db/lending-catalogue.repo.js';
+import { appendItemState, currentItemState, itemStateChain } from '../../../edge-server/src/db/lending-item-states.repo.js';
+import { findItemView } from '../../../edge-server/src/db/lending-items.repo.js';
 import { readPullCursor } from '../../../edge-server/src/db/sync-pull.repo.js';
 import { DEFAULT_PROFILE } from '../../../edge-server/src/api-types.js';
 import { loadMonitoringSettings } from '../../../edge-server/src/domain/monitoring/settings.js';
@@ -153,6 +156,43 @@ describe('pull: members, staff, settings', () => {
       expect(await puller().pull('members')).toMatchObject({ upserted: 1 });
     });
   }
+});
+
+describe('pull: items', () => {
+  const wheelchair = (more: Record<string, unknown> = {}) => ({ kind: 'catalogue', name: '手动轮椅', category: 'wheelchair', loanDays: 30, serviceLifeYears: 6, ...more });
+  const item = (tagCode: string) => ({ kind: 'item', catalogueId: 'cat_1', tagCode, serial: 'SN-1', acquiredOn: '2025-03-01' });
+
+  it('appends catalogue versions, registers items once and never touches their kiosk-recorded state chain', async () => {
+    f.upstream.upsert('items', 'cat_1', wheelchair());
+    f.upstream.upsert('items', 'itm_1', item('T-001'));
+    expect(await puller().pull('items')).toMatchObject({ upserted: 2 });
+    expect(findCatalogueEntry(f.db, 'cat_1')).toMatchObject({ version: 1, name: '手动轮椅', loanDays: 30, retired: false });
+    expect(findItemView(f.db, 'itm_1')).toMatchObject({ tagCode: 'T-001', status: 'available' });
+    // the kiosk sends it to cleaning; the platform changes the entry and serves the item again
+    appendItemState(f.db, currentItemState(f.db, 'itm_1'), { ...currentItemState(f.db, 'itm_1')!, id: 'st_2', status: 'cleaning', reason: 'returned' });
+    f.upstream.upsert('items', 'cat_1', wheelchair({ loanDays: 14 }));
+    f.upstream.upsert('items', 'itm_1', item('T-001'));
+    await puller().pull('items');
+    expect(findCatalogueEntry(f.db, 'cat_1')).toMatchObject({ version: 2, loanDays: 14 });
+    expect(itemStateChain(f.db, 'itm_1').map((s) => s.status)).toEqual(['cleaning', 'available']);
+    // a resync serves every version again: all skipped, no third catalogue version
+    expect(await puller().resync('items')).toMatchObject({ upserted: 0, skipped: 4 });
+    expect(findCatalogueEntry(f.db, 'cat_1')?.version).toBe(2);
+    // a deleted entry is retired by a new version; a deleted item stays
+    f.upstream.remove('items', 'cat_1');
+    f.upstream.remove('items', 'itm_1');
+    await puller().pull('items');
+    expect(findCatalogueEntry(f.db, 'cat_1')).toMatchObject({ version: 3, retired: true });
+    expect(findItemView(f.db, 'itm_1')?.status).toBe('cleaning');
+  });
+
+  it('an item of an entry never served rolls the whole page back', async () => {
+    f.upstream.upsert('items', 'cat_1', wheelchair());
+    f.upstream.upsert('items', 'itm_9', { ...item('T-009'), catalogueId: 'cat_missing' });
+    await expect(puller().pull('items')).rejects.toThrow(/never served/);
+    expect(findCatalogueEntry(f.db, 'cat_1')).toBeUndefined();
+    expect(readPullCursor(f.db, 'items')).toBeNull();
+  });
 });
 
 describe('sync service: pull loop and resync', () => {
