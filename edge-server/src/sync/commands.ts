@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SyncIntervals } from './identity.js';
+import { PULL_STREAMS, type PullStream } from './pull.js';
 import type { UpstreamCommand } from './upstream-client.js';
 
 /** What the commands of §5 may do to the sync; the SyncService provides it. */
@@ -8,6 +9,8 @@ export interface CommandContext {
   /** applies and keeps new intervals; returns the intervals now in force */
   setIntervals(next: Partial<SyncIntervals>): SyncIntervals;
   diagnostics(): Record<string, unknown>;
+  /** forgets a §4 stream's cursor and pulls it from the beginning; what the pull did */
+  resync(stream: PullStream): Promise<Record<string, unknown>>;
 }
 
 /** A command's answer to the platform. */
@@ -15,9 +18,10 @@ export interface CommandResult { ok: boolean; output: Record<string, unknown> }
 
 const seconds = z.number().int().min(10).max(86_400);
 const setIntervalsArgs = z.strictObject({ pushSec: seconds.optional(), pullSec: seconds.optional(), heartbeatSec: seconds.optional() });
+const resyncArgs = z.strictObject({ stream: z.enum(PULL_STREAMS) });
 
 /** Runs one command; never throws (a failure is an ok:false answer with a sentence). */
-export function runCommand(command: UpstreamCommand, ctx: CommandContext): CommandResult {
+export async function runCommand(command: UpstreamCommand, ctx: CommandContext): Promise<CommandResult> {
   try {
     switch (command.type) {
       case 'push_now':
@@ -30,9 +34,11 @@ export function runCommand(command: UpstreamCommand, ctx: CommandContext): Comma
       }
       case 'collect_diagnostics':
         return { ok: true, output: ctx.diagnostics() };
-      case 'resync':
-        // §4 pull is not in this version: say so rather than pretend
-        return { ok: false, output: { error: 'this kiosk version does not pull reference data yet (§4); update the kiosk software' } };
+      case 'resync': {
+        const args = resyncArgs.safeParse(command.args ?? {});
+        if (!args.success) return { ok: false, output: { error: `resync takes a stream: ${PULL_STREAMS.join(', ')}` } };
+        return { ok: true, output: await ctx.resync(args.data.stream) };
+      }
       default:
         return { ok: false, output: { error: `unknown command type '${command.type}'` } };
     }

@@ -29,7 +29,7 @@ export class Heartbeat {
     let ran = 0;
     for (const command of answer.commands) {
       if (!claimCommand(db, command.id, command.type, now())) continue;
-      const result = runCommand(command, this.deps.commands);
+      const result = await runCommand(command, this.deps.commands);
       finishCommand(db, command.id, result.ok, result.output);
       ran++;
     }

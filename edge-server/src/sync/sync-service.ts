@@ -6,6 +6,7 @@ import { readSyncSetting, writeSyncSetting } from '../db/sync-commands.repo.js';
 import type { EventBus } from '../events/bus.js';
 import { Heartbeat } from './heartbeat.js';
 import type { DeviceIdentity, SyncIntervals } from './identity.js';
+import { Puller, type PullStream } from './pull.js';
 import { Pusher } from './push.js';
 import { realSleep, RetryLoop, type Sleep, type SyncLog } from './retry-loop.js';
 import { RequestSigner } from './signer.js';
@@ -35,6 +36,7 @@ export interface SyncState {
   facility: DeviceIdentity['facility'];
   intervals: SyncIntervals;
   lastPushAt: number | null;
+  lastPullAt: number | null;
   /** failed push attempts in a row (0 after a success) */
   failures: number;
   lastError: { code: string; message: string } | null;
@@ -56,6 +58,9 @@ export class SyncService {
   private readonly log: SyncLog;
   private readonly push: RetryLoop;
   private readonly beat: RetryLoop;
+  private readonly pull: RetryLoop;
+  private readonly puller: Puller;
+  private lastPullAt: number | null = null;
   private intervals: SyncIntervals;
   private lastPushAt: number | null = null;
   private unsubscribe: (() => void) | undefined;
@@ -70,9 +75,13 @@ export class SyncService {
       onClockOffset: (offsetMs) => this.log.warn(`sync: this kiosk's clock is ${(offsetMs / 1000).toFixed(0)} s off the district platform's; signing with the platform's time from now on (check the network time service)`),
     });
     const pusher = new Pusher(deps.db, client, this.now);
+    this.puller = new Puller(deps.db, client, this.log, this.now);
     const heartbeat = new Heartbeat({
       db: deps.db, client, now: this.now, body: () => this.heartbeatBody(),
-      commands: { pushNow: () => this.pushNow(), setIntervals: (next) => this.setIntervals(next), diagnostics: () => this.diagnostics() },
+      commands: {
+        pushNow: () => this.pushNow(), setIntervals: (next) => this.setIntervals(next), diagnostics: () => this.diagnostics(),
+        resync: (stream) => this.resync(stream),
+      },
     });
     const sleep = deps.sleep ?? realSleep;
     this.push = new RetryLoop({
@@ -81,6 +90,13 @@ export class SyncService {
         const result = await pusher.drain();
         this.lastPushAt = this.now();
         if (result.rejected > 0) this.log.warn(`sync: the district platform rejected ${result.rejected} events; they are parked with their reasons (provision status counts them)`);
+      },
+    });
+    this.pull = new RetryLoop({
+      name: 'pull', sleep, random: deps.random, log: this.log, intervalMs: () => this.intervals.pullSec * 1000,
+      work: async () => {
+        await this.puller.pullAll();
+        this.lastPullAt = this.now();
       },
     });
     this.beat = new RetryLoop({
@@ -99,13 +115,14 @@ export class SyncService {
     });
     this.log.info(`sync: pushing events to ${this.deps.identity.facility.name} every ${this.intervals.pushSec} s`);
     this.push.start();
+    this.pull.start();
     this.beat.start();
   }
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    await Promise.all([this.push.stop(), this.beat.stop()]);
+    await Promise.all([this.push.stop(), this.pull.stop(), this.beat.stop()]);
   }
 
   /** Asks for a push now (an emergency, a push_now command); waits out a Retry-After first. */
@@ -115,9 +132,16 @@ export class SyncService {
 
   state(): SyncState {
     return {
-      facility: this.deps.identity.facility, intervals: { ...this.intervals }, lastPushAt: this.lastPushAt,
+      facility: this.deps.identity.facility, intervals: { ...this.intervals }, lastPushAt: this.lastPushAt, lastPullAt: this.lastPullAt,
       failures: this.push.failures, lastError: this.push.lastError, clockOffsetMs: this.signer.offsetMs,
     };
+  }
+
+  /** resync: the stream from the beginning; the counts go back to the platform. */
+  private async resync(stream: PullStream): Promise<Record<string, unknown>> {
+    const counts = await this.puller.resync(stream);
+    this.lastPullAt = this.now();
+    return { stream, ...counts };
   }
 
   private setIntervals(next: Partial<SyncIntervals>): SyncIntervals {

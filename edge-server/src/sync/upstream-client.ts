@@ -27,6 +27,20 @@ const pushAnswerSchema = z.object({ results: z.array(resultSchema) });
 const commandSchema = z.object({ id: z.string().min(1).max(200), type: z.string().min(1).max(100), args: z.record(z.string(), z.unknown()).optional() });
 const heartbeatAnswerSchema = z.object({ serverTime: z.string(), commands: z.array(commandSchema).max(100) });
 
+const changeSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('upsert'), id: z.string().min(1).max(200), version: z.number().int().min(0), data: z.record(z.string(), z.unknown()) }),
+  z.object({ op: z.literal('delete'), id: z.string().min(1).max(200) }),
+]);
+const changesAnswerSchema = z.union([
+  z.object({ reset: z.literal(true) }),
+  z.object({ changes: z.array(changeSchema).max(500), cursor: z.string().min(1).max(2000), more: z.boolean() }),
+]);
+
+/** One change of a §4 page; its `data` is checked by the stream that applies it. */
+export type UpstreamChange = z.infer<typeof changeSchema>;
+/** A §4 page, or the platform's word that the stream starts over. */
+export type ChangesAnswer = z.infer<typeof changesAnswerSchema>;
+
 /** A command of §5 as the platform sent it (the type is checked when it runs: unknown ones are answered ok:false). */
 export type UpstreamCommand = z.infer<typeof commandSchema>;
 export type HeartbeatAnswer = z.infer<typeof heartbeatAnswerSchema>;
@@ -137,6 +151,14 @@ export class UpstreamClient {
     throw this.failure(answer, 'the heartbeat');
   }
 
+  /** §4: one page of a stream's changes after `cursor` (null: from the beginning). */
+  async changes(stream: string, cursor: string | null, limit: number): Promise<ChangesAnswer> {
+    const query = new URLSearchParams({ stream, ...(cursor === null ? {} : { cursor }), limit: String(limit) });
+    const answer = await this.signed('GET', `/v1/changes?${query.toString()}`, new Uint8Array(0), {});
+    if (answer.status === 200) return parseJson(changesAnswerSchema, answer.text, `the ${stream} changes`);
+    throw this.failure(answer, `the ${stream} changes`);
+  }
+
   /** §5: a command's result; any 2xx means the platform has it. */
   async commandResult(id: string, result: { ok: boolean; output: Record<string, unknown> }): Promise<void> {
     const answer = await this.signed('POST', `/v1/commands/${encodeURIComponent(id)}/result`, Buffer.from(JSON.stringify(result)), { 'content-type': 'application/json' });
@@ -149,7 +171,7 @@ export class UpstreamClient {
     const attempt = () => send(this.fetchFn, url, {
       method, headers: { ...headers, authorization: this.options.signer.authorization(method, path, body) },
       // fetch's types want an ArrayBuffer-backed view; zlib's buffers are, the generic type just cannot say so
-      body: body as Uint8Array<ArrayBuffer>,
+      body: method === 'GET' ? undefined : body as Uint8Array<ArrayBuffer>,
     }, this.timeoutMs);
     const first = await attempt();
     if (first.status !== 401 || upstreamCode(first.text) !== 'clock_skew') return first;

@@ -26,6 +26,7 @@ function heartbeat(): { beat: Heartbeat; calls: string[] } {
     pushNow: () => calls.push('push_now'),
     setIntervals: (next) => { calls.push(`set_intervals ${JSON.stringify(next)}`); return { ...f.identity.intervals, ...next }; },
     diagnostics: () => ({ calls: calls.length }),
+    resync: (stream) => { calls.push(`resync ${stream}`); return Promise.resolve({ pages: 0 }); },
   };
   const client = new UpstreamClient({ baseUrl: f.upstream.baseUrl, signer: new RequestSigner(f.identity.deviceId, f.identity.deviceSecret), timeoutMs: 2000 });
   return { beat: new Heartbeat({ db: f.db, client, commands, now: Date.now, body: () => ({ softwareVersion: '0.1.0' }) }), calls };
@@ -43,14 +44,14 @@ describe('heartbeat and commands', () => {
     expect(f.upstream.commandResults.get('cmd_1')).toEqual({ ok: true, output: {} });
   });
 
-  it('answers ok:false for an unknown type, a resync this version cannot do, and set_intervals with bad args', async () => {
-    for (const [id, type, args] of [['cmd_a', 'reboot_the_moon', undefined], ['cmd_b', 'resync', { stream: 'members' }], ['cmd_c', 'set_intervals', { pushSec: 1 }]] as const) {
+  it('answers ok:false for an unknown type, a resync of a stream there is not, and set_intervals with bad args', async () => {
+    for (const [id, type, args] of [['cmd_a', 'reboot_the_moon', undefined], ['cmd_b', 'resync', { stream: 'pets' }], ['cmd_c', 'set_intervals', { pushSec: 1 }]] as const) {
       f.upstream.queueCommand(f.identity.deviceId, { id, type, ...(args ? { args } : {}) });
     }
     const { beat, calls } = heartbeat();
     await beat.beat();
     expect(f.upstream.commandResults.get('cmd_a')).toEqual({ ok: false, output: { error: "unknown command type 'reboot_the_moon'" } });
-    expect(f.upstream.commandResults.get('cmd_b')?.ok).toBe(false);
+    expect(f.upstream.commandResults.get('cmd_b')).toEqual({ ok: false, output: { error: 'resync takes a stream: members, staff, settings, items' } });
     expect(f.upstream.commandResults.get('cmd_c')).toEqual({ ok: false, output: { error: expect.stringMatching(/whole seconds 10–86400 \(pushSec\)/) } });
     expect(calls).toEqual([]);
   });
@@ -107,6 +108,7 @@ describe('sync service: heartbeat', () => {
         pushWaits.push(ms);
         return untilWoken(ms, wake, loop);
       }
+      if (loop === 'pull') return untilWoken(ms, wake, loop);
       return new Promise((resolve) => {
         beatWaits.push(resolve);
         wake.addEventListener('abort', () => resolve(), { once: true });

@@ -36,7 +36,16 @@ export interface UpstreamFaults {
   rejectIds: Map<string, string>;
   /** answer 500 to the next n command results (the command is then served again) */
   failResults: number;
+  /** §4: answer `{"reset": true}` to the next request for each listed stream (once per listing) */
+  resetStreams: string[];
+  /** §4: answer this instead of the real page, n times */
+  badPage: { count: number; kind: 'malformed_json' | 'wrong_shape' | 'bad_record' };
+  /** §4: answer 500 to the next n change requests */
+  failChanges: number;
 }
+
+/** One record of a §4 stream as the reference upstream serves it: the change log is its history. */
+export type StreamChange = { op: 'upsert'; id: string; version: number; data: Record<string, unknown> } | { op: 'delete'; id: string };
 
 const MAX_EVENTS = 500;
 const MAX_BODY = 1024 * 1024;
@@ -45,6 +54,7 @@ function noFaults(): UpstreamFaults {
   return {
     fail500: 0, busy: { count: 0, retryAfterSec: 0 }, resetMidResponse: 0, dropAfterStore: 0, maxBodyBytes: MAX_BODY,
     delayMs: 0, clockOffsetMs: 0, nonsense: { count: 0, kind: 'malformed_json' }, rejectIds: new Map(), failResults: 0,
+    resetStreams: [], badPage: { count: 0, kind: 'malformed_json' }, failChanges: 0,
   };
 }
 
@@ -69,6 +79,8 @@ export class ReferenceUpstream {
   private readonly commands = new Map<string, QueuedCommand[]>();
   /** every request's path and status, for tests that look at what the kiosk did */
   readonly requests: { path: string; status: number; events?: number; gzip: boolean }[] = [];
+  /** §4: every stream's changes in order; a cursor is the index of the next change to serve */
+  readonly streams = new Map<string, StreamChange[]>();
   private readonly tokens = new Map<string, { used: boolean }>();
   private readonly devices = new Map<string, { secret: Buffer; hardwareId: string }>();
   private readonly seqs = new Map<string, string>();
@@ -125,6 +137,24 @@ export class ReferenceUpstream {
     this.commands.set(deviceId, [...(this.commands.get(deviceId) ?? []), command]);
   }
 
+  /** §4: an upsert at the next version of that record (1 for a new one). */
+  upsert(stream: string, id: string, data: Record<string, unknown>): void {
+    const log = this.streamLog(stream);
+    const last = [...log].reverse().find((c) => c.id === id && c.op === 'upsert') as { version: number } | undefined;
+    log.push({ op: 'upsert', id, version: (last?.version ?? 0) + 1, data });
+  }
+
+  /** §4: a delete of a record. */
+  remove(stream: string, id: string): void {
+    this.streamLog(stream).push({ op: 'delete', id });
+  }
+
+  private streamLog(stream: string): StreamChange[] {
+    let log = this.streams.get(stream);
+    if (!log) this.streams.set(stream, (log = []));
+    return log;
+  }
+
   /** The seqs stored for a device, sorted. */
   storedSeqs(deviceId: string): number[] {
     return [...this.events.values()].filter((e) => e.deviceId === deviceId).map((e) => e.seq).sort((a, b) => a - b);
@@ -159,6 +189,7 @@ export class ReferenceUpstream {
     if (!events) {
       const auth = this.checker.check({ method: req.method ?? 'GET', pathWithQuery: path, authorization: req.headers.authorization, body: raw }, this.now());
       if ('failure' in auth) return error(401, auth.failure);
+      if (req.method === 'GET' && path.startsWith('/v1/changes?')) return this.changes(path, answer, error, res);
       return this.heartbeatSide(auth.deviceId, req.method ?? 'GET', path, raw, answer, error);
     }
     this.eventBytes += raw.length;
@@ -238,6 +269,37 @@ export class ReferenceUpstream {
       return answer(200, {});
     }
     return error(404, 'not_found');
+  }
+
+  /** §4: a page of a stream from `cursor` (an index into its change log), at most `limit` changes. */
+  private changes(path: string, answer: (status: number, body: unknown) => void, error: (status: number, code: string) => void, res: ServerResponse): void {
+    const query = new URL(path, 'http://x').searchParams;
+    const stream = query.get('stream') ?? '';
+    const limit = Number(query.get('limit') ?? '100');
+    const cursor = query.get('cursor');
+    if (!['members', 'staff', 'settings', 'items'].includes(stream)) return error(400, 'unknown_stream');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) return error(400, 'bad_limit');
+    const from = cursor === null ? 0 : Number(/^c(\d+)$/.exec(cursor)?.[1] ?? NaN);
+    if (!Number.isInteger(from)) return error(400, 'bad_cursor');
+    if (this.faults.failChanges > 0) { this.faults.failChanges--; return error(500, 'internal'); }
+    const resetAt = this.faults.resetStreams.indexOf(stream);
+    if (resetAt >= 0) {
+      this.faults.resetStreams.splice(resetAt, 1);
+      return answer(200, { reset: true });
+    }
+    const log = this.streams.get(stream) ?? [];
+    const changes = log.slice(from, from + limit);
+    const page = { changes, cursor: `c${from + changes.length}`, more: from + changes.length < log.length };
+    if (this.faults.badPage.count > 0) {
+      this.faults.badPage.count--;
+      const kind = this.faults.badPage.kind;
+      if (kind === 'wrong_shape') return answer(200, { changes: changes.map((c) => ({ ...c, op: 'replace' })), cursor: page.cursor });
+      if (kind === 'bad_record') return answer(200, { ...page, changes: [...changes, { op: 'upsert', id: 'bad_1', version: 1, data: { name: 42 } }] });
+      this.requests.push({ path, status: 200, gzip: false });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"changes":[{"op"');
+      return;
+    }
+    answer(200, page);
   }
 
   private store(deviceId: string, event: unknown): { id: string; status: 'stored' | 'duplicate' | 'rejected'; reason?: string } {
