@@ -3,7 +3,7 @@ import type { Db } from '../db/connection.js';
 import type { SyncStatusInfo } from '../api-types-sync.js';
 import { countRejectedEvents, listRecentRejectedEvents, listRejectedEvents } from '../db/event-delivery.repo.js';
 import { pendingUpstream } from '../db/events.repo.js';
-import { readSyncSetting, writeSyncSetting } from '../db/sync-commands.repo.js';
+import { LAST_PULL_OK_KEY, LAST_PUSH_OK_KEY, readSyncSetting, writeSyncSetting } from '../db/sync-commands.repo.js';
 import type { EventBus } from '../events/bus.js';
 import { Heartbeat } from './heartbeat.js';
 import type { DeviceIdentity, SyncIntervals } from './identity.js';
@@ -45,9 +45,6 @@ export interface SyncState {
 
 const consoleLog: SyncLog = { info: (l) => console.log(l), warn: (l) => console.error(l) };
 const INTERVALS_KEY = 'intervals';
-/** last successful push / pull (ISO), kept across restarts; `provision status` reads them too */
-export const LAST_PUSH_OK_KEY = 'last_push_ok';
-export const LAST_PULL_OK_KEY = 'last_pull_ok';
 const REJECTED_SHOWN = 50;
 
 /** The base URL as a screen may show it: no user or password, even if someone enrolled with one. */
