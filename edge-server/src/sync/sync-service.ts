@@ -1,6 +1,6 @@
 import { statfsSync } from 'node:fs';
 import type { Db } from '../db/connection.js';
-import type { SyncStatusInfo } from '../api-types-sync.js';
+import type { SyncQueue, SyncStatusInfo } from '../api-types-sync.js';
 import { countRejectedEvents, listRecentRejectedEvents, listRejectedEvents } from '../db/event-delivery.repo.js';
 import { pendingUpstream } from '../db/events.repo.js';
 import { LAST_PULL_OK_KEY, LAST_PUSH_OK_KEY, readSyncSetting, writeSyncSetting } from '../db/sync-commands.repo.js';
@@ -46,6 +46,19 @@ export interface SyncState {
 const consoleLog: SyncLog = { info: (l) => console.log(l), warn: (l) => console.error(l) };
 const INTERVALS_KEY = 'intervals';
 const REJECTED_SHOWN = 50;
+
+/** What waits to be sent and what the platform rejected (newest first, at most 50): with or without an identity. */
+export function syncQueue(db: Db): SyncQueue {
+  const pending = pendingUpstream(db);
+  return {
+    pending: pending.count,
+    oldestPendingAt: pending.oldestOccurredAt,
+    rejected: {
+      total: countRejectedEvents(db),
+      events: listRecentRejectedEvents(db, REJECTED_SHOWN).map((r) => ({ seq: r.seq, type: r.type, reason: r.reason, at: new Date(r.at).toISOString() })),
+    },
+  };
+}
 
 /** The base URL as a screen may show it: no user or password, even if someone enrolled with one. */
 function withoutCredentials(url: string): string {
@@ -156,25 +169,20 @@ export class SyncService {
    */
   status(): SyncStatusInfo {
     const { db, identity } = this.deps;
-    const pending = pendingUpstream(db);
-    if (pending.count === 0) this.drainStart = null;
-    else if (this.drainStart === null || pending.count > this.drainStart) this.drainStart = pending.count;
+    const queue = syncQueue(db);
+    if (queue.pending === 0) this.drainStart = null;
+    else if (this.drainStart === null || queue.pending > this.drainStart) this.drainStart = queue.pending;
     const pullOk = this.lastPull?.okAt ?? this.storedIso(LAST_PULL_OK_KEY);
     return {
       connected: true,
       facility: { id: identity.facility.id, name: identity.facility.name },
       upstream: withoutCredentials(identity.upstream),
-      pending: pending.count,
-      oldestPendingAt: pending.oldestOccurredAt,
+      ...queue,
       push: { attemptAt: this.iso(this.lastPushAttemptAt), okAt: this.lastPushAt !== null ? this.iso(this.lastPushAt) : this.storedIso(LAST_PUSH_OK_KEY) },
       pull: this.lastPull || pullOk ? { attemptAt: this.iso(this.lastPull?.attemptAt ?? null), okAt: pullOk } : null,
       lastError: this.push.lastError,
       clockOffsetMs: this.signer.offsetMs,
-      drain: this.drainStart === null ? null : { startPending: this.drainStart, pending: pending.count },
-      rejected: {
-        total: countRejectedEvents(db),
-        events: listRecentRejectedEvents(db, REJECTED_SHOWN).map((r) => ({ seq: r.seq, type: r.type, reason: r.reason, at: new Date(r.at).toISOString() })),
-      },
+      drain: this.drainStart === null ? null : { startPending: this.drainStart, pending: queue.pending },
     };
   }
 
