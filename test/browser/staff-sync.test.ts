@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { ReferenceUpstream } from '../support/upstream/reference-upstream.js';
+import { enrolTestDevice } from '../support/upstream/sync-fixture.js';
 import { clickByName, enterStaffMode, startKiosk, waitForText, type KioskHarness } from './harness.js';
 
 /** Staff mode's 数据同步 view: without an identity, and enrolled with the reference upstream on loopback. */
@@ -40,13 +41,8 @@ describe('staff: data sync status', () => {
       await upstream.start();
       // every event is too large for this platform: the kiosk parks each as rejected with reason too_large
       upstream.faults.maxBodyBytes = 10;
-      const { deviceId, deviceSecret } = upstream.addDevice();
-      h = await startKiosk({
-        identity: {
-          upstream: upstream.baseUrl, deviceId, deviceSecret, enrolledAt: '2026-12-03T01:00:00.000Z',
-          facility: { id: 'fac_test_01', name: '阳光街道残疾人之家', timezone: 'Asia/Shanghai' },
-          intervals: { pushSec: 2, pullSec: 900, heartbeatSec: 300 },
-        },
+        h = await startKiosk({
+        identity: enrolTestDevice(upstream, 2),
       });
     });
     afterAll(async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatusInfo } from '../../../edge-server/src/api-types.js';
 import { translate, type Lang, type MessageKey } from '../../../kiosk-ui/src/i18n/catalogue.js';
 import { ReferenceUpstream } from '../../support/upstream/reference-upstream.js';
+import { enrolTestDevice } from '../../support/upstream/sync-fixture.js';
 import { VIEWPORT_LANDSCAPE, clickByName, enterStaffMode, startKiosk, staffApi, waitForText, type KioskHarness } from '../harness.js';
 import { checkHighContrast, expectNoAxeViolations, freshIdle, printServerLogOnFailure, settle, STAFF_SCREEN_CONFIGS } from './a11y-support.js';
 import { layoutReport, reflowProblems, targetProblems } from './layout-report.js';
@@ -31,13 +32,8 @@ beforeAll(async () => {
   await upstream.start();
   // the first events are too large for this platform (parked as rejected), then it fails: a backlog waits
   upstream.faults.maxBodyBytes = 10;
-  const { deviceId, deviceSecret } = upstream.addDevice();
   [bare, enrolled] = await Promise.all([startKiosk(), startKiosk({
-    identity: {
-      upstream: upstream.baseUrl, deviceId, deviceSecret, enrolledAt: '2026-12-03T01:00:00.000Z',
-      facility: { id: 'fac_test_01', name: '阳光街道残疾人之家', timezone: 'Asia/Shanghai' },
-      intervals: { pushSec: 1, pullSec: 900, heartbeatSec: 300 },
-    },
+    identity: enrolTestDevice(upstream, 1),
   })]);
   const staff = await staffApi(enrolled.server);
   await enrolled.touchFinger(1);

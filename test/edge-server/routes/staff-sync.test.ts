@@ -8,6 +8,7 @@ import { SyncService, type Sleep } from '../../../edge-server/src/sync/sync-serv
 import { until } from '../../support/gpio/until.js';
 import { createTestKiosk, type TestKiosk } from '../../support/kiosk.js';
 import { ReferenceUpstream } from '../../support/upstream/reference-upstream.js';
+import { enrolTestDevice } from '../../support/upstream/sync-fixture.js';
 import { errorOf, staffCookie } from '../helpers.js';
 
 // Every loop waits until woken or stopped: the test says when a push happens.
@@ -72,12 +73,7 @@ describe('staff: sync status with a district platform', () => {
   beforeEach(async () => {
     upstream = new ReferenceUpstream();
     await upstream.start();
-    const { deviceId, deviceSecret } = upstream.addDevice();
-    identity = {
-      upstream: upstream.baseUrl, deviceId, deviceSecret, enrolledAt: '2026-12-03T01:00:00.000Z',
-      facility: { id: 'fac_test_01', name: '阳光街道残疾人之家', timezone: 'Asia/Shanghai' },
-      intervals: { pushSec: 60, pullSec: 900, heartbeatSec: 300 },
-    };
+    identity = enrolTestDevice(upstream, 60);
     kiosk = await createTestKiosk({ sync: ({ db, bus }) => makeSync(db, bus) });
     sync = services[0]!;
     record(kiosk, 60);
