@@ -4,10 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../edge-server/src/config.js';
-import { openDatabase } from '../edge-server/src/db/connection.js';
+import { openDatabase, type Db } from '../edge-server/src/db/connection.js';
 import { pendingUpstream } from '../edge-server/src/db/events.repo.js';
 import { countMembers } from '../edge-server/src/db/members.repo.js';
 import { countRejectedEvents, listRejectedEvents } from '../edge-server/src/db/event-delivery.repo.js';
+import { LAST_PULL_OK_KEY, LAST_PUSH_OK_KEY, readSyncSetting } from '../edge-server/src/db/sync-commands.repo.js';
 import { readIdentity, type DeviceIdentity } from '../edge-server/src/sync/identity.js';
 import { ENROLL_USAGE, enrollCommand } from './enroll.js';
 import { hardwareId } from './hardware-id.js';
@@ -22,6 +23,11 @@ commands:
   ${FINGERPRINT_USAGE}
   ${GPIO_USAGE}
   help              this text`;
+
+function isoSetting(db: Db, key: string): string | null {
+  const v = readSyncSetting(db, key);
+  return typeof v === 'string' ? v : null;
+}
 
 function status(json: boolean): number {
   const config = loadConfig();
@@ -48,6 +54,9 @@ function status(json: boolean): number {
       ...(identity ? { url: identity.upstream, deviceId: identity.deviceId, facility: identity.facility, enrolledAt: identity.enrolledAt } : {}),
       ...(identityProblem ? { problem: identityProblem } : {}),
       pending: db ? pendingUpstream(db) : { count: 0, oldestOccurredAt: null },
+      // the last successes the kiosk recorded (null: never, or not since enrolment)
+      lastPushOkAt: db ? isoSetting(db, LAST_PUSH_OK_KEY) : null,
+      lastPullOkAt: db ? isoSetting(db, LAST_PULL_OK_KEY) : null,
       rejected: db ? countRejectedEvents(db) : 0,
       // the platform will never take these: a technician reads why (ids, types and reasons only)
       rejectedEvents: db ? listRejectedEvents(db, 20) : [],
@@ -65,6 +74,7 @@ function status(json: boolean): number {
   const waiting = `${report.upstream.pending.count} events waiting to be sent, ${report.upstream.rejected} rejected`;
   if (identity) console.log(`upstream         connected to ${identity.facility.name} (${identity.upstream}) as ${identity.deviceId}; ${waiting}`);
   else console.log(`upstream         not connected to a district platform${identityProblem ? ` (${identityProblem})` : ''}; ${waiting}`);
+  if (identity) console.log(`  last push      ${report.upstream.lastPushOkAt ?? 'never succeeded'}; last pull ${report.upstream.lastPullOkAt ?? 'never succeeded'}`);
   for (const r of report.upstream.rejectedEvents) console.log(`  rejected       #${r.seq} ${r.type} (${r.id}): ${r.reason ?? 'no reason given'}`);
   if (report.upstream.rejected > report.upstream.rejectedEvents.length) console.log(`  …              ${report.upstream.rejected - report.upstream.rejectedEvents.length} more rejected events (status --json lists the first 20)`);
   return 0;

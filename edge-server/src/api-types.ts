@@ -46,6 +46,7 @@ export type * from './api-types-sessions.js';
 export type * from './api-types-employment.js';
 export type * from './api-types-community.js';
 export type * from './api-types-lending.js';
+export type * from './api-types-sync.js';
 
 /**
  * A member's visit at the screen: the proof, for `/api/member/*` (header `X-Member-Visit`), that this

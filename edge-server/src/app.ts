@@ -20,6 +20,7 @@ import { staffRoutes } from './routes/staff.js';
 import { memberSurveyRoutes } from './routes/surveys.js';
 import { volunteerKioskRoutes } from './routes/volunteers.js';
 import type { KioskServices } from './services.js';
+import type { SyncService } from './sync/sync-service.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -31,6 +32,8 @@ export interface AppDeps {
   services: KioskServices;
   /** present only when all hardware is simulated: mounts /api/sim */
   sim?: SimHardware;
+  /** present only when this kiosk has an upstream identity */
+  sync?: SyncService;
 }
 
 const STATUS: Record<ErrorKind, ContentfulStatusCode> = {

@@ -72,19 +72,21 @@ async function main(): Promise<void> {
     // A damaged identity file must not keep members from checking in.
     console.error(`upward sync: ${(err as Error).message}; the kiosk runs without sync meanwhile and keeps every event for later`);
   }
+  let sync: SyncService | undefined;
   if (identity) {
-    const sync = new SyncService({
+    sync = new SyncService({
       db, bus, identity, softwareVersion: config.version, dataDir: config.dataDir,
       clockSynced: () => clock.info().synced, hardware: () => services.hardwareHealth(),
     });
-    sync.start();
-    running.push({ name: 'upward sync', stop: () => sync.stop() });
+    const started = sync;
+    started.start();
+    running.push({ name: 'upward sync', stop: () => started.stop() });
   } else if (!existsSync(join(config.dataDir, IDENTITY_FILE))) {
     console.log('upward sync: not connected to a district platform (enrol with npm run provision -- enroll --upstream <url> --token <token>)');
   }
 
   const sim = fingerprint instanceof SimulatedFingerprint && gpio instanceof SimulatedGpio ? { fingerprint, gpio } : undefined;
-  const app = createApp({ config, db, bus, clock, services, sim });
+  const app = createApp({ config, db, bus, clock, services, sim, sync });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const ms = Math.round(performance.now() - startedAt);
     console.log(`kiosk ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port} in ${ms} ms (${sim ? 'simulated hardware' : 'real hardware'}, data in ${config.dataDir})`);

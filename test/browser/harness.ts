@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import type { RecordMessage, TodayAttendance } from '../../edge-server/src/api-types.js';
+import { writeIdentity, type DeviceIdentity } from '../../edge-server/src/sync/identity.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -60,6 +61,8 @@ export interface StartOptions {
   browser?: boolean;
   /** the centre's IANA time zone (written to the data dir's config.json); default Asia/Shanghai */
   centreTimeZone?: string;
+  /** an upstream identity written to the data dir before the server starts (the upward sync then runs) */
+  identity?: DeviceIdentity;
 }
 
 /**
@@ -265,6 +268,7 @@ export async function startKiosk(options: StartOptions = {}): Promise<KioskHarne
   if (options.centreTimeZone) {
     writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ centre: { timezone: options.centreTimeZone } }));
   }
+  if (options.identity) writeIdentity(dataDir, options.identity);
   const server = new ServerProcess(port, dataDir, options.env ?? {});
   await server.start();
   if (options.browser === false) return new KioskHarness(server, null, null);

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../edge-server/src/db/connection.js';
 import { markDelivered } from '../../edge-server/src/db/event-delivery.repo.js';
+import { LAST_PUSH_OK_KEY, writeSyncSetting } from '../../edge-server/src/db/sync-commands.repo.js';
 import { EventBus } from '../../edge-server/src/events/bus.js';
 import { EventLog } from '../../edge-server/src/events/event-log.js';
 import { IDENTITY_FILE, readIdentity } from '../../edge-server/src/sync/identity.js';
@@ -130,6 +131,17 @@ describe('provision enroll and status (built CLI)', () => {
     const status = await cli('status');
     expect(status.stdout).toContain('0 events waiting to be sent, 1 rejected');
     expect(status.stdout).toContain(`#1 sensor.hourly (${event.id}): unknown_member`);
+  });
+
+  it('shows the last successful push and pull the kiosk recorded', async () => {
+    await cli('enroll', '--upstream', upstream.baseUrl, '--token', upstream.issueToken());
+    expect((await cli('status')).stdout).toContain('last push      never succeeded; last pull never succeeded');
+    const db = openDatabase(join(dataDir, 'kiosk.db'));
+    writeSyncSetting(db, LAST_PUSH_OK_KEY, '2026-12-03T01:02:03.000Z');
+    db.close();
+    expect((await cli('status')).stdout).toContain('last push      2026-12-03T01:02:03.000Z; last pull never succeeded');
+    const report = JSON.parse((await cli('status', '--json')).stdout) as { upstream: { lastPushOkAt: string | null; lastPullOkAt: string | null } };
+    expect(report.upstream).toMatchObject({ lastPushOkAt: '2026-12-03T01:02:03.000Z', lastPullOkAt: null });
   });
 
   it('exits 1 for a bad token and 2 for bad flags', async () => {

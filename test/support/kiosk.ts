@@ -12,6 +12,7 @@ import { seedDemoData } from '../../edge-server/src/demo-data.js';
 import { EventBus } from '../../edge-server/src/events/bus.js';
 import { EventLog } from '../../edge-server/src/events/event-log.js';
 import { createServices, type KioskServices } from '../../edge-server/src/services.js';
+import type { SyncService } from '../../edge-server/src/sync/sync-service.js';
 import type { Hono } from 'hono';
 
 /** A clock the test moves by hand. Starts at 2026-12-03 09:00 Asia/Shanghai. */
@@ -42,11 +43,14 @@ export interface TestKiosk<F extends FingerprintPort = SimulatedFingerprint> {
   stop(): void;
 }
 
+/** An upward sync for the test kiosk (not started: the test drives it). */
+export type MakeSync = (kiosk: { db: Db; bus: EventBus }) => SyncService;
+
 /**
  * A whole kiosk in-process on simulated hardware with the demo data, a fake clock and a database in
  * a fresh temporary directory (a real file, so WAL and synchronous=FULL are exercised).
  */
-export async function createTestKiosk(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestKiosk> {
+export async function createTestKiosk(options: { demo?: boolean; env?: Record<string, string>; sync?: MakeSync } = {}): Promise<TestKiosk> {
   return buildTestKiosk((sensorId, slots) => new SimulatedFingerprint({ sensorId, enrolledSlots: slots }), options);
 }
 
@@ -63,7 +67,7 @@ export async function createTestKioskWithReader<F extends FingerprintPort>(
 
 async function buildTestKiosk<F extends FingerprintPort>(
   makeReader: (sensorId: string, linkedSlots: number[]) => F,
-  options: { demo?: boolean; env?: Record<string, string>; sensorId?: string },
+  options: { demo?: boolean; env?: Record<string, string>; sensorId?: string; sync?: MakeSync },
 ): Promise<TestKiosk<F>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-test-'));
   // UI_DIR: an empty folder, so static serving finds nothing and says nothing.
@@ -82,7 +86,8 @@ async function buildTestKiosk<F extends FingerprintPort>(
   const services = createServices({ db, log, bus, clock, timeZone }, { fingerprint, gpio }, { staffIdleSec: config.staff.sessionIdleSec });
   const detach = services.attachReader();
   const sim = fingerprint instanceof SimulatedFingerprint ? { fingerprint, gpio } : undefined;
-  const app = createApp({ config, db, bus, clock, services, sim });
+  const sync = options.sync?.({ db, bus });
+  const app = createApp({ config, db, bus, clock, services, sim, sync });
   return {
     app, db, bus, clock, config, services, fingerprint, gpio,
     post: (path, body, headers = {}) => Promise.resolve(app.request(path, {

@@ -11,6 +11,8 @@ const sql = statements({
          ON CONFLICT (seq) DO NOTHING`,
   rejected: `SELECT e.seq, e.id, e.type, d.reason, d.at FROM event_delivery d JOIN events e ON e.seq = d.seq
              WHERE d.status = 'rejected' ORDER BY e.seq LIMIT ?`,
+  recentRejected: `SELECT e.seq, e.id, e.type, d.reason, d.at FROM event_delivery d JOIN events e ON e.seq = d.seq
+                   WHERE d.status = 'rejected' ORDER BY e.seq DESC LIMIT ?`,
   countRejected: `SELECT COUNT(*) AS n FROM event_delivery WHERE status = 'rejected'`,
 });
 
@@ -42,6 +44,11 @@ export function markDelivered(db: Db, marks: DeliveryMark[], atMs: number): void
 /** Rejected events in seq order, with their reasons, at most `limit`. */
 export function listRejectedEvents(db: Db, limit = 100): RejectedEvent[] {
   return sql(db).rejected.all(limit) as RejectedEvent[];
+}
+
+/** Rejected events newest first, at most `limit` (the staff sync screen). */
+export function listRecentRejectedEvents(db: Db, limit: number): RejectedEvent[] {
+  return sql(db).recentRejected.all(limit) as RejectedEvent[];
 }
 
 /** How many events the platform rejected (parked, never sent again). */

@@ -41,6 +41,10 @@ export function markCommandReported(db: Db, id: string, atMs: number): void {
   sql(db).reported.run(atMs, id);
 }
 
+/** Sync settings holding the last successful push / pull (ISO), kept across restarts for staff and `provision status`. */
+export const LAST_PUSH_OK_KEY = 'last_push_ok';
+export const LAST_PULL_OK_KEY = 'last_pull_ok';
+
 /** A JSON sync setting, or null when the platform never set it. */
 export function readSyncSetting(db: Db, key: string): unknown {
   const row = sql(db).getSetting.get(key) as { value: string } | undefined;

@@ -17,6 +17,7 @@ import { staffLendingInventoryRoutes } from './lending-inventory.js';
 import { staffRehabRoutes } from './rehab.js';
 import { staffSessionRoutes } from './sessions.js';
 import { staffSurveyRoutes } from './surveys.js';
+import { staffSyncRoutes } from './sync-status.js';
 import { staffVolunteerRoutes } from './volunteers.js';
 import { readJson } from './validate.js';
 
@@ -83,7 +84,8 @@ export function staffRoutes(deps: AppDeps): Hono {
     .route('/', staffRehabRoutes(deps))
     .route('/', staffSessionRoutes(deps))
     .route('/', staffVolunteerRoutes(deps))
-    .route('/', staffSurveyRoutes(deps));
+    .route('/', staffSurveyRoutes(deps))
+    .route('/', staffSyncRoutes(deps));
 
   return new Hono()
     .post('/clock', async (c) => {

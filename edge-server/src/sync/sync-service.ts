@@ -1,8 +1,9 @@
 import { statfsSync } from 'node:fs';
 import type { Db } from '../db/connection.js';
-import { countRejectedEvents, listRejectedEvents } from '../db/event-delivery.repo.js';
+import type { SyncQueue, SyncStatusInfo } from '../api-types-sync.js';
+import { countRejectedEvents, listRecentRejectedEvents, listRejectedEvents } from '../db/event-delivery.repo.js';
 import { pendingUpstream } from '../db/events.repo.js';
-import { readSyncSetting, writeSyncSetting } from '../db/sync-commands.repo.js';
+import { LAST_PULL_OK_KEY, LAST_PUSH_OK_KEY, readSyncSetting, writeSyncSetting } from '../db/sync-commands.repo.js';
 import type { EventBus } from '../events/bus.js';
 import { Heartbeat } from './heartbeat.js';
 import type { DeviceIdentity, SyncIntervals } from './identity.js';
@@ -46,6 +47,32 @@ export interface SyncState {
 
 const consoleLog: SyncLog = { info: (l) => console.log(l), warn: (l) => console.error(l) };
 const INTERVALS_KEY = 'intervals';
+const REJECTED_SHOWN = 50;
+
+/** What waits to be sent and what the platform rejected (newest first, at most 50): with or without an identity. */
+export function syncQueue(db: Db): SyncQueue {
+  const pending = pendingUpstream(db);
+  return {
+    pending: pending.count,
+    oldestPendingAt: pending.oldestOccurredAt,
+    rejected: {
+      total: countRejectedEvents(db),
+      events: listRecentRejectedEvents(db, REJECTED_SHOWN).map((r) => ({ seq: r.seq, type: r.type, reason: r.reason, at: new Date(r.at).toISOString() })),
+    },
+  };
+}
+
+/** The base URL as a screen may show it: no user or password, even if someone enrolled with one. */
+function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return '';
+  }
+}
 
 /**
  * The upward sync: pushes the event log every `pushSec` and at once when a critical alert is raised,
@@ -60,9 +87,13 @@ export class SyncService {
   private readonly beat: RetryLoop;
   private readonly pull: RetryLoop;
   private readonly puller: Puller;
-  private lastPullAt: number | null = null;
   private intervals: SyncIntervals;
   private lastPushAt: number | null = null;
+  private lastPushAttemptAt: number | null = null;
+  /** the pull loop (sync/pull.ts) calls recordPull(); null until it has run once */
+  private lastPull: { attemptAt: number; okAt: string | null } | null = null;
+  /** pending when the current backlog drain began; null while nothing waits */
+  private drainStart: number | null = null;
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: SyncServiceDeps) {
@@ -87,16 +118,23 @@ export class SyncService {
     this.push = new RetryLoop({
       name: 'push', sleep, random: deps.random, log: this.log, intervalMs: () => this.intervals.pushSec * 1000,
       work: async () => {
+        this.lastPushAttemptAt = this.now();
         const result = await pusher.drain();
         this.lastPushAt = this.now();
+        writeSyncSetting(deps.db, LAST_PUSH_OK_KEY, new Date(this.lastPushAt).toISOString());
         if (result.rejected > 0) this.log.warn(`sync: the district platform rejected ${result.rejected} events; they are parked with their reasons (provision status counts them)`);
       },
     });
     this.pull = new RetryLoop({
       name: 'pull', sleep, random: deps.random, log: this.log, intervalMs: () => this.intervals.pullSec * 1000,
       work: async () => {
-        await this.puller.pullAll();
-        this.lastPullAt = this.now();
+        try {
+          await this.puller.pullAll();
+        } catch (err) {
+          this.recordPull(false);
+          throw err;
+        }
+        this.recordPull(true);
       },
     });
     this.beat = new RetryLoop({
@@ -132,7 +170,7 @@ export class SyncService {
 
   state(): SyncState {
     return {
-      facility: this.deps.identity.facility, intervals: { ...this.intervals }, lastPushAt: this.lastPushAt, lastPullAt: this.lastPullAt,
+      facility: this.deps.identity.facility, intervals: { ...this.intervals }, lastPushAt: this.lastPushAt, lastPullAt: this.lastPull?.okAt ? Date.parse(this.lastPull.okAt) : null,
       failures: this.push.failures, lastError: this.push.lastError, clockOffsetMs: this.signer.offsetMs,
     };
   }
@@ -140,8 +178,45 @@ export class SyncService {
   /** resync: the stream from the beginning; the counts go back to the platform. */
   private async resync(stream: PullStream): Promise<Record<string, unknown>> {
     const counts = await this.puller.resync(stream);
-    this.lastPullAt = this.now();
+    this.recordPull(true);
     return { stream, ...counts };
+  }
+
+  /** For the pull loop: one pull attempt ended (`ok` when the platform answered and it was applied). */
+  recordPull(ok: boolean): void {
+    const at = this.now();
+    const okAt = ok ? new Date(at).toISOString() : (this.lastPull?.okAt ?? this.storedIso(LAST_PULL_OK_KEY));
+    if (ok) writeSyncSetting(this.deps.db, LAST_PULL_OK_KEY, okAt);
+    this.lastPull = { attemptAt: at, okAt };
+  }
+
+  /**
+   * The staff and technician status (GET /api/staff/sync): queue, last attempts, rejected events
+   * newest first, and the drain progress, which this call also tracks (a backlog's start is the most
+   * pending seen since the queue was last empty). Never the device secret.
+   */
+  status(): SyncStatusInfo {
+    const { db, identity } = this.deps;
+    const queue = syncQueue(db);
+    if (queue.pending === 0) this.drainStart = null;
+    else if (this.drainStart === null || queue.pending > this.drainStart) this.drainStart = queue.pending;
+    const pullOk = this.lastPull?.okAt ?? this.storedIso(LAST_PULL_OK_KEY);
+    return {
+      connected: true,
+      facility: { id: identity.facility.id, name: identity.facility.name },
+      upstream: withoutCredentials(identity.upstream),
+      ...queue,
+      push: { attemptAt: this.iso(this.lastPushAttemptAt), okAt: this.lastPushAt !== null ? this.iso(this.lastPushAt) : this.storedIso(LAST_PUSH_OK_KEY) },
+      pull: this.lastPull || pullOk ? { attemptAt: this.iso(this.lastPull?.attemptAt ?? null), okAt: pullOk } : null,
+      lastError: this.push.lastError,
+      clockOffsetMs: this.signer.offsetMs,
+      drain: this.drainStart === null ? null : { startPending: this.drainStart, pending: queue.pending },
+    };
+  }
+
+  private storedIso(key: string): string | null {
+    const v = readSyncSetting(this.deps.db, key);
+    return typeof v === 'string' ? v : null;
   }
 
   private setIntervals(next: Partial<SyncIntervals>): SyncIntervals {

@@ -15,6 +15,7 @@ import type {
   MemberMatch,
   MonitorState,
   StaffSessionInfo,
+  SyncStatusInfo,
   TodayAttendance,
 } from '../../../edge-server/src/api-types.js';
 
@@ -122,6 +123,8 @@ export const api = {
     request<AlertInfo>('POST', `${alertPath(id)}/acknowledge`, note ? { note } : {}),
   resolveAlert: (id: string, note: string) => request<AlertInfo>('POST', `${alertPath(id)}/resolve`, { note }),
   monitor: (signal?: AbortSignal) => request<MonitorState>('GET', '/api/staff/monitor', undefined, signal),
+  /** `GET /api/staff/sync`: connected or not, the queue, last push/pull, rejected events, the drain progress. */
+  syncStatus: (signal?: AbortSignal) => request<SyncStatusInfo>('GET', '/api/staff/sync', undefined, signal),
   recordLeave: (memberId: string, from: string, to: string, reason: string) =>
     request<{ leaveId: string }>('POST', '/api/staff/leave', { memberId, from, to, reason }),
 };

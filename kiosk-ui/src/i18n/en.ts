@@ -5,6 +5,7 @@ import { staffScheduleEn } from './areas/staff-schedule.en.js';
 import { lendingEn } from './areas/lending.en.js';
 import { lendingDeskEn } from './areas/lending-desk.en.js';
 import { lendingInventoryEn } from './areas/lending-inventory.en.js';
+import { syncEn } from './areas/sync.en.js';
 import type { BaseMessageKey, MessageKey } from './zh-CN.js';
 
 /** The English catalogue; the type makes a missing or extra key a compile error. */
@@ -106,6 +107,7 @@ const base: Record<BaseMessageKey, string> = {
   'mode.fingerprints': 'Fingerprints',
   'mode.schedule': 'Schedule',
   'mode.employment': 'Employment',
+  'mode.sync': 'Data sync',
   'mode.rehab': 'Rehab plans',
   'mode.volunteers': 'Volunteers',
   'mode.satisfaction': 'Satisfaction',
@@ -387,4 +389,4 @@ const base: Record<BaseMessageKey, string> = {
 };
 
 export const en: Record<MessageKey, string> = { ...base, ...memberSessionsEn, ...staffScheduleEn, ...employmentEn, ...communityEn,
-  ...lendingEn, ...lendingDeskEn, ...lendingInventoryEn };
+  ...lendingEn, ...lendingDeskEn, ...lendingInventoryEn, ...syncEn };

@@ -10,6 +10,7 @@ import { staffScheduleZhCN } from './areas/staff-schedule.zh-CN.js';
 import { lendingZhCN } from './areas/lending.zh-CN.js';
 import { lendingDeskZhCN } from './areas/lending-desk.zh-CN.js';
 import { lendingInventoryZhCN } from './areas/lending-inventory.zh-CN.js';
+import { syncZhCN } from './areas/sync.zh-CN.js';
 
 const base = {
   'app.title': '签到 · 残疾人之家',
@@ -109,6 +110,7 @@ const base = {
   'mode.fingerprints': '指纹登记',
   'mode.schedule': '活动安排',
   'mode.employment': '辅助就业',
+  'mode.sync': '数据同步',
   'mode.rehab': '康复计划',
   'mode.volunteers': '志愿者',
   'mode.satisfaction': '满意度',
@@ -391,7 +393,7 @@ const base = {
 
 /** Each area of the kiosk keeps its messages in `areas/`; the keys never overlap (prefix per area). */
 export const zhCN = { ...base, ...memberSessionsZhCN, ...staffScheduleZhCN, ...employmentZhCN, ...communityZhCN,
-  ...lendingZhCN, ...lendingDeskZhCN, ...lendingInventoryZhCN } as const;
+  ...lendingZhCN, ...lendingDeskZhCN, ...lendingInventoryZhCN, ...syncZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;
 /** The keys kept in this file (the areas' keys are checked in their own `.en.ts`). */

@@ -22,6 +22,7 @@ import './kiosk-staff-rehab.js';
 import './kiosk-staff-volunteers.js';
 import './kiosk-staff-satisfaction.js';
 import './kiosk-staff-lending.js';
+import './kiosk-staff-sync.js';
 import { staffNavStyles, staffStyles } from './staff-styles.js';
 import { todayIn } from './zoned-time.js';
 
@@ -36,10 +37,11 @@ type View =
   | { name: 'volunteers' }
   | { name: 'satisfaction' }
   | { name: 'lending' }
+  | { name: 'sync' }
   | { name: 'correct'; line: AttendanceLine };
 
 /** The centre's service records, one nav button each after the attendance and alert views. */
-const SERVICE_VIEWS = ['schedule', 'employment', 'rehab', 'volunteers', 'satisfaction', 'lending'] as const;
+const SERVICE_VIEWS = ['schedule', 'employment', 'rehab', 'volunteers', 'satisfaction', 'lending', 'sync'] as const;
 
 /** Staff mode: today, assisted check-in/out, corrections, fingerprints, alerts; signs itself out when left alone. */
 export class KioskStaffMode extends KioskScreen {
@@ -211,6 +213,8 @@ export class KioskStaffMode extends KioskScreen {
         return html`<kiosk-staff-satisfaction></kiosk-staff-satisfaction>`;
       case 'lending':
         return html`<kiosk-staff-lending></kiosk-staff-lending>`;
+      case 'sync':
+        return html`<kiosk-staff-sync></kiosk-staff-sync>`;
       case 'correct':
         return html`<kiosk-staff-correction .line=${v.line} date=${todayIn(centreTimeZone.value)}></kiosk-staff-correction>`;
     }

@@ -25,15 +25,21 @@ export interface SyncFixture {
   close(): Promise<void>;
 }
 
+/** A new device at a running reference upstream, enrolled with 阳光街道残疾人之家 (push every `pushSec`). */
+export function enrolTestDevice(upstream: ReferenceUpstream, pushSec = 60): DeviceIdentity {
+  const { deviceId, deviceSecret } = upstream.addDevice();
+  return {
+    upstream: upstream.baseUrl, deviceId, deviceSecret, enrolledAt: '2026-12-03T01:00:00.000Z',
+    facility: { id: 'fac_test_01', name: '阳光街道残疾人之家', timezone: 'Asia/Shanghai' },
+    intervals: { pushSec, pullSec: 900, heartbeatSec: 300 },
+  };
+}
+
 export async function createSyncFixture(): Promise<SyncFixture> {
   const upstream = new ReferenceUpstream();
   await upstream.start();
-  const { deviceId, deviceSecret } = upstream.addDevice();
-  const identity: DeviceIdentity = {
-    upstream: upstream.baseUrl, deviceId, deviceSecret, enrolledAt: '2026-12-03T01:00:00.000Z',
-    facility: { id: 'fac_test_01', name: '阳光街道残疾人之家', timezone: 'Asia/Shanghai' },
-    intervals: { pushSec: 60, pullSec: 900, heartbeatSec: 300 },
-  };
+  const identity = enrolTestDevice(upstream);
+  const { deviceId, deviceSecret } = identity;
   const db = openDatabase(':memory:');
   const bus = new EventBus();
   const clock = new FakeClock();
