@@ -88,6 +88,7 @@ describe('sync service', () => {
     const [event] = f.log.write((append) => [append('alert.raised', { alertId: 'alr_1', kind: 'emergency_call', severity: 'critical' })]);
     await until(() => f.upstream.events.has(`${f.identity.deviceId}/${event!.id}`), 'the alert upstream');
     expect(delays.every((d) => d === INTERVAL_MS)).toBe(true);
+    await f.deliveriesRecorded();
     f.expectAllStoredOnce();
   });
 
@@ -105,6 +106,7 @@ describe('sync service', () => {
     expect(delays[0]).toBe(1000);
     f.log.write((append) => append('alert.raised', { alertId: 'alr_2', kind: 'emergency_call', severity: 'critical' }));
     await until(() => f.upstream.storeCount === 2, 'both events upstream');
+    await f.deliveriesRecorded();
     f.expectAllStoredOnce();
   });
 

@@ -6,6 +6,7 @@ import type { DeviceIdentity } from '../../../edge-server/src/sync/identity.js';
 import { Pusher } from '../../../edge-server/src/sync/push.js';
 import { RequestSigner } from '../../../edge-server/src/sync/signer.js';
 import { UpstreamClient } from '../../../edge-server/src/sync/upstream-client.js';
+import { until } from '../gpio/until.js';
 import { FakeClock } from '../kiosk.js';
 import { ReferenceUpstream } from './reference-upstream.js';
 
@@ -22,6 +23,11 @@ export interface SyncFixture {
   record(n: number): EventRecord[];
   /** every event in the log is stored upstream exactly once, seqs 1…last, nothing pending */
   expectAllStoredOnce(): void;
+  /**
+   * Waits until the kiosk has recorded every delivery: the upstream stores a batch before its answer
+   * reaches the kiosk, so "upstream has it" is not yet "marked here" (a race, not a bug).
+   */
+  deliveriesRecorded(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +68,9 @@ export async function createSyncFixture(): Promise<SyncFixture> {
       if (upstream.storeCount !== last) throw new Error(`upstream stored ${upstream.storeCount} times for ${last} events`);
       const pending = pendingUpstream(db).count;
       if (pending !== 0) throw new Error(`${pending} events still pending`);
+    },
+    deliveriesRecorded() {
+      return until(() => pendingUpstream(db).count === 0, 'every delivery recorded by the kiosk');
     },
     async close() {
       await upstream.stop();
