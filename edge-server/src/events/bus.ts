@@ -13,6 +13,8 @@ export interface BusEvents {
   alert: AlertSummary;
   /** the loan desk: identify captures and reserved items back from cleaning (ids and a member's name only) */
   lending: LendingMessage;
+  /** the centre's settings changed (pulled from the district platform): what read them at start reads them again */
+  settings: { source: 'platform' };
 }
 
 /** In-process typed publish/subscribe. Listeners run synchronously; one failing listener does not stop the rest. */

@@ -61,7 +61,14 @@ export class Puller {
   /** one pull at a time: the pull loop and a resync command never interleave on the same cursor */
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Db, private readonly source: ChangeSource, private readonly log: SyncLog, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly db: Db,
+    private readonly source: ChangeSource,
+    private readonly log: SyncLog,
+    private readonly now: () => number = Date.now,
+    /** after a settings page or reset is committed: the monitoring rules read their settings again */
+    private readonly onSettingsChanged: () => void = () => undefined,
+  ) {}
 
   /** Pulls every stream; throws the first UpstreamError (streams before it stay pulled). */
   pullAll(): Promise<Record<PullStream, PullCounts>> {
@@ -99,6 +106,7 @@ export class Puller {
       if ('reset' in answer) {
         if (++counts.resets > MAX_RESETS) throw new UpstreamError('bad_response', `the district platform keeps answering reset for ${stream}; trying again later`, 200);
         this.db.transaction(() => this.reset(stream))();
+        if (stream === 'settings') this.onSettingsChanged();
         this.log.info(`sync: the district platform reset ${stream}; pulling it again from the beginning`);
         continue;
       }
@@ -107,6 +115,7 @@ export class Puller {
         for (const change of checked) this.apply(stream, change, counts);
         writePullCursor(this.db, stream, answer.cursor, this.now());
       })();
+      if (stream === 'settings' && checked.length > 0) this.onSettingsChanged();
       counts.pages++;
       if (!answer.more) return counts;
     }

@@ -106,7 +106,7 @@ export class SyncService {
       onClockOffset: (offsetMs) => this.log.warn(`sync: this kiosk's clock is ${(offsetMs / 1000).toFixed(0)} s off the district platform's; signing with the platform's time from now on (check the network time service)`),
     });
     const pusher = new Pusher(deps.db, client, this.now);
-    this.puller = new Puller(deps.db, client, this.log, this.now);
+    this.puller = new Puller(deps.db, client, this.log, this.now, () => deps.bus.publish('settings', { source: 'platform' }));
     const heartbeat = new Heartbeat({
       db: deps.db, client, now: this.now, body: () => this.heartbeatBody(),
       commands: {

@@ -183,6 +183,24 @@ describe('monitoring rules and alerts', () => {
     expect(kiosk.db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'alert.%'`).all()).toEqual([{ action: 'alert.resolve' }]);
   });
 
+  it('settings pulled from the platform apply at once: a new door threshold and an earlier no-show cutoff', () => {
+    for (let week = 3; week >= 1; week--) {
+      kiosk.clock.ms -= week * 7 * DAY;
+      touch(kiosk, 1);
+      kiosk.clock.ms += week * 7 * DAY;
+    }
+    start();
+    advance(30 * MINUTE); // 09:30, before the default 10:00 cutoff
+    expect(alertsOf('no_show')).toHaveLength(0);
+    setSetting(kiosk.db, 'monitoring', { noShowCutoff: '09:15', doorAjarMinutes: 2 });
+    kiosk.bus.publish('settings', { source: 'platform' });
+    // the cutoff has passed under the new setting: the check runs now, not tomorrow
+    expect(alertsOf('no_show')).toHaveLength(1);
+    kiosk.gpio.setInput('door', 1);
+    advance(2 * MINUTE);
+    expect(alertsOf('door_ajar')).toHaveLength(1);
+  });
+
   it('bad monitoring settings fall back to the defaults, and a failing output write does not stop the rules', () => {
     setSetting(kiosk.db, 'monitoring', { doorAjarMinutes: 'soon' });
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -47,6 +47,18 @@ function changeRequests(stream: string): number {
 }
 
 describe('pull: members, staff, settings', () => {
+  it('tells the monitoring rules when a settings page was applied, and not for other streams', async () => {
+    let told = 0;
+    const p = new Puller(f.db, client(), log, Date.now, () => told++);
+    f.upstream.upsert('members', 'mem_1', member('成员1'));
+    await p.pull('members');
+    expect(told).toBe(0);
+    f.upstream.upsert('settings', 'doorAjarMinutes', { value: 7 });
+    await p.pull('settings');
+    expect(told).toBe(1);
+    expect(loadMonitoringSettings(f.db).doorAjarMinutes).toBe(7);
+  });
+
   it('pulls each stream the first time, page by page while more, and stores its cursor', async () => {
     for (let i = 0; i < 1203; i++) f.upstream.upsert('members', `mem_${i}`, member(`成员${i}`));
     f.upstream.upsert('staff', 'stf_1', { name: '王老师', role: 'coordinator' });

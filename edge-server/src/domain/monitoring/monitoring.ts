@@ -63,6 +63,7 @@ export class MonitoringService {
       this.ctx.bus.subscribe('record', (record) => {
         if (record.type.startsWith('attendance.')) this.guard('occupancy', () => this.notePresence());
       }),
+      this.ctx.bus.subscribe('settings', () => this.guard('settings reload', () => this.reloadSettings())),
     ];
     this.onHealth('gpio', gpio.health());
     this.onHealth('fingerprint', fingerprint.health());
@@ -231,6 +232,14 @@ export class MonitoringService {
   }
 
   /** The no-show check runs at the cutoff on opening days; started after the cutoff, it runs at once. */
+  /** New thresholds from the district platform apply at once; the no-show check is re-armed for a new cutoff. */
+  private reloadSettings(): void {
+    this.settings = loadMonitoringSettings(this.ctx.db);
+    if (this.noShowTimer) clearTimeout(this.noShowTimer);
+    this.noShowTimer = null;
+    this.scheduleNoShow();
+  }
+
   private scheduleNoShow(): void {
     const now = this.ctx.clock.now();
     const tz = this.ctx.timeZone();
