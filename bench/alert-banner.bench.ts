@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'puppeteer-core';
 import type { AlertSummary } from '../edge-server/src/api-types.js';
 import { delay, staffApi, startKiosk, type KioskHarness, type StaffApi } from '../test/browser/harness.js';
+import { percentile } from './support/stats.js';
 
 const PRESSES = 100;
 const WARM_UP = 5;
@@ -25,10 +26,6 @@ const STORM_MS = 5_000;
 const STORM_TARGET_PER_SEC = 1_000;
 const STORM_LANES = 8;
 const CLK_TCK = 100; // `getconf CLK_TCK` on Linux (arm64 and amd64 alike)
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 const now = (): number => performance.timeOrigin + performance.now();
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);

@@ -20,6 +20,7 @@ import { EventLog } from '../edge-server/src/events/event-log.js';
 import { createServices } from '../edge-server/src/services.js';
 import { DEFAULT_PROFILE } from '../edge-server/src/api-types.js';
 import { newRecordId } from '../edge-server/src/ids.js';
+import { percentile } from './support/stats.js';
 
 const TZ = 'Asia/Shanghai';
 const MEMBERS = 999; // slots 1..999 of a 1000-slot sensor
@@ -27,10 +28,6 @@ const SAMPLES = 999; // one first-of-the-day check-in per member
 const DAY_MS = 86_400_000;
 /** The server checkpoints the WAL on a 30 s timer between check-ins; a rush of ~100 a minute puts one every ~50. */
 const CHECKPOINT_EVERY = 50;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 function summary(ms: number[]): { p50: number; p99: number; mean: number; perSec: number } {
   const sorted = [...ms].sort((a, b) => a - b);

@@ -13,6 +13,7 @@ import { R30xModule } from '../hardware/fingerprint/r30x/module.js';
 import { LoopbackCable } from '../test/support/fingerprint/loopback-transport.js';
 import { R30xEmulator } from '../test/support/fingerprint/r30x-emulator.js';
 import { randomInt, seededRandom } from '../test/support/fingerprint/random.js';
+import { percentile } from './support/stats.js';
 
 const STREAM_MB = 32;
 const CORRUPT_SHARE = 0.01;
@@ -47,10 +48,6 @@ function parseThroughput(stream: Uint8Array, chunk: number): { mbPerSec: number;
   for (let at = 0; at < stream.length; at += chunk) parser.push(stream.subarray(at, at + chunk));
   const seconds = (performance.now() - started) / 1000;
   return { mbPerSec: stream.length / 1e6 / seconds, parser };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function identifyOverhead(): Promise<{ mean: number; p50: number; p99: number; perSec: number }> {

@@ -16,16 +16,13 @@ import { changeItemState } from '../edge-server/src/domain/lending/item-state.js
 import { EventBus } from '../edge-server/src/events/bus.js';
 import { EventLog } from '../edge-server/src/events/event-log.js';
 import { createServices } from '../edge-server/src/services.js';
+import { percentile } from './support/stats.js';
 
 const TZ = 'Asia/Shanghai';
 const ITEMS = 5000;
 const SAMPLES = 300;
 const STAFF = 'stf_demo_01';
 const ENTRIES = ['手动轮椅', '助行器', '腋下拐杖', '坐便椅', '耳背式助听器', '手持电子助视器', '康复踏步器'];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 function time(name: string, fn: (i: number) => unknown, samples = SAMPLES): string {
   const times: number[] = [];

@@ -8,10 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SimulatedFingerprint } from '../hardware/fingerprint/index.js';
-import { SimulatedGpio } from '../hardware/gpio/index.js';
 import { DEFAULT_PROFILE, type DeviceCategory, type IdentifyCapture, type Item, type Loan } from '../edge-server/src/api-types.js';
-import { createApp } from '../edge-server/src/app.js';
 import { localDate, SystemClock } from '../edge-server/src/clock.js';
 import { loadConfig } from '../edge-server/src/config.js';
 import { openDatabase, type Db } from '../edge-server/src/db/connection.js';
@@ -25,10 +22,8 @@ import { insertStaff } from '../edge-server/src/db/staff.repo.js';
 import { DEFAULT_CHECKS, DEFAULT_CLEANING } from '../edge-server/src/domain/lending/checklists.js';
 import { hashPin } from '../edge-server/src/domain/pin.js';
 import { addDays } from '../edge-server/src/domain/sessions/dates.js';
-import { EventBus } from '../edge-server/src/events/bus.js';
-import { EventLog } from '../edge-server/src/events/event-log.js';
-import { STAFF_COOKIE } from '../edge-server/src/routes/staff.js';
-import { createServices } from '../edge-server/src/services.js';
+import { benchKiosk } from './support/bench-kiosk.js';
+import { percentile } from './support/stats.js';
 
 const TZ = 'Asia/Shanghai';
 const MEMBERS = 500;
@@ -38,10 +33,6 @@ const ROUNDS = 1000;
 const DAY = 86_400_000;
 const CATEGORIES: DeviceCategory[] = ['wheelchair', 'walker', 'crutches', 'commode', 'hearing_aid', 'magnifier', 'rehab_equipment', 'other'];
 const SEED = 'bench-seed';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 const checks = (category: DeviceCategory) => Object.fromEntries(DEFAULT_CHECKS[category].map((k) => [k, true]));
 const steps = (category: DeviceCategory) => Object.fromEntries(DEFAULT_CLEANING[category].map((k) => [k, true]));
@@ -113,16 +104,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     seed(db, clock.now());
     const seedSec = (performance.now() - t0) / 1000;
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('optimize');
-    const bus = new EventBus();
-    const timeZone = () => TZ;
-    const fingerprint = new SimulatedFingerprint({ sensorId: 'sim-0', enrolledSlots: [] });
-    const services = createServices({ db, log: new EventLog({ db, clock, bus, timeZone }), bus, clock, timeZone },
-      { fingerprint, gpio: new SimulatedGpio() }, { staffIdleSec: 3600 });
-    const app = createApp({ config, db, bus, clock, services });
-    const { sessionToken } = await services.staffAuth.signIn('stf_b', '2468');
-    const cookie = `${STAFF_COOKIE}=${sessionToken}`;
+    const { app, services, cookie } = await benchKiosk(config, db, clock, TZ);
     const get = (path: string) => app.request(`/api/staff/lending${path}`, { headers: { cookie } });
     const post = (path: string, body: unknown) => app.request(`/api/staff/lending${path}`, {
       method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body),

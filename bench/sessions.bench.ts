@@ -7,10 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SimulatedFingerprint } from '../hardware/fingerprint/index.js';
-import { SimulatedGpio } from '../hardware/gpio/index.js';
 import { DEFAULT_PROFILE, type ActivityKind, type MemberToday, type StaffWeek } from '../edge-server/src/api-types.js';
-import { createApp } from '../edge-server/src/app.js';
 import { localDate, SystemClock, type Clock, type ClockInfo } from '../edge-server/src/clock.js';
 import { loadConfig } from '../edge-server/src/config.js';
 import { insertAttendanceMark } from '../edge-server/src/db/activity-attendance.repo.js';
@@ -21,11 +18,9 @@ import { insertMember } from '../edge-server/src/db/members.repo.js';
 import { insertStaff } from '../edge-server/src/db/staff.repo.js';
 import { hashPin } from '../edge-server/src/domain/pin.js';
 import { addDays, weekdayOf } from '../edge-server/src/domain/sessions/dates.js';
-import { EventBus } from '../edge-server/src/events/bus.js';
-import { EventLog } from '../edge-server/src/events/event-log.js';
-import { STAFF_COOKIE } from '../edge-server/src/routes/staff.js';
 import { MEMBER_VISIT_HEADER } from '../edge-server/src/routes/member-visit.js';
-import { createServices } from '../edge-server/src/services.js';
+import { benchKiosk } from './support/bench-kiosk.js';
+import { percentile } from './support/stats.js';
 
 const TZ = 'Asia/Shanghai';
 
@@ -60,10 +55,6 @@ const CAPACITY = 10;
 const SAMPLES = 1000;
 const KINDS: ActivityKind[] = ['day_care', 'assisted_employment', 'skills_training', 'rehabilitation', 'culture_sports'];
 const SEED = 'bench-seed';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /** Members, one staff lead, 60 weekly series from two years ago; every occurrence until next week gets sign-ups. */
 function seed(db: Db, now: number): { rows: { signups: number; marks: number; exceptions: number } } {
@@ -140,16 +131,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const { rows } = seed(db, clock.now());
     const seedSec = (performance.now() - t0) / 1000;
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('optimize');
-    const bus = new EventBus();
-    const timeZone = () => TZ;
-    const fingerprint = new SimulatedFingerprint({ sensorId: 'sim-0', enrolledSlots: [] });
-    const services = createServices({ db, log: new EventLog({ db, clock, bus, timeZone }), bus, clock, timeZone },
-      { fingerprint, gpio: new SimulatedGpio() }, { staffIdleSec: 3600 });
-    const app = createApp({ config, db, bus, clock, services });
-    const { sessionToken } = await services.staffAuth.signIn('stf_b', '2468');
-    const cookie = `${STAFF_COOKIE}=${sessionToken}`;
+    const { app, services, cookie } = await benchKiosk(config, db, clock, TZ);
     const visits = Array.from({ length: MEMBERS }, (_, i) => services.memberVisits.issue(`mem_b_${i + 1}`).token);
     const today = localDate(clock.now(), TZ);
     const monday = addDays(today, 1 - weekdayOf(today));
